@@ -1,0 +1,238 @@
+//! The command line: clap types only. Each subcommand's arguments are checked
+//! once here and handed to `cmd::*` as a validated config.
+
+use crate::model::CardType;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Turn fact sheets and news articles into quizzes and flashcards.
+#[derive(Parser, Debug)]
+#[command(name = "factdeck", version, about, long_about = None)]
+#[command(propagate_version = true, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// factdeck's subcommands, in pipeline order.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Find dates, money, percentages, quantities and quotes in documents
+    Extract(ExtractArgs),
+    /// Extract facts from documents and write a TOML deck of questions
+    Generate(GenerateArgs),
+    /// Validate deck files and report every problem
+    Check(CheckArgs),
+    /// Quiz yourself in the terminal, with spaced repetition
+    Quiz(QuizArgs),
+    /// Show what is due, learned and retained for a deck
+    Stats(StatsArgs),
+    /// Fit the spaced-repetition parameters to your own review history
+    Optimize(OptimizeArgs),
+    /// Export a deck to Anki, CSV, printable cards or worksheets
+    Export(ExportArgs),
+}
+
+/// Output format of `extract`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtractFormat {
+    /// A readable table (default on a terminal)
+    Table,
+    /// JSON Lines: one fact per line (default when piped)
+    Json,
+    /// TOML: an array of [[facts]] tables
+    Toml,
+}
+
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    /// Plain-text or Markdown files
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format [default: table on a terminal, json otherwise]
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ExtractFormat>,
+    /// Only these kinds (comma-separated: date,money,percent,quantity,quote)
+    #[arg(long, value_delimiter = ',', value_name = "KINDS")]
+    pub kinds: Vec<String>,
+    /// Also list the people each document names and the outlets it cites
+    #[arg(long)]
+    pub people: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct GenerateArgs {
+    /// Plain-text or Markdown files to make questions from
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Where to write the deck
+    #[arg(long, short = 'o', value_name = "DECK.toml")]
+    pub output: PathBuf,
+    /// Deck title [default: the first document's title]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Deck description
+    #[arg(long, default_value = "")]
+    pub description: String,
+    /// Seed for shuffling options and choosing distractors
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Card types to make (comma-separated) [default: all]
+    #[arg(long, value_delimiter = ',', value_parser = parse_card_type, value_name = "TYPES")]
+    pub types: Vec<CardType>,
+    /// At most this many cards, best facts first
+    #[arg(long, value_name = "N")]
+    pub max_cards: Option<usize>,
+    /// Overwrite the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Deck files to validate
+    #[arg(required = true, value_name = "DECK.toml")]
+    pub decks: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct QuizArgs {
+    /// The deck to study
+    #[arg(value_name = "DECK.toml")]
+    pub deck: PathBuf,
+    /// Ask every card, ignoring the schedule
+    #[arg(long)]
+    pub cram: bool,
+    /// At most this many cards this session
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Only these card types (comma-separated)
+    #[arg(long, value_delimiter = ',', value_parser = parse_card_type, value_name = "TYPES")]
+    pub types: Vec<CardType>,
+    /// Seed for the order of cards and options
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Review database [default: factdeck/state.sqlite3 in the platform data directory]
+    #[arg(long, value_name = "FILE", env = "FACTDECK_STATE")]
+    pub state: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    /// The deck to report on
+    #[arg(value_name = "DECK.toml")]
+    pub deck: PathBuf,
+    /// Review database [default: factdeck/state.sqlite3 in the platform data directory]
+    #[arg(long, value_name = "FILE", env = "FACTDECK_STATE")]
+    pub state: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct OptimizeArgs {
+    /// Review database [default: factdeck/state.sqlite3 in the platform data directory]
+    #[arg(long, value_name = "FILE", env = "FACTDECK_STATE")]
+    pub state: Option<PathBuf>,
+}
+
+/// Export targets.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// An Anki package (.apkg) that Anki opens directly
+    Apkg,
+    /// Anki's plain-text import format (File > Import)
+    AnkiText,
+    /// Printable double-sided cards (HTML)
+    Cards,
+    /// A classroom worksheet with answer key (HTML)
+    Worksheet,
+    /// CSV for spreadsheets and Quizlet
+    Csv,
+}
+
+/// Paper sizes for printable output.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    Letter,
+    A4,
+}
+
+/// How printed card backs are laid out.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Duplex {
+    /// Flip on the long edge (most printers' default)
+    Long,
+    /// Flip on the short edge
+    Short,
+    /// Single-sided: fold each card over
+    None,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// The deck to export
+    #[arg(value_name = "DECK.toml")]
+    pub deck: PathBuf,
+    /// What to produce
+    #[arg(long, value_enum)]
+    pub to: ExportFormat,
+    /// Output file
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+    /// Overwrite the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// Anki deck name; `::` makes sub-decks [default: the deck title]
+    #[arg(long = "deck", value_name = "NAME")]
+    pub deck_name: Option<String>,
+    /// Paper size for cards and worksheets
+    #[arg(long, value_enum, default_value_t = Paper::Letter)]
+    pub paper: Paper,
+    /// Cards per printed page
+    #[arg(long, default_value_t = 8, value_parser = parse_per_page)]
+    pub per_page: usize,
+    /// Duplex printing of card backs
+    #[arg(long, value_enum, default_value_t = Duplex::Long)]
+    pub duplex: Duplex,
+    /// Number of worksheet questions [default: all, up to 20]
+    #[arg(long, value_name = "N")]
+    pub count: Option<usize>,
+    /// Number of worksheet versions (A, B, …)
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=26))]
+    pub versions: u32,
+    /// Only these card types (comma-separated)
+    #[arg(long, value_delimiter = ',', value_parser = parse_card_type, value_name = "TYPES")]
+    pub types: Vec<CardType>,
+    /// Seed for worksheet question and option order
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+fn parse_per_page(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n @ (4 | 6 | 8 | 10)) => Ok(n),
+        _ => Err(format!(
+            "'{s}' cards per page is not offered (choose 4, 6, 8 or 10)"
+        )),
+    }
+}
+
+fn parse_card_type(s: &str) -> Result<CardType, String> {
+    CardType::parse(s).ok_or_else(|| {
+        let names: Vec<_> = CardType::ALL.iter().map(|t| t.as_str()).collect();
+        format!(
+            "unknown card type '{s}' (expected one of: {})",
+            names.join(", ")
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,101 @@
+//! Stage 1: find facts in a document's text.
+//!
+//! Each fact kind has its own finder (`dates`, `money`, `numbers`, `quotes`);
+//! they report [`Found`] spans and this module turns them into [`Fact`]s with
+//! sentence, line and id, sorted by position.
+
+pub mod dates;
+pub mod money;
+pub mod numbers;
+pub mod people;
+pub mod quotes;
+pub mod text;
+
+use crate::model::{Extraction, Fact, FactId, FactKind, Value};
+use text::Text;
+
+/// A fact as a finder reports it, before provenance is attached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: FactKind,
+    /// Byte range of the fact's text in the source.
+    pub start: usize,
+    pub end: usize,
+    pub value: Value,
+    /// The fact's text when it is not simply `src[start..end]`
+    /// (a quote running over several paragraphs).
+    pub text: Option<String>,
+    pub currency: Option<String>,
+    pub qualifier: Option<String>,
+    pub unit: Option<String>,
+    pub speaker: Option<String>,
+    pub speaker_role: Option<String>,
+    pub outlet: Option<String>,
+}
+
+impl Found {
+    /// A fact of `kind` over `start..end` with `value`; other fields empty.
+    pub fn new(kind: FactKind, start: usize, end: usize, value: Value) -> Found {
+        Found {
+            kind,
+            start,
+            end,
+            value,
+            text: None,
+            currency: None,
+            qualifier: None,
+            unit: None,
+            speaker: None,
+            speaker_role: None,
+            outlet: None,
+        }
+    }
+}
+
+/// Extracts every fact, person and outlet from one document.
+pub fn extract(doc: &str, src: &str) -> Extraction {
+    let text = Text::new(src);
+    let mut found = Vec::new();
+    found.extend(dates::find(&text));
+    found.extend(money::find(&text));
+    found.extend(numbers::find(&text));
+    let people = people::find(&text);
+    let quoted = quotes::find(&text, &people);
+    found.extend(quoted.facts);
+    found.sort_by_key(|f| (f.start, f.kind, f.end));
+    found.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.kind == b.kind);
+    let facts = found
+        .into_iter()
+        .map(|f| into_fact(doc, &text, f))
+        .collect();
+    Extraction {
+        doc: doc.to_string(),
+        facts,
+        people: people.people,
+        outlets: quoted.outlets,
+    }
+}
+
+fn into_fact(doc: &str, text: &Text<'_>, f: Found) -> Fact {
+    let span_text = f
+        .text
+        .unwrap_or_else(|| text.src.get(f.start..f.end).unwrap_or_default().to_string());
+    let sentence = text.sentence_for(f.start, f.end);
+    Fact {
+        id: FactId::of(f.kind, &f.value, &span_text, &sentence),
+        doc: doc.to_string(),
+        kind: f.kind,
+        text: span_text,
+        value: f.value,
+        currency: f.currency,
+        qualifier: f.qualifier,
+        unit: f.unit,
+        speaker: f.speaker,
+        speaker_role: f.speaker_role,
+        outlet: f.outlet,
+        sentence,
+        line: text.line_of(f.start),
+        start: f.start,
+        end: f.end,
+    }
+}

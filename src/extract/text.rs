@@ -1,0 +1,326 @@
+//! Text cleanup and sentence boundaries, computed once per document in one
+//! linear pass so every fact finder can ask "which sentence, which line?".
+
+/// A sentence's byte range in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A document's text with its line starts and sentences.
+#[derive(Debug)]
+pub struct Text<'a> {
+    pub src: &'a str,
+    line_starts: Vec<usize>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gov", "sen", "rep", "reps", "gen", "col",
+    "lt", "sgt", "capt", "cmdr", "adm", "pres", "rev", "hon", "atty", "supt", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "vs", "v",
+    "inc", "corp", "co", "ltd", "dept", "ave", "blvd", "mt", "ft", "approx", "est", "fig", "e.g",
+    "i.e", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "st", "sec", "art", "pp", "op", "ed", "al",
+];
+
+impl<'a> Text<'a> {
+    /// Indexes `src`: line starts and sentence boundaries.
+    pub fn new(src: &'a str) -> Text<'a> {
+        let mut line_starts = vec![0];
+        line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        let sentences = split_sentences(src);
+        Text {
+            src,
+            line_starts,
+            sentences,
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, byte: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= byte)
+    }
+
+    /// The index of the sentence containing `byte` (or the nearest before it).
+    pub fn sentence_index(&self, byte: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.start <= byte);
+        i.checked_sub(1)
+    }
+
+    /// The cleaned sentence (or sentences) covering `start..end`.
+    pub fn sentence_for(&self, start: usize, end: usize) -> String {
+        let (Some(a), Some(b)) = (
+            self.sentence_index(start),
+            self.sentence_index(end.saturating_sub(1).max(start)),
+        ) else {
+            return clean(&self.src[start..end]);
+        };
+        let s = self.sentences[a].start.min(start);
+        let e = self.sentences[b].end.max(end);
+        clean(&self.src[s..e])
+    }
+}
+
+/// Splits text into sentences: at `.`, `!`, `?` (plus closing quotes or brackets)
+/// before a capital, digit or opening quote; at line breaks that end a paragraph,
+/// heading or list item; and at headings run into the previous sentence with no
+/// space ("$4,200.Shared Ground").
+pub fn split_sentences(src: &str) -> Vec<Sentence> {
+    let b = src.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<Sentence>, s: usize, e: usize| {
+        let piece = &src[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if lead + trail < piece.len() {
+            out.push(Sentence {
+                start: s + lead,
+                end: e - trail,
+            });
+        }
+    };
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                if line_break_ends_sentence(src, i) {
+                    push(&mut out, start, i);
+                    start = i + 1;
+                }
+                i += 1;
+            }
+            b'.' | b'!' | b'?' => {
+                let mut j = i + 1;
+                while j < b.len() && matches!(b[j], b'.' | b'!' | b'?') {
+                    j += 1;
+                }
+                j = skip_closers(src, j);
+                if j >= b.len() {
+                    i = j;
+                    continue;
+                }
+                let next = src[j..].chars().next().unwrap_or(' ');
+                if next == ' ' || next == '\t' || next == '\u{a0}' {
+                    let k = j + src[j..].len()
+                        - src[j..].trim_start_matches([' ', '\t', '\u{a0}']).len();
+                    let opener = src[k..].chars().next().unwrap_or(' ');
+                    if (opener.is_uppercase() || opener.is_ascii_digit() || is_open_mark(opener))
+                        && !(b[i] == b'.' && is_abbreviation(src, i))
+                    {
+                        push(&mut out, start, j);
+                        start = j;
+                    }
+                } else if b[i] == b'.' && run_in_heading(src, i, j) {
+                    push(&mut out, start, j);
+                    start = j;
+                }
+                i = j.max(i + 1);
+            }
+            _ => i += 1,
+        }
+    }
+    push(&mut out, start, b.len());
+    out
+}
+
+fn is_open_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '(' | '[' | '\'')
+}
+
+fn skip_closers(src: &str, mut j: usize) -> usize {
+    while let Some(c) = src[j..].chars().next() {
+        if matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_') {
+            j += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// The word before the period at `dot` is an abbreviation or an initial.
+fn is_abbreviation(src: &str, dot: usize) -> bool {
+    let before = &src[..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital initial ("Donald J. Trump").
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (lower.contains('.') && lower.len() <= 5 && !lower.ends_with('.'))
+}
+
+/// A period glued to a capitalized word: "…$4,200.Shared Ground".
+fn run_in_heading(src: &str, dot: usize, after: usize) -> bool {
+    let prev = src[..dot].chars().next_back().unwrap_or(' ');
+    let mut rest = src[after..].chars();
+    let (Some(a), Some(b)) = (rest.next(), rest.next()) else {
+        return false;
+    };
+    (prev.is_ascii_digit() || prev.is_lowercase())
+        && a.is_uppercase()
+        && b.is_lowercase()
+        && !is_abbreviation(src, dot)
+}
+
+/// Whether the line break at `nl` ends a sentence: after a blank line, before
+/// a blank line, heading or list item, after a line ending in sentence
+/// punctuation, or unless the next line continues in lowercase.
+fn line_break_ends_sentence(src: &str, nl: usize) -> bool {
+    let next_line = src[nl + 1..].split('\n').next().unwrap_or("");
+    let next = next_line.trim_start();
+    let Some(first) = next.chars().next() else {
+        return true;
+    };
+    if matches!(first, '#' | '-' | '*' | '>' | '|' | '+') {
+        return true;
+    }
+    let prev_line = src[..nl].rsplit('\n').next().unwrap_or("").trim_end();
+    if prev_line.is_empty() {
+        return true;
+    }
+    if prev_line.ends_with(['.', '!', '?', ':', '"', '”']) || prev_line.starts_with('#') {
+        return true;
+    }
+    !(first.is_lowercase())
+}
+
+/// Cleans a sentence for display: Markdown markers and links removed,
+/// whitespace collapsed.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines() {
+        let mut l = line.trim();
+        l = l.trim_start_matches('#').trim_start();
+        l = l.trim_start_matches('>').trim_start();
+        if let Some(rest) = l
+            .strip_prefix("- ")
+            .or_else(|| l.strip_prefix("* "))
+            .or_else(|| l.strip_prefix("+ "))
+        {
+            l = rest;
+        }
+        if !out.is_empty() && !l.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    let out = strip_links(&out)
+        .replace("**", "")
+        .replace("__", "")
+        .replace('`', "");
+    let mut collapsed = String::with_capacity(out.len());
+    let mut space = false;
+    for c in out.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !collapsed.is_empty() {
+                collapsed.push(' ');
+            }
+            space = false;
+            collapsed.push(c);
+        }
+    }
+    collapsed
+}
+
+/// `[text](url)` becomes `text`.
+fn strip_links(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|c| open + c) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|e| close + e) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(s: &str) -> Vec<&str> {
+        split_sentences(s)
+            .iter()
+            .map(|x| &s[x.start..x.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation_but_not_titles_or_initials() {
+        assert_eq!(
+            sentences("Gov. Jane Q. Public spoke. The Dr. left at 5 p.m. Friday. Done!"),
+            vec![
+                "Gov. Jane Q. Public spoke.",
+                "The Dr. left at 5 p.m. Friday.",
+                "Done!"
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_heading_run_into_previous_sentence() {
+        assert_eq!(
+            sentences("Rent is $4,200.Shared Ground in a City\nNext line."),
+            vec!["Rent is $4,200.", "Shared Ground in a City", "Next line."]
+        );
+    }
+
+    #[test]
+    fn keeps_decimals_and_joins_hard_wrapped_lines() {
+        assert_eq!(
+            sentences("It cost $1.5 billion and\nmore than expected. Then 3.2% rose."),
+            vec![
+                "It cost $1.5 billion and\nmore than expected.",
+                "Then 3.2% rose."
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_closing_mark_stays_with_its_sentence() {
+        assert_eq!(
+            sentences("She said, \"We won.\" Then she left."),
+            vec!["She said, \"We won.\"", "Then she left."]
+        );
+    }
+
+    #[test]
+    fn lines_are_one_based() {
+        let t = Text::new("a\nbb\nccc");
+        assert_eq!(
+            (t.line_of(0), t.line_of(2), t.line_of(5), t.line_of(7)),
+            (1, 2, 3, 3)
+        );
+    }
+
+    #[test]
+    fn clean_removes_markdown() {
+        assert_eq!(
+            clean("## **Big** [news](http://x.y)  here\n- item"),
+            "Big news here item"
+        );
+    }
+}

@@ -1,0 +1,399 @@
+//! Plain data shared by the pipeline stages: facts, cards and decks.
+//!
+//! Every stage hands these structs to the next; none reaches back into another
+//! stage. Field order here is the field order in JSON and TOML output, so keep it
+//! stable: decks are meant to diff cleanly.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+/// The current version of the deck file format (`format = 1`).
+pub const DECK_FORMAT: u32 = 1;
+
+/// What a fact is about.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    Date,
+    Money,
+    Percent,
+    Quantity,
+    Quote,
+}
+
+impl FactKind {
+    /// Every kind, in output order.
+    pub const ALL: [FactKind; 5] = [
+        FactKind::Date,
+        FactKind::Money,
+        FactKind::Percent,
+        FactKind::Quantity,
+        FactKind::Quote,
+    ];
+
+    /// The lowercase name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Date => "date",
+            FactKind::Money => "money",
+            FactKind::Percent => "percent",
+            FactKind::Quantity => "quantity",
+            FactKind::Quote => "quote",
+        }
+    }
+}
+
+impl fmt::Display for FactKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A fact's normalized value: a number (money, percent, quantity) or text
+/// (an ISO 8601 date such as `2025-11-17`, `2025-11`, `2025`, `--11-21`; a quote's words).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(untagged)]
+pub enum Value {
+    Number(f64),
+    Text(String),
+}
+
+impl Value {
+    /// The number, when the value is one.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(*n),
+            Value::Text(_) => None,
+        }
+    }
+
+    /// The text, when the value is text.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Value::Number(_) => None,
+            Value::Text(s) => Some(s),
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => write!(f, "{}", *n as i64),
+            Value::Number(n) => write!(f, "{n}"),
+            Value::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// A stable content hash: the first 16 hex digits of SHA-256 over the parts,
+/// each followed by a NUL byte. Documented so other tools can recompute ids.
+pub fn content_hash(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0u8]);
+    }
+    let digest = h.finalize();
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Identifies a fact: `content_hash([kind, value, text, sentence])`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(transparent)]
+pub struct FactId(pub String);
+
+impl FactId {
+    /// The id of a fact with this kind, value, exact text and sentence.
+    pub fn of(kind: FactKind, value: &Value, text: &str, sentence: &str) -> FactId {
+        FactId(content_hash(&[
+            kind.as_str(),
+            &value.to_string(),
+            text,
+            sentence,
+        ]))
+    }
+}
+
+impl fmt::Display for FactId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Identifies a card: `content_hash([fact id, card type])`, so regenerating a deck
+/// updates cards instead of duplicating them.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(transparent)]
+pub struct CardId(pub String);
+
+impl CardId {
+    /// The id of the card of this type made from this fact.
+    pub fn of(fact: &FactId, card_type: CardType) -> CardId {
+        CardId(content_hash(&[&fact.0, card_type.as_str()]))
+    }
+}
+
+impl fmt::Display for CardId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One fact found in one document, with where it came from.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Fact {
+    pub id: FactId,
+    /// The document's path as given on the command line.
+    pub doc: String,
+    pub kind: FactKind,
+    /// The exact span in the source; for quotes the words inside the marks.
+    pub text: String,
+    pub value: Value,
+    /// ISO 4217 code for money (`USD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// "approximately", "up to", "more than", "nearly"… where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// What a quantity counts (`residents`), or for percents `percent` /
+    /// `percentage points`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// A quote's speaker, by the fullest name the document gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_role: Option<String>,
+    /// The outlet a quote is credited to ("Associated Press").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The whole sentence, cleaned of markup and extra whitespace.
+    pub sentence: String,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// Byte offsets of `text` in the file.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A person a document names, with every name it uses for them.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Person {
+    /// The fullest name ("Donald J. Trump").
+    pub name: String,
+    /// Other names for the same person ("Trump", "President Trump").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// Everything extracted from one document.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+pub struct Extraction {
+    pub doc: String,
+    pub facts: Vec<Fact>,
+    pub people: Vec<Person>,
+    pub outlets: Vec<String>,
+}
+
+/// The kinds of card.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum CardType {
+    Cloze,
+    MultipleChoice,
+    WhoSaid,
+    TrueFalse,
+    ShortAnswer,
+}
+
+impl CardType {
+    /// Every card type, in output order.
+    pub const ALL: [CardType; 5] = [
+        CardType::Cloze,
+        CardType::MultipleChoice,
+        CardType::WhoSaid,
+        CardType::TrueFalse,
+        CardType::ShortAnswer,
+    ];
+
+    /// The snake_case name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CardType::Cloze => "cloze",
+            CardType::MultipleChoice => "multiple_choice",
+            CardType::WhoSaid => "who_said",
+            CardType::TrueFalse => "true_false",
+            CardType::ShortAnswer => "short_answer",
+        }
+    }
+
+    /// Parses a name as written on the command line (`multiple_choice` or `multiple-choice`).
+    pub fn parse(s: &str) -> Option<CardType> {
+        let s = s.trim().replace('-', "_");
+        CardType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+impl fmt::Display for CardType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a deck fact was stated: a document and a line.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceRef {
+    pub doc: String,
+    pub line: usize,
+}
+
+/// A source document of a deck.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct SourceDoc {
+    pub path: String,
+    pub title: String,
+    pub sha256: String,
+}
+
+/// The `[deck]` table.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DeckInfo {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// When the deck was generated, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub created: String,
+    #[serde(default)]
+    pub seed: u64,
+    #[serde(default)]
+    pub sources: Vec<SourceDoc>,
+}
+
+/// A fact as stored in a deck: merged over every document that states it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DeckFact {
+    pub id: FactId,
+    pub kind: FactKind,
+    pub text: String,
+    pub value: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    pub sentence: String,
+    /// Every document and line that states this fact (at least one).
+    pub sources: Vec<SourceRef>,
+}
+
+/// A question.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Card {
+    pub id: CardId,
+    #[serde(rename = "type")]
+    pub card_type: CardType,
+    pub fact: FactId,
+    /// The fact's kind, copied here so renderers need not look it up.
+    pub kind: FactKind,
+    /// The question as shown. Cloze prompts mark the blank with `____`;
+    /// true/false prompts are the statement to judge.
+    pub prompt: String,
+    /// What kind of answer is wanted ("a date", "a dollar amount", "who said it").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The correct answer; for true/false `True` or `False`.
+    pub answer: String,
+    /// Choices for multiple_choice and who_said (the answer is one of them),
+    /// and `["True", "False"]` for true_false.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+    /// Other forms of the answer accepted when typed (`18 billion dollars`, `$18B`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted: Vec<String>,
+    /// A one-line explanation shown after answering (for true/false, the true statement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+    /// The source sentence, its document and line.
+    pub sentence: String,
+    pub doc: String,
+    pub line: usize,
+    /// How many documents state the fact.
+    #[serde(default = "one")]
+    pub reported_by: usize,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+fn one() -> usize {
+    1
+}
+
+/// Two documents giving different values for the same thing.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub kind: FactKind,
+    /// The words the two statements share ("federal funding").
+    pub subject: String,
+    /// The facts that disagree.
+    pub facts: Vec<FactId>,
+    /// A readable summary ("a.txt:3 says $10 billion; b.txt:7 says $12 billion").
+    pub note: String,
+}
+
+/// A whole deck file.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Deck {
+    pub format: u32,
+    pub deck: DeckInfo,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+    #[serde(default)]
+    pub facts: Vec<DeckFact>,
+    #[serde(default)]
+    pub cards: Vec<Card>,
+}
+
+impl Deck {
+    /// The fact a card was made from.
+    pub fn fact(&self, id: &FactId) -> Option<&DeckFact> {
+        self.facts.iter().find(|f| &f.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_hash_is_stable_across_releases() {
+        // Pinned: changing the algorithm would orphan every review history.
+        assert_eq!(
+            content_hash(&["date", "2025-11-17"]),
+            content_hash(&["date", "2025-11-17"])
+        );
+        assert_eq!(content_hash(&["a"]).len(), 16);
+        assert_ne!(content_hash(&["ab", "c"]), content_hash(&["a", "bc"]));
+    }
+
+    #[test]
+    fn card_type_parses_both_spellings() {
+        assert_eq!(
+            CardType::parse("multiple-choice"),
+            Some(CardType::MultipleChoice)
+        );
+        assert_eq!(CardType::parse("who_said"), Some(CardType::WhoSaid));
+        assert_eq!(CardType::parse("essay"), None);
+    }
+}

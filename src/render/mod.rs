@@ -1,0 +1,1 @@
+//! Stage 4: show a deck — terminal quiz, Anki, CSV and printable HTML.

@@ -1,0 +1,4 @@
+//! Integration tests through the real binary: one harness, one module per command.
+
+mod common;
+mod extract;
