@@ -12,6 +12,12 @@ use std::collections::{HashMap, HashSet};
 /// How many wrong options a multiple-choice card gets.
 pub const WANTED: usize = 3;
 
+/// How many of a fact's documents are searched for distractors.
+const NEIGHBOUR_DOCS: usize = 3;
+
+/// At most this many distractors are taken from other facts before made-up ones.
+const FROM_FACTS: usize = 8;
+
 /// Multipliers tried on a figure, most plausible first.
 const FACTORS: &[f64] = &[2.0, 0.5, 1.25, 0.75, 1.5, 3.0, 0.8, 1.2, 0.6, 4.0];
 
@@ -54,11 +60,12 @@ impl<'a> Distractors<'a> {
         }
     }
 
-    /// Facts stated in the same documents as fact `idx`, other than itself.
+    /// Facts stated in the same documents as fact `idx`, other than itself
+    /// (the first few documents of a widely reported fact are enough).
     fn neighbours(&self, idx: usize) -> Vec<usize> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
-        for s in &self.facts[idx].sources {
+        for s in self.facts[idx].sources.iter().take(NEIGHBOUR_DOCS) {
             for &j in self.by_doc.get(s.doc.as_str()).into_iter().flatten() {
                 if j != idx && seen.insert(j) {
                     out.push(j);
@@ -84,6 +91,9 @@ impl<'a> Distractors<'a> {
             } => {
                 let ok = |v: f64| plausible_number(fact, *value, v);
                 for j in self.neighbours(idx) {
+                    if from_facts.len() >= FROM_FACTS {
+                        break;
+                    }
                     let other = &self.facts[j];
                     if other.kind != fact.kind
                         || other.currency != fact.currency
@@ -140,6 +150,9 @@ impl<'a> Distractors<'a> {
                         && (future_ok || self.today.is_none_or(|t| !d.is_after(&t)))
                 };
                 for j in self.neighbours(idx) {
+                    if from_facts.len() >= FROM_FACTS {
+                        break;
+                    }
                     let other = &self.facts[j];
                     if other.kind != FactKind::Date {
                         continue;

@@ -142,3 +142,50 @@ fn unknown_card_type_is_refused_on_the_command_line() {
     assert_ne!(d.status, 0);
     assert!(d.stderr.contains("essay"), "{}", d.stderr);
 }
+
+/// The command that makes `decks/apollo-11.toml` from `decks/apollo-11.md`.
+const EXAMPLE_ARGS: &[&str] = &[
+    "generate",
+    "decks/apollo-11.md",
+    "--title",
+    "Apollo 11",
+    "--description",
+    "The first crewed Moon landing, July 1969: an example deck made by factdeck.",
+    "--seed",
+    "11",
+    "--force",
+    "-o",
+];
+const EXAMPLE_EPOCH: &str = "1767225600";
+
+#[test]
+fn example_deck_is_in_sync_with_its_fact_sheet() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let s = Scratch::new();
+    let out = s.path("apollo-11.toml");
+    let mut args: Vec<std::ffi::OsString> = EXAMPLE_ARGS.iter().map(Into::into).collect();
+    args.push(out.clone().into());
+    factdeck(args)
+        .current_dir(root)
+        .env("SOURCE_DATE_EPOCH", EXAMPLE_EPOCH)
+        .ok();
+    let fresh = std::fs::read_to_string(&out).expect("generated deck");
+    let kept = std::fs::read_to_string(format!("{root}/decks/apollo-11.toml")).unwrap_or_default();
+    assert!(
+        fresh == kept,
+        "decks/apollo-11.toml is out of date with decks/apollo-11.md or the generator; refresh it with\n  \
+         SOURCE_DATE_EPOCH={EXAMPLE_EPOCH} cargo run -- {} decks/apollo-11.toml\nand review the diff",
+        EXAMPLE_ARGS
+            .iter()
+            .map(|a| if a.contains(' ') {
+                format!("\"{a}\"")
+            } else {
+                a.to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    factdeck(["check", "decks/apollo-11.toml"])
+        .current_dir(root)
+        .ok();
+}
