@@ -1,4 +1,6 @@
 //! Integration tests through the real binary: one harness, one module per command.
 
+mod check;
 mod common;
 mod extract;
+mod generate;
