@@ -1,0 +1,3 @@
+//! The terminal quiz session.
+
+pub mod judge;
