@@ -50,11 +50,21 @@ pub fn pick_option(options: &[String], reply: &str) -> Option<usize> {
         return Some(i);
     }
     let truth = match want.as_str() {
-        "t" | "y" | "yes" => "true",
-        "f" | "n" | "no" => "false",
-        _ => return None,
+        "t" | "y" | "yes" => Some("true"),
+        "f" | "n" | "no" => Some("false"),
+        _ => None,
     };
-    options.iter().position(|o| normalize(o) == truth)
+    if let Some(truth) = truth {
+        return options.iter().position(|o| normalize(o) == truth);
+    }
+    // "18 billion" for the option "$18 billion", when only one option fits.
+    let fits: Vec<usize> = (0..options.len())
+        .filter(|&i| same_number(&options[i], r) || same_date(&options[i], r))
+        .collect();
+    match fits.as_slice() {
+        [i] => Some(*i),
+        _ => None,
+    }
 }
 
 /// Judges a typed reply against a card's answer and accepted forms.
@@ -616,6 +626,7 @@ mod tests {
             .collect();
         assert_eq!(pick_option(&four, "$3"), Some(2));
         assert_eq!(pick_option(&four, "maybe"), None);
+        assert_eq!(pick_option(&four, "3 dollars"), Some(2));
     }
 
     #[test]
