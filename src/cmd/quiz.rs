@@ -93,9 +93,10 @@ pub fn run(args: &QuizArgs) -> Result<ExitCode> {
         .say(
             term::Tone::Title,
             &format!(
-                "{} — {} cards ({} due, {} new)\n\n",
+                "{} — {} card{} ({} due, {} new)\n\n",
                 deck.deck.title,
                 order.len(),
+                if order.len() == 1 { "" } else { "s" },
                 order.len() - new,
                 new
             ),

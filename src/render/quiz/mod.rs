@@ -129,7 +129,7 @@ impl Session<'_> {
         let mut again: VecDeque<usize> = VecDeque::new();
         let mut last_wrong: Option<Overridable> = None;
         let mut asked = 0;
-        loop {
+        'cards: loop {
             let (idx, retry) = match first.pop_front() {
                 Some(i) => (i, false),
                 None => match again.pop_front() {
@@ -162,7 +162,13 @@ impl Session<'_> {
                     Reply::Override => {
                         match last_wrong.take() {
                             Some(o) => {
+                                let same_card = o.card == idx;
                                 self.apply_override(o, &mut log, &mut again)?;
+                                if retry && same_card {
+                                    // It was being asked again only because it was missed.
+                                    self.say(Tone::Plain, "\n")?;
+                                    continue 'cards;
+                                }
                             }
                             None => self.say(Tone::Dim, "(nothing to mark right)\n")?,
                         }
