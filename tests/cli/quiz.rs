@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -69,7 +69,8 @@ fn tf(id: &'static str, answer: &'static str) -> C<'static> {
 }
 
 struct Env {
-    s: Scratch,
+    /// Keeps the scratch directory alive for the test's length.
+    _s: Scratch,
     deck: PathBuf,
     db: PathBuf,
 }
@@ -78,7 +79,7 @@ fn env(cards: &[C<'_>]) -> Env {
     let s = Scratch::new();
     let deck = s.file("deck.toml", deck_toml(cards));
     let db = s.path("state/state.sqlite3");
-    Env { s, deck, db }
+    Env { _s: s, deck, db }
 }
 
 impl Env {
@@ -489,6 +490,3 @@ fn terminal_typed_answer_and_i_was_right_override() {
     p.exp_eof().expect("exit");
     assert_eq!(e.reviews(), vec![("money1".to_string(), 3, true, true)]);
 }
-
-#[allow(dead_code)]
-fn _unused(_: &Path) {}
