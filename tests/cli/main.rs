@@ -4,3 +4,4 @@ mod check;
 mod common;
 mod extract;
 mod generate;
+mod quiz;
