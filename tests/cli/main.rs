@@ -1,4 +1,5 @@
 //! Integration tests through the real binary: one harness, one module per command.
 
 mod common;
+mod export;
 mod extract;
