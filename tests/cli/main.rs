@@ -2,6 +2,7 @@
 
 mod check;
 mod common;
+mod export;
 mod extract;
 mod generate;
 mod quiz;
