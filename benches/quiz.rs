@@ -6,7 +6,9 @@
 //! Run with `cargo bench --bench quiz`.
 
 use chrono::{Duration, TimeZone, Utc};
-use factdeck::model::{Card, CardId, CardType, Deck, DeckInfo, FactId, FactKind};
+use factdeck::model::{
+    Card, CardId, CardType, Deck, DeckFact, DeckInfo, FactId, FactKind, SourceRef, Value,
+};
 use factdeck::render::quiz::{Selection, choose_cards};
 use factdeck::review::Store;
 use rand::SeedableRng;
@@ -40,7 +42,11 @@ fn big_deck() -> Deck {
                 card_type,
                 fact: FactId(format!("f{i:015x}")),
                 kind: FactKind::Money,
-                prompt: format!("How much did program number {i} of the county receive this year?"),
+                prompt: if card_type == CardType::Cloze {
+                    format!("Program number {i} of the county received ____ this year.")
+                } else {
+                    format!("How much did program number {i} of the county receive this year?")
+                },
                 hint: Some("a dollar amount".into()),
                 answer,
                 options,
@@ -54,6 +60,25 @@ fn big_deck() -> Deck {
             }
         })
         .collect();
+    let facts = (0..CARDS)
+        .map(|i| DeckFact {
+            id: FactId(format!("f{i:015x}")),
+            kind: FactKind::Money,
+            text: format!("${i} million"),
+            value: Value::Number(i as f64 * 1e6),
+            currency: Some("USD".into()),
+            qualifier: None,
+            unit: None,
+            speaker: None,
+            speaker_role: None,
+            outlet: None,
+            sentence: format!("Program number {i} of the county received ${i} million this year, the budget office said."),
+            sources: vec![SourceRef {
+                doc: format!("docs/budget-{}.txt", i % 40),
+                line: i % 300 + 1,
+            }],
+        })
+        .collect();
     Deck {
         format: 1,
         deck: DeckInfo {
@@ -64,7 +89,7 @@ fn big_deck() -> Deck {
             sources: vec![],
         },
         conflicts: vec![],
-        facts: vec![],
+        facts,
         cards,
     }
 }
@@ -214,6 +239,13 @@ fn main() {
     let mut states_ms = Vec::new();
     let mut choose = Vec::new();
     for _ in 0..5 {
+        let t = Instant::now();
+        let src = std::fs::read_to_string(&deck_path).expect("read");
+        let _ = factdeck::deck::parse_deck(&deck_path, &src).expect("parse");
+        eprintln!("parse only {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        let _: toml::Table = toml::from_str(&src).expect("table");
+        eprintln!("toml table {:.1} ms", t.elapsed().as_secs_f64() * 1000.0);
         let t = Instant::now();
         let d = factdeck::load_deck(&deck_path).expect("load");
         load.push(t.elapsed().as_secs_f64() * 1000.0);

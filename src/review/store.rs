@@ -238,37 +238,42 @@ impl Store {
         Ok(id)
     }
 
-    /// The states of these cards that have been reviewed (one indexed lookup each).
+    /// The states of these cards that have been reviewed. One query: SQLite
+    /// looks each id up in the primary-key index (never a scan of the log).
     pub fn load_states<'c>(
         &self,
         ids: impl IntoIterator<Item = &'c CardId>,
     ) -> Result<HashMap<CardId, CardState>> {
+        let ids: Vec<&str> = ids.into_iter().map(|id| id.0.as_str()).collect();
+        let json = serde_json::to_string(&ids)
+            .map_err(|e| Error::Other(format!("cannot list card ids: {e}")))?;
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT stability, difficulty, due, last_review, reps, lapses, last_rating
-                 FROM cards WHERE card_id = ?1",
+                "SELECT card_id, stability, difficulty, due, last_review, reps, lapses, last_rating
+                 FROM cards WHERE card_id IN (SELECT value FROM json_each(?1))",
             )
             .map_err(self.err())?;
-        let mut out = HashMap::new();
-        for id in ids {
-            let state = stmt
-                .query_row([&id.0], |r| {
-                    Ok(CardState {
-                        stability: r.get(0)?,
-                        difficulty: r.get(1)?,
-                        due: from_ts(r.get(2)?),
-                        last_review: from_ts(r.get(3)?),
-                        reps: r.get(4)?,
-                        lapses: r.get(5)?,
-                        last_rating: Rating::from_u32(r.get(6)?),
-                    })
-                })
-                .optional()
-                .map_err(self.err())?;
-            if let Some(s) = state {
-                out.insert(id.clone(), s);
-            }
+        let rows = stmt
+            .query_map([json], |r| {
+                Ok((
+                    CardId(r.get(0)?),
+                    CardState {
+                        stability: r.get(1)?,
+                        difficulty: r.get(2)?,
+                        due: from_ts(r.get(3)?),
+                        last_review: from_ts(r.get(4)?),
+                        reps: r.get(5)?,
+                        lapses: r.get(6)?,
+                        last_rating: Rating::from_u32(r.get(7)?),
+                    },
+                ))
+            })
+            .map_err(self.err())?;
+        let mut out = HashMap::with_capacity(ids.len());
+        for row in rows {
+            let (id, state) = row.map_err(self.err())?;
+            out.insert(id, state);
         }
         Ok(out)
     }

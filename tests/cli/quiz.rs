@@ -40,6 +40,15 @@ fn deck_toml(cards: &[C<'_>]) -> String {
             list(c.options),
             list(c.accepted),
         ));
+        s.push_str(&format!(
+            "\n[[facts]]\nid = \"f-{}\"\nkind = {}\ntext = {}\nvalue = {}\n\
+             sentence = \"The riverside board said so on page two.\"\n\
+             sources = [{{ doc = \"board.txt\", line = 7 }}]\n",
+            c.id,
+            q(c.kind),
+            q(c.answer),
+            q(c.answer),
+        ));
     }
     s
 }

@@ -69,7 +69,7 @@ pub fn choose_cards(
                 .map(|s| crate::review::schedule::local_day(s.due))
         };
         // Stable sort after the shuffle: oldest days first, random within a day.
-        due.sort_by_key(due_key);
+        due.sort_by_cached_key(due_key);
         new.shuffle(rng);
         if sel.limit.is_none() {
             new.truncate(DEFAULT_NEW_CARDS);
