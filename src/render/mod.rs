@@ -10,6 +10,7 @@ pub mod anki_text;
 pub mod apkg;
 pub mod csv;
 pub mod html;
+pub mod quiz;
 
 use crate::error::Result;
 use crate::model::Deck;

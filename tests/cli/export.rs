@@ -235,6 +235,29 @@ fn sample_deck(regenerated: bool) -> Deck {
             line: 4,
         }],
     }];
+    // Every card needs its fact in the deck (check refuses dangling cards).
+    let mut facts = facts;
+    for c in &cards {
+        if !facts.iter().any(|f| f.id == c.fact) {
+            facts.push(DeckFact {
+                id: c.fact.clone(),
+                kind: c.kind,
+                text: c.answer.clone(),
+                value: Value::Text(c.answer.clone()),
+                currency: None,
+                qualifier: None,
+                unit: None,
+                speaker: None,
+                speaker_role: None,
+                outlet: None,
+                sentence: c.sentence.clone(),
+                sources: vec![SourceRef {
+                    doc: c.doc.clone(),
+                    line: c.line,
+                }],
+            });
+        }
+    }
     Deck {
         format: DECK_FORMAT,
         deck: DeckInfo {

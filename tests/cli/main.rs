@@ -1,5 +1,8 @@
 //! Integration tests through the real binary: one harness, one module per command.
 
+mod check;
 mod common;
 mod export;
 mod extract;
+mod generate;
+mod quiz;
