@@ -6,7 +6,10 @@
 //! skipped with a note.
 
 use factdeck::cli::{Duplex, Paper};
-use factdeck::model::{Card, CardId, CardType, DECK_FORMAT, Deck, DeckInfo, FactId, FactKind};
+use factdeck::model::{
+    Card, CardId, CardType, DECK_FORMAT, Deck, DeckFact, DeckInfo, FactId, FactKind, SourceRef,
+    Value,
+};
 use factdeck::render::{AnkiOptions, CardsOptions, Renderer, WorksheetOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,7 +19,7 @@ const CARDS: usize = 10_000;
 const RUNS: usize = 5;
 
 fn synthetic_deck(n: usize) -> Deck {
-    let cards = (0..n)
+    let cards: Vec<Card> = (0..n)
         .map(|i| {
             let card_type = CardType::ALL[i % CardType::ALL.len()];
             let kind = FactKind::ALL[(i / 5) % FactKind::ALL.len()];
@@ -42,8 +45,8 @@ fn synthetic_deck(n: usize) -> Deck {
                     vec![
                         amount.clone(),
                         format!("${} million", i % 89 + 2),
-                        format!("${} million", i % 83 + 3),
-                        format!("${} million", i % 79 + 4),
+                        format!("${} million", i % 89 + 3),
+                        format!("${} million", i % 89 + 4),
                     ],
                 ),
                 _ => (amount.clone(), Vec::new()),
@@ -72,6 +75,27 @@ fn synthetic_deck(n: usize) -> Deck {
             }
         })
         .collect();
+    // One fact per card, so the deck passes `load_deck`'s checks.
+    let facts = cards
+        .iter()
+        .map(|c: &Card| DeckFact {
+            id: c.fact.clone(),
+            kind: c.kind,
+            text: c.answer.clone(),
+            value: Value::Text(c.answer.clone()),
+            currency: None,
+            qualifier: None,
+            unit: None,
+            speaker: None,
+            speaker_role: None,
+            outlet: None,
+            sentence: c.sentence.clone(),
+            sources: vec![SourceRef {
+                doc: c.doc.clone(),
+                line: c.line,
+            }],
+        })
+        .collect();
     Deck {
         format: DECK_FORMAT,
         deck: DeckInfo {
@@ -82,7 +106,7 @@ fn synthetic_deck(n: usize) -> Deck {
             sources: Vec::new(),
         },
         conflicts: Vec::new(),
-        facts: Vec::new(),
+        facts,
         cards,
     }
 }
