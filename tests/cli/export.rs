@@ -786,7 +786,11 @@ fn printed_cards_line_up_and_nothing_overflows() {
         return;
     }
     let s = Scratch::new();
-    let deck = sample_deck(true);
+    let mut deck = sample_deck(true);
+    // Long enough to be cut short in the footer, which must keep the card number.
+    deck.deck.title = "Riverton council: the long spring meeting on budgets, bridges, parks, \
+pools, libraries, permit fees and everything else on the agenda"
+        .into();
     let n = deck.cards.len();
     let path = write_deck(&s, "deck.toml", &deck);
     for (paper, per_page, duplex) in [
