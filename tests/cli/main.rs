@@ -2,5 +2,8 @@
 
 mod check;
 mod common;
+mod export;
 mod extract;
+mod extract_numbers;
 mod generate;
+mod quiz;
