@@ -3,7 +3,7 @@
 //! answer away.
 
 use super::clause::Frame;
-use super::distractors::{Distractors, WANTED, shuffled_options};
+use super::distractors::{Distractors, WANTED, WANTED_PEOPLE, shuffled_options};
 use super::forms::{
     AnswerForm, DateValue, date_forms, money_forms, normalize_answer, number_forms, percent_forms,
 };
@@ -304,7 +304,7 @@ fn quote_cards(
                     continue;
                 }
                 let p = people.get_or_insert_with(|| ctx.distractors.people(idx, speaker, rng));
-                if p.len() < WANTED {
+                if p.len() < WANTED_PEOPLE {
                     continue;
                 }
                 out.push(Draft {

@@ -12,14 +12,19 @@ use std::collections::{HashMap, HashSet};
 /// How many wrong options a multiple-choice card gets.
 pub const WANTED: usize = 3;
 
+/// A who-said card may make do with this many other people (three options).
+pub const WANTED_PEOPLE: usize = 2;
+
 /// How many of a fact's documents are searched for distractors.
 const NEIGHBOUR_DOCS: usize = 3;
 
 /// At most this many distractors are taken from other facts before made-up ones.
 const FROM_FACTS: usize = 8;
 
-/// Multipliers tried on a figure, most plausible first.
-const FACTORS: &[f64] = &[2.0, 0.5, 1.25, 0.75, 1.5, 3.0, 0.8, 1.2, 0.6, 4.0];
+/// Ranges of factors for made-up figures below the answer, one per distractor…
+const LOWER_BANDS: [(f64, f64); WANTED] = [(0.75, 0.9), (0.58, 0.75), (0.42, 0.58)];
+/// …and above it.
+const HIGHER_BANDS: [(f64, f64); WANTED] = [(1.12, 1.4), (1.4, 1.75), (1.75, 2.3)];
 
 /// Where distractors come from: the deck's facts by document, and its people.
 pub struct Distractors<'a> {
@@ -109,9 +114,23 @@ impl<'a> Distractors<'a> {
                         }
                     }
                 }
-                let small_whole = value.fract() == 0.0 && *value < 20.0 && nf.decimals == 0;
-                let mut tries: Vec<f64> = FACTORS.iter().map(|f| value * f).collect();
-                if small_whole {
+                // Made-up figures: a random number of them below the answer and
+                // the rest above, each from its own band, so the answer is not
+                // always the middle one or the one the others are multiples of.
+                let below = rng.random_range(0..=WANTED);
+                let mut tries: Vec<f64> = Vec::new();
+                for round in 0..3 {
+                    for k in 0..WANTED {
+                        let lower = if round < 2 { k < below } else { k % 2 == 0 };
+                        let (lo, hi) = if lower {
+                            LOWER_BANDS[k]
+                        } else {
+                            HIGHER_BANDS[k]
+                        };
+                        tries.push(value * rng.random_range(lo..hi));
+                    }
+                }
+                if value.fract() == 0.0 && *value < 20.0 && nf.decimals == 0 {
                     tries.extend([
                         value + 1.0,
                         value - 1.0,
@@ -170,7 +189,9 @@ impl<'a> Distractors<'a> {
             }
         }
         from_facts.shuffle(rng);
-        made.shuffle(rng);
+        if matches!(form, AnswerForm::Date { .. }) {
+            made.shuffle(rng);
+        }
         for c in from_facts.into_iter().chain(made).chain(last_resort) {
             pick.offer(c);
         }
@@ -293,9 +314,10 @@ fn plausible_number(fact: &DeckFact, answer: f64, v: f64) -> bool {
     true
 }
 
-/// With a scale word the mantissa must stay at least 1 ("$0.4 billion" reads oddly).
+/// With a scale word the mantissa must stay between 1 and 1000 ("$0.4
+/// billion" and "1200 million" read oddly).
 fn mantissa_ok(form: &super::forms::NumberForm, v: f64) -> bool {
-    form.scale.is_none() || v / form.factor() >= 1.0
+    form.scale.is_none() || (1.0..1000.0).contains(&(v / form.factor()))
 }
 
 /// A rounded perturbation that shows trailing zeros the answer lacks
@@ -494,6 +516,31 @@ mod tests {
             assert!(!w.contains('-'), "{w}");
             assert_ne!(normalize_answer(w), normalize_answer(&answer));
         }
+    }
+
+    #[test]
+    fn the_answer_is_not_always_the_smallest_or_the_middle_figure() {
+        let (facts, people) = deck(
+            vec![fact("a.md", FactKind::Money, "$25.4 billion", 25.4e9).build()],
+            vec![],
+        );
+        let d = Distractors::new(&facts, &people, None);
+        let form = AnswerForm::of(&facts[0], &facts[0].text).expect("form");
+        let mut ranks = HashSet::new();
+        for seed in 0..40 {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            let wrong = d.values(0, &form, &mut rng);
+            assert_eq!(wrong.len(), 3, "{wrong:?}");
+            let value = |s: &str| {
+                s.trim_start_matches('$')
+                    .trim_end_matches(" billion")
+                    .parse::<f64>()
+                    .expect("number")
+            };
+            let below = wrong.iter().filter(|w| value(w) < 25.4).count();
+            ranks.insert(below);
+        }
+        assert_eq!(ranks.len(), 4, "answer rank among options: {ranks:?}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 const CLOSE_SENTENCE: f64 = 0.5;
 
 /// Two statements are about the same thing when this share of their subject words is common…
-const SAME_SUBJECT: f64 = 0.6;
+const SAME_SUBJECT: f64 = 0.7;
 /// …and they share at least this many subject words.
 const MIN_SHARED_SUBJECT_WORDS: usize = 3;
 
@@ -145,17 +145,17 @@ pub struct Merged {
 /// Merges the facts of several documents, in document order.
 pub fn merge(extractions: &[Extraction]) -> Merged {
     let mut facts: Vec<DeckFact> = Vec::new();
-    let mut words: Vec<(HashSet<String>, Vec<String>)> = Vec::new();
+    let mut words: Vec<(HashSet<String>, Anchors)> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for ex in extractions {
         for f in &ex.facts {
             let key = merge_key(f);
             let w: HashSet<String> = subject_words(&f.sentence, &f.text).into_iter().collect();
-            let a = anchors(&f.sentence, &f.text);
+            let a = Anchors::of(&f.sentence, &f.text);
             let same = by_key.get(&key).and_then(|c| {
                 c.iter().copied().find(|&i| {
                     f.kind == FactKind::Quote
-                        || (words[i].1 == a && jaccard(&words[i].0, &w) >= CLOSE_SENTENCE)
+                        || (words[i].1.compatible(&a) && jaccard(&words[i].0, &w) >= CLOSE_SENTENCE)
                 })
             });
             let src = SourceRef {
@@ -244,27 +244,136 @@ fn subject_words(sentence: &str, fact_text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The names and other numbers a statement is anchored to: capitalized words
-/// (other than the first) and figures, without the fact's own words. Two
-/// statements with different anchors ("Ohio received…" / "Texas received…",
-/// "in 2019" / "in 2021") are about different things however alike the rest is.
-fn anchors(sentence: &str, fact_text: &str) -> Vec<String> {
-    let own: HashSet<String> = words_of(fact_text).collect();
-    let mut out: Vec<String> = sentence
-        .split(|c: char| c.is_whitespace() || c == '—' || c == '–' || c == '/')
-        .skip(1)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| {
-            let first = w.chars().next();
-            first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
-        .map(str::to_lowercase)
-        .filter(|w| !own.contains(w) && !STOPWORDS.contains(&w.as_str()) && w != "i")
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+/// What a statement is anchored to: the names (capitalized words) and the
+/// other figures in it, without the fact's own words.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Anchors {
+    names: Vec<String>,
+    figures: Vec<String>,
 }
+
+impl Anchors {
+    fn of(sentence: &str, fact_text: &str) -> Anchors {
+        let own: HashSet<String> = words_of(fact_text).collect();
+        let mut a = Anchors::default();
+        for (n, w) in sentence
+            .split(|c: char| c.is_whitespace() || c == '—' || c == '–' || c == '/')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .enumerate()
+        {
+            let Some(first) = w.chars().next() else {
+                continue;
+            };
+            let lower = w.to_lowercase();
+            if own.contains(&lower) {
+                continue;
+            }
+            // Months are figures: "March 3, 2021" anchors like "2021".
+            if first.is_ascii_digit() || (first.is_uppercase() && is_month(&lower)) {
+                a.figures.push(lower);
+            } else if first.is_uppercase() && !is_common(&lower, n == 0) {
+                a.names.push(lower);
+            }
+        }
+        for v in [&mut a.names, &mut a.figures] {
+            v.sort();
+            v.dedup();
+        }
+        a
+    }
+
+    /// Two statements can be about the same thing unless they name different
+    /// things ("Ohio received…" / "Texas received…") or give different other
+    /// figures ("in 2019" / "in 2021"). One naming more than the other is fine.
+    fn compatible(&self, other: &Anchors) -> bool {
+        let nested = |a: &[String], b: &[String]| {
+            a.iter().all(|x| b.binary_search(x).is_ok())
+                || b.iter().all(|x| a.binary_search(x).is_ok())
+        };
+        nested(&self.names, &other.names) && nested(&self.figures, &other.figures)
+    }
+}
+
+/// A capitalized word that names nothing: a stopword, a weekday, or a word
+/// capitalized only because it opens the sentence.
+fn is_common(lower: &str, opens_sentence: bool) -> bool {
+    STOPWORDS.contains(&lower)
+        || WEEKDAYS.contains(&lower)
+        || (opens_sentence && SENTENCE_STARTERS.contains(&lower))
+}
+
+fn is_month(w: &str) -> bool {
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+    .contains(&w)
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Capitalized only because they open a sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "officials",
+    "it",
+    "this",
+    "that",
+    "there",
+    "here",
+    "according",
+    "last",
+    "next",
+    "each",
+    "every",
+    "all",
+    "both",
+    "most",
+    "many",
+    "some",
+    "several",
+    "one",
+    "two",
+    "three",
+    "if",
+    "when",
+    "while",
+    "since",
+    "because",
+    "although",
+    "however",
+    "meanwhile",
+    "overall",
+];
 
 fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     if a.is_empty() && b.is_empty() {
@@ -278,27 +387,33 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 /// key, so finding conflicts stays linear however many documents there are.
 const BLOCK_LIMIT: usize = 32;
 
+/// A fact is filed under this many of its rarest subject words.
+const RARE_KEYS: usize = 4;
+
 /// Facts of this many documents at most are named in one conflict's note.
 const NOTE_LIMIT: usize = 5;
 
 /// Groups of facts from different documents about the same thing whose values
 /// cannot all be right, one [`Conflict`] per group.
 ///
-/// Candidates are found by blocking: each fact is filed under the pairs of its
-/// three rarest subject words, and compared only with facts filed under the
-/// same pairs. Facts about the same thing share rare words ("tunnel",
-/// "dredging"), so they meet; unrelated facts rarely do.
+/// Candidates are found by blocking: each fact is filed under its few rarest
+/// subject words, and compared only with facts filed under the same words.
+/// Facts about the same thing share rare words ("tunnel", "dredging"), so
+/// they meet; unrelated facts rarely do.
 fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
-    let (subjects, anchor_sets): (Vec<Vec<String>>, Vec<Vec<String>>) = facts
+    let (subjects, anchor_sets): (Vec<Vec<String>>, Vec<Anchors>) = facts
         .iter()
         .map(|f| {
             if f.kind == FactKind::Quote {
-                return (Vec::new(), Vec::new());
+                return (Vec::new(), Anchors::default());
             }
             let around = Frame::new(&f.sentence, &f.text)
                 .map(|fr| fr.clause().context())
                 .unwrap_or_else(|| f.sentence.clone());
-            (subject_words(&around, &f.text), anchors(&around, &f.text))
+            (
+                subject_words(&around, &f.text),
+                Anchors::of(&around, &f.text),
+            )
         })
         .unzip();
     let mut df: HashMap<&str, usize> = HashMap::new();
@@ -308,28 +423,25 @@ fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
         }
     }
     let mut parent: Vec<usize> = (0..facts.len()).collect();
-    let mut blocks: HashMap<(FactKind, String, String, String), Vec<usize>> = HashMap::new();
+    let mut blocks: HashMap<(FactKind, String, String), Vec<usize>> = HashMap::new();
     for (i, f) in facts.iter().enumerate() {
         if subjects[i].len() < MIN_SHARED_SUBJECT_WORDS {
             continue;
         }
         let mut rare: Vec<&str> = subjects[i].iter().map(String::as_str).collect();
         rare.sort_by_key(|w| (df.get(w).copied().unwrap_or(0), *w));
-        rare.truncate(3);
+        rare.truncate(RARE_KEYS);
         let class = format!(
             "{}|{}",
             f.currency.as_deref().unwrap_or(""),
             unit_class(f.unit.as_deref())
         );
         let set_i: HashSet<&str> = subjects[i].iter().map(String::as_str).collect();
-        for (x, y) in [(0, 1), (0, 2), (1, 2)] {
-            let (Some(a), Some(b)) = (rare.get(x), rare.get(y)) else {
-                continue;
-            };
-            let key = (f.kind, class.clone(), a.to_string(), b.to_string());
+        for word in rare {
+            let key = (f.kind, class.clone(), word.to_string());
             let block = blocks.entry(key).or_default();
             for &j in block.iter() {
-                if anchor_sets[i] != anchor_sets[j]
+                if !anchor_sets[i].compatible(&anchor_sets[j])
                     || find(&mut parent, i) == find(&mut parent, j)
                     || share_a_document(f, &facts[j])
                 {
@@ -573,6 +685,43 @@ mod tests {
             m.conflicts[0].facts,
             vec![m.facts[0].id.clone(), m.facts[2].id.clone()]
         );
+    }
+
+    #[test]
+    fn attribution_and_a_date_in_one_sentence_do_not_hide_a_conflict() {
+        let a = fact("a.md", FactKind::Money, "$18 billion", 18e9)
+            .sentence(
+                "The city council approved $18 billion for the harbor bridge on March 3, 2021.",
+            )
+            .build();
+        let b = fact("b.md", FactKind::Money, "$20 billion", 20e9)
+            .sentence("The city council approved $20 billion for the harbor bridge, officials said on Monday.")
+            .build();
+        let m = merge(&[ex("a.md", vec![a]), ex("b.md", vec![b])]);
+        assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    }
+
+    #[test]
+    fn different_years_are_different_subjects() {
+        let a = fact("a.md", FactKind::Money, "$5 million", 5e6)
+            .sentence("The county spent $5 million on road repairs in 2019.")
+            .build();
+        let b = fact("b.md", FactKind::Money, "$7 million", 7e6)
+            .sentence("The county spent $7 million on road repairs in 2021.")
+            .build();
+        let c = fact("c.md", FactKind::Money, "$9 million", 9e6)
+            .sentence("Ohio spent $9 million on road repairs and bridges.")
+            .build();
+        let d = fact("d.md", FactKind::Money, "$4 million", 4e6)
+            .sentence("Texas spent $4 million on road repairs and bridges.")
+            .build();
+        let m = merge(&[
+            ex("a.md", vec![a]),
+            ex("b.md", vec![b]),
+            ex("c.md", vec![c]),
+            ex("d.md", vec![d]),
+        ]);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
     }
 
     #[test]
