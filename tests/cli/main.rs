@@ -2,3 +2,4 @@
 
 mod common;
 mod extract;
+mod extract_quotes;
