@@ -7,9 +7,12 @@
 pub mod dates;
 pub mod money;
 pub mod numbers;
+pub mod numwords;
 pub mod people;
 pub mod quotes;
+pub mod scan;
 pub mod text;
+pub mod words;
 
 use crate::model::{Extraction, Fact, FactId, FactKind, Value};
 use text::Text;
@@ -56,9 +59,9 @@ impl Found {
 pub fn extract(doc: &str, src: &str) -> Extraction {
     let text = Text::new(src);
     let mut found = Vec::new();
-    found.extend(dates::find(&text));
-    found.extend(money::find(&text));
-    found.extend(numbers::find(&text));
+    // Dates, money, percents and quantities come from one pass, so a number
+    // is claimed by one kind only (a year inside "$2021" is money).
+    found.extend(scan::find(&text));
     let people = people::find(&text);
     let quoted = quotes::find(&text, &people);
     found.extend(quoted.facts);

@@ -1,0 +1,597 @@
+//! The one pass behind the date, money, percent and quantity finders.
+//!
+//! Each sentence is cut into tokens (numbers, words, single punctuation marks)
+//! and read left to right. At every token the finders are tried in a fixed
+//! order — dates, then amounts (money, percent, quantity) — and the first that
+//! matches claims its tokens, so a year inside "$2021" or the "17" of
+//! "Nov. 17, 2025" is never reported twice. Work per token is bounded, so the
+//! whole pass is linear in the input.
+
+use super::text::Text;
+use super::words::{self, Lower};
+use super::{Found, dates, numbers};
+
+/// A number as written: digits with optional thousands commas and decimals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num {
+    /// All digits as one integer (`1,744.5` is 17445).
+    pub mant: u64,
+    /// Digits after the decimal point.
+    pub frac: u8,
+    /// Digits before the decimal point, leading zeros included.
+    pub int_digits: u8,
+    /// Written with thousands commas.
+    pub commas: bool,
+    /// Too long to be a quantity (more than 18 digits).
+    pub huge: bool,
+}
+
+impl Num {
+    /// The number times `10^exp`, computed so that `1.744` trillion is exactly
+    /// 1744000000000.
+    pub fn scaled(&self, exp: i32) -> f64 {
+        let e = exp - i32::from(self.frac);
+        if e >= 0 {
+            self.mant as f64 * 10f64.powi(e)
+        } else {
+            self.mant as f64 / 10f64.powi(-e)
+        }
+    }
+
+    /// The plain value.
+    pub fn value(&self) -> f64 {
+        self.scaled(0)
+    }
+
+    /// A whole number without commas.
+    pub fn is_plain_int(&self) -> bool {
+        self.frac == 0 && !self.commas && !self.huge
+    }
+
+    /// Shaped like a year: four digits, no commas, no decimals.
+    pub fn year_shaped(&self) -> bool {
+        self.is_plain_int() && self.int_digits == 4
+    }
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    Num(Num),
+    Word,
+    Punct(char),
+}
+
+/// One token of a sentence, with byte offsets into the whole document.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// No whitespace between this token and the one before it.
+    pub glued: bool,
+    /// Part of a web address or e-mail address.
+    pub url: bool,
+}
+
+/// A sentence's tokens and the source they point into.
+pub struct Ctx<'a> {
+    pub src: &'a str,
+    pub toks: &'a [Tok],
+}
+
+impl<'a> Ctx<'a> {
+    /// The token's text.
+    pub fn text(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.src.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// The word at `i`, as written.
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        match self.toks.get(i)?.kind {
+            Kind::Word => Some(self.text(i)),
+            _ => None,
+        }
+    }
+
+    /// The word at `i`, lowercased.
+    pub fn lower(&self, i: usize) -> Option<Lower> {
+        Lower::of(self.word(i)?)
+    }
+
+    /// Whether the token at `i` is the word `w` (lowercase), in any case.
+    pub fn is_word(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    /// The punctuation mark at `i`.
+    pub fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Whether the token at `i` is one of these marks.
+    pub fn is_punct(&self, i: usize, marks: &[char]) -> bool {
+        self.punct(i).is_some_and(|c| marks.contains(&c))
+    }
+
+    /// The number at `i`.
+    pub fn num(&self, i: usize) -> Option<Num> {
+        match self.toks.get(i)?.kind {
+            Kind::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Whether token `i` exists and touches the token before it.
+    pub fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued)
+    }
+
+    /// Byte offset where token `i` starts (or the sentence's end).
+    pub fn start(&self, i: usize) -> usize {
+        self.toks
+            .get(i)
+            .map_or_else(|| self.toks.last().map_or(0, |t| t.end), |t| t.start)
+    }
+
+    /// Byte offset where token `i - 1` ends: the end of a span of tokens `..i`.
+    pub fn end_before(&self, i: usize) -> usize {
+        i.checked_sub(1)
+            .and_then(|j| self.toks.get(j))
+            .map_or(0, |t| t.end)
+    }
+
+    /// Whether the word at `i` starts with a capital letter.
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.word(i)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is the first on its line (after list or quote markers).
+    pub fn starts_line(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let before = &self.src.as_bytes()[..t.start];
+        for &b in before.iter().rev() {
+            match b {
+                b'\n' => return true,
+                b' ' | b'\t' | b'\r' | b'#' | b'>' | b'*' | b'-' | b'+' | b'|' => {}
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// The lowercase qualifier ("more than", "up to") ending right before token `i`.
+    pub fn qualifier_before(&self, i: usize) -> Option<&'static str> {
+        if i > 0 && self.punct(i - 1) == Some('~') {
+            return Some("approximately");
+        }
+        let mut prev: [Option<Lower>; 4] = [None; 4];
+        for (n, slot) in prev.iter_mut().enumerate() {
+            let Some(j) = i.checked_sub(n + 1) else { break };
+            let Some(l) = self.lower(j) else { break };
+            *slot = Some(l);
+        }
+        'outer: for (phrase, canon) in words::QUALIFIERS {
+            for (n, w) in phrase.iter().rev().enumerate() {
+                match prev.get(n).copied().flatten() {
+                    Some(l) if l.as_str() == *w => {}
+                    _ => continue 'outer,
+                }
+            }
+            return Some(canon);
+        }
+        None
+    }
+
+    /// Lowercased text of the run of glued tokens that ends right before
+    /// token `i` (`H.R.` before `1234`), at most 8 tokens back.
+    pub fn chunk_before(&self, i: usize) -> Option<Lower> {
+        let last = i.checked_sub(1)?;
+        let mut first = last;
+        while first > 0 && self.toks[first].glued && last - first < 8 {
+            first -= 1;
+        }
+        let s = self.src.get(self.toks[first].start..self.toks[last].end)?;
+        Lower::of(s)
+    }
+}
+
+/// Cuts `src[start..end]` into tokens, appending them to `out` (cleared first).
+pub fn tokenize(src: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let b = src.as_bytes();
+    let mut i = start;
+    let mut glued = false;
+    let mut chunk_first = 0usize;
+    let mut chunk_start = start;
+    while i < end {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            close_chunk(src, chunk_start, i, &mut out[chunk_first..]);
+            i += 1;
+            while i < end && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            glued = false;
+            chunk_first = out.len();
+            chunk_start = i;
+            continue;
+        }
+        let (kind, next) = if c.is_ascii_digit() {
+            number(b, i, end)
+        } else if c.is_ascii_alphabetic() {
+            (Kind::Word, word(src, i, end))
+        } else if c < 0x80 {
+            (Kind::Punct(c as char), i + 1)
+        } else {
+            let ch = src[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                close_chunk(src, chunk_start, i, &mut out[chunk_first..]);
+                i += ch.len_utf8();
+                glued = false;
+                chunk_first = out.len();
+                chunk_start = i;
+                continue;
+            }
+            if ch.is_alphabetic() {
+                (Kind::Word, word(src, i, end))
+            } else {
+                (Kind::Punct(ch), i + ch.len_utf8())
+            }
+        };
+        out.push(Tok {
+            start: i,
+            end: next,
+            kind,
+            glued,
+            url: false,
+        });
+        glued = true;
+        i = next;
+    }
+    close_chunk(src, chunk_start, end, &mut out[chunk_first..]);
+}
+
+/// Marks a whitespace-delimited chunk's tokens as part of an address when
+/// it looks like a URL or e-mail address.
+fn close_chunk(src: &str, start: usize, end: usize, toks: &mut [Tok]) {
+    if toks.is_empty() || !toks.iter().any(|t| matches!(t.kind, Kind::Num(_))) {
+        return;
+    }
+    let s = src.get(start..end).unwrap_or("");
+    let urlish = s.contains("://")
+        || s.contains('@')
+        || s.contains("www.")
+        || [
+            ".gov", ".com", ".org", ".edu", ".net", ".html", ".pdf", ".php",
+        ]
+        .iter()
+        .any(|d| s.contains(d));
+    if urlish {
+        for t in toks {
+            t.url = true;
+        }
+    }
+}
+
+fn word(src: &str, start: usize, end: usize) -> usize {
+    let mut i = start;
+    let s = &src[..end];
+    while let Some(c) = s[i..].chars().next() {
+        let apostrophe_in_word = (c == '\'' || c == '’')
+            && s[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if c.is_alphabetic() || apostrophe_in_word {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn number(b: &[u8], start: usize, end: usize) -> (Kind, usize) {
+    let mut i = start;
+    let mut mant: u64 = 0;
+    let mut digits = 0u32;
+    let mut int_digits = 0u32;
+    let mut frac = 0u32;
+    let mut commas = false;
+    let mut push = |d: u8, digits: &mut u32| {
+        *digits += 1;
+        mant = mant.saturating_mul(10).saturating_add(u64::from(d - b'0'));
+    };
+    while i < end && b[i].is_ascii_digit() {
+        push(b[i], &mut digits);
+        int_digits += 1;
+        i += 1;
+    }
+    // Thousands groups: ",ddd" not followed by another digit.
+    let grouped = int_digits <= 3;
+    while grouped
+        && i + 4 <= end
+        && b[i] == b','
+        && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+        && (i + 4 == end || !b[i + 4].is_ascii_digit())
+    {
+        commas = true;
+        for &d in &b[i + 1..i + 4] {
+            push(d, &mut digits);
+            int_digits += 1;
+        }
+        i += 4;
+    }
+    if i + 1 < end && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        i += 1;
+        while i < end && b[i].is_ascii_digit() {
+            push(b[i], &mut digits);
+            frac += 1;
+            i += 1;
+        }
+    }
+    let huge = digits > 18 || frac > 9 || int_digits > 18;
+    (
+        Kind::Num(Num {
+            mant,
+            frac: frac.min(255) as u8,
+            int_digits: int_digits.min(255) as u8,
+            commas,
+            huge,
+        }),
+        i,
+    )
+}
+
+/// Every date, money, percent and quantity fact in the document.
+pub fn find(text: &Text<'_>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    for s in &text.sentences {
+        tokenize(text.src, s.start, s.end, &mut toks);
+        let ctx = Ctx {
+            src: text.src,
+            toks: &toks,
+        };
+        scan_sentence(&ctx, &mut out);
+    }
+    dates::resolve_years(text, &mut out);
+    out
+}
+
+fn scan_sentence(ctx: &Ctx<'_>, out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < ctx.toks.len() {
+        let next = dates::match_at(ctx, i, out).or_else(|| numbers::match_at(ctx, i, out));
+        i = next.map_or(i + 1, |n| n.max(i + 1));
+    }
+}
+
+/// Whether a number token reads as a plain number: not part of an address,
+/// a time, a version, a fraction, a code glued to letters, or a list marker.
+pub fn plain_number(ctx: &Ctx<'_>, i: usize) -> bool {
+    let Some(n) = ctx.num(i) else { return false };
+    let t = &ctx.toks[i];
+    if n.huge || t.url {
+        return false;
+    }
+    if t.glued && i > 0 {
+        match ctx.toks[i - 1].kind {
+            Kind::Word | Kind::Num(_) => return false,
+            Kind::Punct(c) => match c {
+                '/' | ':' | '#' | '_' | '@' | '=' | '&' => return false,
+                '.' | ',' if i >= 2 && ctx.glued(i - 1) => return false,
+                '-' | '–' if i >= 2 && ctx.glued(i - 1) && ctx.word(i - 2).is_some() => {
+                    return false;
+                }
+                _ => {}
+            },
+        }
+    }
+    if ctx.glued(i + 1) {
+        match ctx.toks[i + 1].kind {
+            Kind::Punct(':' | '/' | '.' | ',') if ctx.num(i + 2).is_some() && ctx.glued(i + 2) => {
+                return false;
+            }
+            Kind::Punct('.' | ')') if ctx.starts_line(i) => return false,
+            _ => {}
+        }
+    }
+    if i > 0
+        && ctx.punct(i - 1) == Some('(')
+        && ctx.punct(i + 1) == Some(')')
+        && ctx.starts_line(i - 1)
+    {
+        return false;
+    }
+    !time_after(ctx, i + 1)
+}
+
+/// Whether the tokens from `j` say a time of day ("a.m.", "pm", "o'clock").
+pub fn time_after(ctx: &Ctx<'_>, j: usize) -> bool {
+    let Some(w) = ctx.lower(j) else { return false };
+    match w.as_str() {
+        "am" | "pm" | "o'clock" | "noon" | "et" | "est" | "edt" | "pt" | "pst" | "ct" | "cst" => {
+            true
+        }
+        "a" | "p" => ctx.is_punct(j + 1, &['.']) && ctx.is_word(j + 2, "m"),
+        _ => false,
+    }
+}
+
+/// Whether the word before token `i` marks the number as a label.
+pub fn identifier_before(ctx: &Ctx<'_>, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    if ctx.glued(i) && ctx.is_punct(i - 1, &['#']) {
+        return true;
+    }
+    if let Some(chunk) = ctx.chunk_before(i) {
+        let c = chunk.as_str().trim_end_matches('.').replace('.', "");
+        if words::identifier_word(&c) || c == "s" || c == "hres" || c == "hjres" || c == "sres" {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        tokenize(s, 0, s.len(), &mut v);
+        v.iter()
+            .map(|t| match t.kind {
+                Kind::Num(n) => format!("N{}", n.value()),
+                Kind::Word => format!("W{}", &s[t.start..t.end]),
+                Kind::Punct(c) => format!("P{c}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_keep_thousands_groups_and_decimals() {
+        assert_eq!(
+            kinds("$1,744.5 and 2,021, 3.1."),
+            vec!["P$", "N1744.5", "Wand", "N2021", "P,", "N3.1", "P."]
+        );
+    }
+
+    #[test]
+    fn words_keep_apostrophes_but_not_hyphens() {
+        assert_eq!(
+            kinds("York’s low-income"),
+            vec!["WYork’s", "Wlow", "P-", "Wincome"]
+        );
+    }
+
+    #[test]
+    fn url_chunks_are_marked() {
+        let s = "see https://x.gov/2021/report or 2021";
+        let mut v = Vec::new();
+        tokenize(s, 0, s.len(), &mut v);
+        let nums: Vec<bool> = v
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Num(_)))
+            .map(|t| t.url)
+            .collect();
+        assert_eq!(nums, vec![true, false]);
+    }
+
+    #[test]
+    fn scaled_values_are_exact() {
+        let s = "1.744";
+        let mut v = Vec::new();
+        tokenize(s, 0, s.len(), &mut v);
+        let Kind::Num(n) = v[0].kind else {
+            panic!("not a number")
+        };
+        assert_eq!(n.scaled(12), 1_744_000_000_000.0);
+    }
+}
+
+#[cfg(test)]
+mod prop {
+    use crate::extract::extract;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "0",
+        "1",
+        "7",
+        "12",
+        "31",
+        "2021",
+        "1,000",
+        "3.5",
+        "99999999999999999999999",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\"",
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "$",
+        "%",
+        ",",
+        ".",
+        "–",
+        "-",
+        "—",
+        "/",
+        ":",
+        "(",
+        ")",
+        "#",
+        "€",
+        "£",
+        "January",
+        "Nov.",
+        "May",
+        "October",
+        "million",
+        "billion",
+        "a",
+        "and",
+        "half",
+        "eight",
+        "twenty",
+        "per",
+        "in",
+        "percent",
+        "people",
+        "Smith",
+        "said",
+        "é",
+        "\u{a0}",
+        "M",
+        "bn",
+        "st",
+        "th",
+        "mid",
+        "FY",
+        "to",
+        "between",
+        "https://x.gov/",
+    ];
+
+    fn check(src: &str) {
+        let ex = extract("p", src);
+        for f in &ex.facts {
+            assert!(f.start <= f.end && f.end <= src.len(), "{f:?}");
+            assert!(src.is_char_boundary(f.start) && src.is_char_boundary(f.end));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn mixes_of_digits_marks_and_months_never_panic(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..80)
+        ) {
+            check(&parts.concat());
+        }
+
+        #[test]
+        fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            check(&String::from_utf8_lossy(&bytes));
+        }
+    }
+}
