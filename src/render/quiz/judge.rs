@@ -143,6 +143,11 @@ pub fn normalize(s: &str) -> String {
             cleaned.push_str(" and ");
         } else if ch.is_alphanumeric() {
             cleaned.extend(ch.to_lowercase());
+        } else if matches!(ch, '$' | '%' | '€' | '£') {
+            // Kept: "37%" is not "$37".
+            cleaned.push(' ');
+            cleaned.push(ch);
+            cleaned.push(' ');
         } else if ch.is_whitespace() || ch == '-' || ch == '/' {
             cleaned.push(' ');
         } else if ch == '.' || ch == ',' {
@@ -155,7 +160,11 @@ pub fn normalize(s: &str) -> String {
         .map(|w| {
             let digits = w.chars().any(|c| c.is_ascii_digit());
             w.chars()
-                .filter(|&c| c.is_alphanumeric() || (digits && c == '.'))
+                .filter(|&c| {
+                    c.is_alphanumeric()
+                        || (digits && c == '.')
+                        || matches!(c, '$' | '%' | '€' | '£')
+                })
                 .collect::<String>()
                 .trim_end_matches('.')
                 .to_string()
@@ -184,10 +193,26 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 fn same_number(answer: &str, reply: &str) -> bool {
+    let same_measure = match (measure(answer), measure(reply)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
     match (parse_number(answer), parse_number(reply)) {
-        (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
+        (Some(a), Some(b)) => same_measure && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
         _ => false,
     }
+}
+
+/// Whether a phrase is about money or a percentage, when it says so: "18
+/// percent" is not "$18", though a bare "18" may stand for either.
+fn measure(s: &str) -> Option<&'static str> {
+    tokens(s).iter().find_map(|t| match t.as_str() {
+        "$" | "€" | "£" | "usd" | "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds" => {
+            Some("money")
+        }
+        "%" | "percent" | "pct" | "per" => Some("percent"),
+        _ => None,
+    })
 }
 
 fn same_date(answer: &str, reply: &str) -> bool {
@@ -555,6 +580,9 @@ mod tests {
         assert!(ok("$1.5 million", "1,500,000"));
         assert!(ok("more than 2,400 residents", "2400"));
         assert!(ok("37%", "37 percent"));
+        assert!(!ok("37%", "$37"));
+        assert!(!ok("$37", "37 percent"));
+        assert!(ok("$37", "37"));
         assert!(ok("a million", "1000000"));
         assert!(ok("two hundred and five", "205"));
     }
