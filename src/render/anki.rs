@@ -38,7 +38,7 @@ text-align: center; color: black; background-color: white; }\n\
 .nightMode .cloze { color: #8ab4f8; }\n\
 .source { font-size: 0.7em; color: #555; margin-top: 1em; }\n\
 .nightMode .source { color: #aaa; }\n\
-.source .ref { font-style: italic; }\n";
+.source .sentence { font-style: italic; }\n";
 
 impl NoteType {
     /// The fixed note type id, so every export and re-import uses the same type.
@@ -249,9 +249,9 @@ fn options_html(card: &Card) -> String {
 fn source_html(card: &Card) -> String {
     let mut html = String::new();
     if !card.sentence.trim().is_empty() {
-        html.push_str("<div class=sentence>“");
+        html.push_str("<div class=sentence>");
         html.push_str(&escape_html(card.sentence.trim()));
-        html.push_str("”</div>");
+        html.push_str("</div>");
     }
     html.push_str("<div class=ref>");
     html.push_str(&escape_html(&card.doc));

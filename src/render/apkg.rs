@@ -17,7 +17,7 @@ use serde_json::{Value as Json, json};
 use sha1::{Digest, Sha1};
 use std::io::{Cursor, Write};
 
-/// Tables and indexes of an Anki schema-11 collection.
+/// Tables of an Anki schema-11 collection.
 const SCHEMA: &str = "
 CREATE TABLE col (
     id integer primary key, crt integer not null, mod integer not null,
@@ -46,6 +46,11 @@ CREATE TABLE revlog (
     factor integer not null, time integer not null, type integer not null
 );
 CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
+";
+
+/// Anki's indexes, built after the rows are in: one pass instead of one
+/// update per row.
+const INDEXES: &str = "
 CREATE INDEX ix_notes_usn ON notes (usn);
 CREATE INDEX ix_cards_usn ON cards (usn);
 CREATE INDEX ix_revlog_usn ON revlog (usn);
@@ -104,7 +109,10 @@ fn write_collection(
 ) -> rusqlite::Result<()> {
     let mut conn = Connection::open(path)?;
     // A throwaway file: durability would only cost time.
-    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; \
+         PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536;",
+    )?;
     conn.execute_batch(SCHEMA)?;
     let millis = timestamp.saturating_mul(1000);
     let leaf_id = deck_id(deck_name);
@@ -161,6 +169,7 @@ fn write_collection(
             add_card.execute(params![id, id, leaf_id, timestamp, i as i64 + 1])?;
         }
     }
+    tx.execute_batch(INDEXES)?;
     tx.commit()?;
     conn.close().map_err(|(_, e)| e)
 }
@@ -168,8 +177,10 @@ fn write_collection(
 fn zip_package(collection: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     use zip::write::SimpleFileOptions;
     // A fixed date keeps the package byte-identical for identical input.
+    // Level 1: most of the size saving of deflate at a fraction of the time.
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
         .last_modified_time(zip::DateTime::default());
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     zip.start_file("collection.anki2", options)?;

@@ -101,6 +101,7 @@ struct CellView {
     options: Vec<Choice>,
     note: String,
     source: String,
+    /// The deck title, shortened with an ellipsis by the page when too long.
     footer: String,
 }
 
@@ -310,7 +311,7 @@ fn plain(text: impl Into<String>) -> Vec<Segment> {
 /// The front and back of one card, each with the font size it fits at (an
 /// empty `fit` when even the smallest size is too big).
 fn card_sides(card: &Card, number: usize, title: &str, grid: &Grid) -> (CellView, CellView) {
-    let footer = format!("{title} · #{number}");
+    let footer = title.to_string();
     let options: Vec<Choice> = if card.card_type == CardType::TrueFalse {
         Vec::new()
     } else {
@@ -326,8 +327,9 @@ fn card_sides(card: &Card, number: usize, title: &str, grid: &Grid) -> (CellView
     let hint = card
         .hint
         .as_deref()
-        .filter(|h| !h.trim().is_empty() && card.card_type != CardType::TrueFalse)
-        .map(|h| format!("({h})"))
+        .map(str::trim)
+        .filter(|h| !h.is_empty() && card.card_type != CardType::TrueFalse)
+        .map(str::to_string)
         .unwrap_or_default();
     let (box_w, box_h) = grid.text_box_pt();
     let mut front_blocks = vec![Block::new(&card.prompt, 1.0, false)];
@@ -366,7 +368,7 @@ fn card_sides(card: &Card, number: usize, title: &str, grid: &Grid) -> (CellView
         .map(str::to_string)
         .or_else(|| {
             let s = card.sentence.trim();
-            (!s.is_empty() && s != card.answer.trim()).then(|| format!("“{s}”"))
+            (!s.is_empty() && s != card.answer.trim()).then(|| s.to_string())
         })
         .unwrap_or_default();
     let source = source_line(card);
@@ -522,6 +524,8 @@ struct SectionView {
 struct QuestionView {
     number: usize,
     segments: Vec<Segment>,
+    /// Lay the choices out in two columns.
+    compact: bool,
     choices: Vec<Choice>,
     hint: String,
 }
@@ -777,8 +781,9 @@ fn question_view(
     let hint = card
         .hint
         .as_deref()
-        .filter(|h| !h.trim().is_empty())
-        .map(|h| format!("({h})"))
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .map(str::to_string)
         .unwrap_or_default();
     match card.card_type {
         CardType::MultipleChoice => {
@@ -789,6 +794,8 @@ fn question_view(
             options.shuffle(rng);
             let right = options.iter().position(|o| o == &card.answer).unwrap_or(0);
             let answer = format!("{}. {}", letter(right), card.answer);
+            // Short options go in two columns to save paper.
+            let compact = options.iter().all(|o| o.chars().count() <= 28);
             let choices = options
                 .into_iter()
                 .enumerate()
@@ -800,7 +807,8 @@ fn question_view(
             (
                 QuestionView {
                     number,
-                    segments: plain(card.prompt.clone()),
+                    segments: blank_segments(&card.prompt),
+                    compact,
                     choices,
                     hint: String::new(),
                 },
@@ -818,7 +826,8 @@ fn question_view(
             (
                 QuestionView {
                     number,
-                    segments: plain(card.prompt.clone()),
+                    segments: blank_segments(&card.prompt),
+                    compact: false,
                     choices: Vec::new(),
                     hint: String::new(),
                 },
@@ -837,6 +846,7 @@ fn question_view(
                 QuestionView {
                     number,
                     segments,
+                    compact: false,
                     choices: Vec::new(),
                     hint,
                 },
@@ -854,6 +864,7 @@ fn question_view(
                 QuestionView {
                     number,
                     segments: plain(quote),
+                    compact: false,
                     choices: Vec::new(),
                     hint: String::new(),
                 },

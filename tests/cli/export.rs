@@ -235,6 +235,29 @@ fn sample_deck(regenerated: bool) -> Deck {
             line: 4,
         }],
     }];
+    // Every card needs its fact in the deck (check refuses dangling cards).
+    let mut facts = facts;
+    for c in &cards {
+        if !facts.iter().any(|f| f.id == c.fact) {
+            facts.push(DeckFact {
+                id: c.fact.clone(),
+                kind: c.kind,
+                text: c.answer.clone(),
+                value: Value::Text(c.answer.clone()),
+                currency: None,
+                qualifier: None,
+                unit: None,
+                speaker: None,
+                speaker_role: None,
+                outlet: None,
+                sentence: c.sentence.clone(),
+                sources: vec![SourceRef {
+                    doc: c.doc.clone(),
+                    line: c.line,
+                }],
+            });
+        }
+    }
     Deck {
         format: DECK_FORMAT,
         deck: DeckInfo {
@@ -763,7 +786,11 @@ fn printed_cards_line_up_and_nothing_overflows() {
         return;
     }
     let s = Scratch::new();
-    let deck = sample_deck(true);
+    let mut deck = sample_deck(true);
+    // Long enough to be cut short in the footer, which must keep the card number.
+    deck.deck.title = "Riverton council: the long spring meeting on budgets, bridges, parks, \
+pools, libraries, permit fees and everything else on the agenda"
+        .into();
     let n = deck.cards.len();
     let path = write_deck(&s, "deck.toml", &deck);
     for (paper, per_page, duplex) in [

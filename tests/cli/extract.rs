@@ -54,7 +54,7 @@ fn binary_file_is_skipped_with_a_message() {
 #[test]
 fn invalid_utf8_warns_with_byte_offset() {
     let s = Scratch::new();
-    let f = s.file("bad.txt", b"Hello \xff world.\n".to_vec());
+    let f = s.file("bad.txt", b"Hello \xff world.\n");
     let d = factdeck(["extract".as_ref(), f.as_os_str()]).ok();
     assert!(d.stderr.contains("byte 6"), "{}", d.stderr);
 }

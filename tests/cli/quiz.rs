@@ -50,6 +50,18 @@ fn deck_toml(cards: &[C<'_>]) -> String {
             q(c.answer),
         ));
     }
+    // Every card needs its fact in the deck (check refuses dangling cards).
+    for c in cards {
+        s.push_str(&format!(
+            "\n[[facts]]\nid = \"f-{}\"\nkind = {}\ntext = {}\nvalue = {}\n\
+             sentence = \"The riverside board said so on page two.\"\n\
+             sources = [{{ doc = \"board.txt\", line = 7 }}]\n",
+            c.id,
+            q(c.kind),
+            q(c.answer),
+            q(c.answer),
+        ));
+    }
     s
 }
 
