@@ -40,18 +40,7 @@ fn deck_toml(cards: &[C<'_>]) -> String {
             list(c.options),
             list(c.accepted),
         ));
-        s.push_str(&format!(
-            "\n[[facts]]\nid = \"f-{}\"\nkind = {}\ntext = {}\nvalue = {}\n\
-             sentence = \"The riverside board said so on page two.\"\n\
-             sources = [{{ doc = \"board.txt\", line = 7 }}]\n",
-            c.id,
-            q(c.kind),
-            q(c.answer),
-            q(c.answer),
-        ));
-    }
-    // Every card needs its fact in the deck (check refuses dangling cards).
-    for c in cards {
+        // Every card needs its fact in the deck (check refuses dangling cards).
         s.push_str(&format!(
             "\n[[facts]]\nid = \"f-{}\"\nkind = {}\ntext = {}\nvalue = {}\n\
              sentence = \"The riverside board said so on page two.\"\n\
