@@ -216,3 +216,43 @@ fn summary_counts_first_tries_by_type_and_kind_and_lists_misses() {
     assert!(!text.contains("question c →"), "{text}");
     assert!(text.contains("3 new not yet studied"), "{text}");
 }
+
+#[test]
+fn one_card_per_fact_and_at_most_the_default_new_cards_per_session() {
+    let mut cards = Vec::new();
+    for i in 0..30 {
+        let mut a = card(&format!("a{i}"), CardType::ShortAnswer, "1", &[]);
+        let mut b = card(&format!("b{i}"), CardType::Cloze, "1", &[]);
+        a.fact = FactId(format!("fact{i}"));
+        b.fact = FactId(format!("fact{i}"));
+        cards.push(a);
+        cards.push(b);
+    }
+    let d = deck(cards);
+    let now = chrono::Utc
+        .with_ymd_and_hms(2030, 6, 1, 9, 0, 0)
+        .single()
+        .expect("t");
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let order = choose_cards(&d, &HashMap::new(), &Selection::default(), now, &mut rng);
+    assert_eq!(order.len(), DEFAULT_NEW_CARDS);
+    let facts: std::collections::HashSet<_> = order.iter().map(|&i| &d.cards[i].fact).collect();
+    assert_eq!(facts.len(), order.len());
+    // Cramming asks everything, siblings included.
+    let sel = Selection {
+        cram: true,
+        ..Selection::default()
+    };
+    assert_eq!(
+        choose_cards(&d, &HashMap::new(), &sel, now, &mut rng).len(),
+        60
+    );
+    let sel = Selection {
+        limit: Some(25),
+        ..Selection::default()
+    };
+    assert_eq!(
+        choose_cards(&d, &HashMap::new(), &sel, now, &mut rng).len(),
+        25
+    );
+}
