@@ -202,6 +202,10 @@ impl Session<'_> {
             };
             let thinking = started.elapsed();
             let picked = judge::pick_option(&options, &reply);
+            if let Some(i) = picked.filter(|_| self.term.keys()) {
+                // A key press shows nothing by itself: say what was chosen.
+                self.say(Tone::Accent, &format!("→ {}) {}\n", i + 1, options[i]))?;
+            }
             let (verdict, given, typed) = match picked {
                 Some(i) => {
                     let chosen = &options[i];
