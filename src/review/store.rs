@@ -750,6 +750,41 @@ mod tests {
     }
 
     #[test]
+    fn an_older_schema_is_migrated_in_place_keeping_its_history() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("v1.db");
+        {
+            let conn = Connection::open(&path).expect("raw");
+            conn.execute_batch(MIGRATIONS[0]).expect("schema 1");
+            conn.pragma_update(None, "user_version", 1).expect("v1");
+            conn.execute(
+                "INSERT INTO sessions (deck, started_at, cram) VALUES ('d', 0, 0)",
+                [],
+            )
+            .expect("session");
+            conn.execute(
+                "INSERT INTO reviews (session, card_id, deck, reviewed_at, day, elapsed_days, rating,
+                                      judged_correct, correct, given)
+                 VALUES (1, 'a', 'd', 0, '2030-01-01', 0, 3, 1, 1, 'x')",
+                [],
+            )
+            .expect("review");
+        }
+        let mut s = Store::open(&path).expect("migrate");
+        let conn = s.connection();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("v");
+        assert_eq!(v, SCHEMA_VERSION);
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .expect("mode");
+        assert_eq!(mode, "wal");
+        assert_eq!(s.review_log().expect("log").len(), 1);
+        assert_eq!(s.cached_deck("d", "stamp").expect("cache"), None);
+    }
+
+    #[test]
     fn newer_schema_is_refused_and_left_alone() {
         let dir = tempfile::tempdir().expect("tmp");
         let path = dir.path().join("state.sqlite3");
