@@ -286,6 +286,22 @@ fn main() {
     // The first run parses the TOML and caches the cards; later runs of the
     // unchanged deck read the cache.
     let (cold_ms, cold_cpu, cold_kib) = first_question(&deck_path, &db);
+    let mut store = Store::open(&db).expect("open");
+    let stamp: String = store
+        .connection()
+        .query_row("SELECT stamp FROM deck_cache", [], |r| r.get(0))
+        .expect("cached");
+    let mut cached = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let c = store.cached_deck(&key, &stamp).expect("read cache");
+        cached.push(t.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(c.map(|c| c.cards.len()), Some(CARDS));
+    }
+    println!(
+        "in-process: read {CARDS} cached cards {:.1} ms (median of 5)",
+        median(cached)
+    );
     println!(
         "binary, first run on this deck file: time to first question {cold_ms:.1} ms \
          (CPU {cold_cpu:.0} ms); peak RSS {:.1} MiB",
