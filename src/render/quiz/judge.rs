@@ -664,3 +664,48 @@ mod tests {
         assert_eq!(edit_distance("abc", "cab"), 2);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::model::{CardId, FactId, FactKind};
+    use proptest::prelude::*;
+
+    fn card(answer: &str, card_type: CardType) -> Card {
+        Card {
+            id: CardId("c".into()),
+            card_type,
+            fact: FactId("f".into()),
+            kind: FactKind::Quote,
+            prompt: "?".into(),
+            hint: None,
+            answer: answer.into(),
+            options: vec![],
+            accepted: vec![],
+            explanation: None,
+            sentence: "s".into(),
+            doc: "d".into(),
+            line: 1,
+            reported_by: 1,
+            tags: vec![],
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_reply_is_judged_without_panicking(answer in "\\PC{0,40}", reply in "\\PC{0,40}") {
+            let _ = judge(&card(&answer, CardType::WhoSaid), &reply);
+            let _ = parse_number(&reply);
+            let _ = parse_date(&reply);
+        }
+
+        #[test]
+        fn the_answer_itself_in_any_case_is_right(answer in "[A-Za-z0-9$%,. -]{0,30}[A-Za-z0-9]") {
+            let c = card(&answer, CardType::ShortAnswer);
+            prop_assert!(judge(&c, &answer).correct);
+            prop_assert!(judge(&c, &answer.to_uppercase()).correct);
+            let spaced = format!("  {answer}.  ");
+            prop_assert!(judge(&c, &spaced).correct);
+        }
+    }
+}
