@@ -66,7 +66,11 @@ pub fn choose_cards(
         due.shuffle(rng);
         // Oldest due day first, random within a day (a stable sort after the
         // shuffle). The local offset is taken once: cheap for 10,000 cards.
-        let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
+        let offset = i64::from(
+            chrono::TimeZone::from_utc_datetime(&chrono::Local, &now.naive_utc())
+                .offset()
+                .local_minus_utc(),
+        );
         let due_day = |i: &usize| {
             states
                 .get(&deck.cards[*i].id)
