@@ -554,3 +554,26 @@ fn optimize_fits_a_long_history_and_later_sessions_use_it() {
     drop(conn);
     e.quiz(&["--cram", "--seed", "1"]).stdin("1\n").ok();
 }
+
+#[test]
+fn no_color_on_a_terminal_reads_lines_and_ctrl_c_ends_with_the_summary() {
+    let e = env(&[tf("t1", "True"), tf("t2", "True")]);
+    let mut cmd = Command::new(bin());
+    cmd.arg("quiz")
+        .arg(&e.deck)
+        .args(["--seed", "1", "--state"])
+        .arg(&e.db)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color");
+    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn in a pty");
+    p.exp_string("1/2").expect("header");
+    p.exp_string("> ").expect("line prompt, not a key prompt");
+    p.send_line("true").expect("answer");
+    p.exp_string("Right").expect("verdict");
+    p.exp_string("2/2").expect("second card");
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("Session interrupted: 1/1 right")
+        .expect("summary");
+    p.exp_eof().expect("exit");
+    assert_eq!(e.reviews().len(), 1);
+}
