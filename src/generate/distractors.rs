@@ -85,6 +85,13 @@ impl<'a> Distractors<'a> {
         let fact = &self.facts[idx];
         let answer = form.answer();
         let mut pick = Picker::new(&answer);
+        // Figures in plain sight in the same sentence are never options.
+        for j in self.neighbours(idx) {
+            let other = &self.facts[j];
+            if other.sentence == fact.sentence && other.kind == fact.kind {
+                pick.keys.insert(normalize_answer(&other.text));
+            }
+        }
         let mut from_facts: Vec<String> = Vec::new();
         let mut made: Vec<String> = Vec::new();
         let mut last_resort: Vec<String> = Vec::new();
@@ -100,7 +107,9 @@ impl<'a> Distractors<'a> {
                         break;
                     }
                     let other = &self.facts[j];
-                    if other.kind != fact.kind
+                    // A figure from the same sentence is in plain sight in the prompt.
+                    if other.sentence == fact.sentence
+                        || other.kind != fact.kind
                         || other.currency != fact.currency
                         || unit_of(other) != unit_of(fact)
                     {
@@ -109,7 +118,7 @@ impl<'a> Distractors<'a> {
                     if let Value::Number(v) = other.value {
                         let v = nf.round(v, *sig);
                         let ratio = v / value;
-                        if ok(v) && (0.05..=20.0).contains(&ratio) && mantissa_ok(nf, v) {
+                        if ok(v) && (0.2..=5.0).contains(&ratio) && mantissa_ok(nf, v) {
                             from_facts.push(nf.render(v));
                         }
                     }
@@ -173,7 +182,7 @@ impl<'a> Distractors<'a> {
                         break;
                     }
                     let other = &self.facts[j];
-                    if other.kind != FactKind::Date {
+                    if other.kind != FactKind::Date || other.sentence == fact.sentence {
                         continue;
                     }
                     let Some(d) = other.value.as_text().and_then(DateValue::parse) else {
@@ -541,6 +550,28 @@ mod tests {
             ranks.insert(below);
         }
         assert_eq!(ranks.len(), 4, "answer rank among options: {ranks:?}");
+    }
+
+    #[test]
+    fn a_figure_from_the_same_sentence_is_not_a_distractor() {
+        let s = "Grants may cover up to 75% of project costs, or up to 90% in high-cost areas.";
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Percent, "75%", 75.0)
+                    .sentence(s)
+                    .build(),
+                fact("a.md", FactKind::Percent, "90%", 90.0)
+                    .sentence(s)
+                    .build(),
+            ],
+            vec![],
+        );
+        for seed in 0..10 {
+            let d = Distractors::new(&facts, &people, None);
+            let form = AnswerForm::of(&facts[0], "75%").expect("form");
+            let wrong = d.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert!(!wrong.contains(&"90%".to_string()), "{wrong:?}");
+        }
     }
 
     #[test]
