@@ -12,12 +12,12 @@
 use super::{Rendered, Segment, blank_segments};
 use crate::cli::{Duplex, Paper};
 use crate::error::{Error, Result};
-use crate::model::{Card, CardType, Deck, FactKind};
+use crate::model::{Card, CardType, Deck, FactId, FactKind};
 use askama::Template;
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Settings of the printable cards.
 #[derive(Clone, Debug)]
@@ -585,6 +585,13 @@ pub fn render_worksheet(deck: &Deck, opts: &WorksheetOptions) -> Result<Rendered
             chosen.len()
         ));
     }
+    // Who-said questions print the quotation itself, from the card's fact.
+    let quotes: HashMap<&FactId, &str> = deck
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Quote && !f.text.trim().is_empty())
+        .map(|f| (&f.id, f.text.trim()))
+        .collect();
     let mut versions = Vec::new();
     let mut previous: Option<Vec<Vec<usize>>> = None;
     for v in 0..opts.versions {
@@ -593,7 +600,8 @@ pub fn render_worksheet(deck: &Deck, opts: &WorksheetOptions) -> Result<Rendered
         } else {
             String::new()
         };
-        let (view, order) = version_view(deck, &chosen, label, &mut rng, previous.as_deref());
+        let (view, order) =
+            version_view(deck, &quotes, &chosen, label, &mut rng, previous.as_deref());
         previous = Some(order);
         versions.push(view);
     }
@@ -690,6 +698,7 @@ fn select_balanced<'a>(
 /// chosen, so the next version can be made to differ.
 fn version_view(
     deck: &Deck,
+    quotes: &HashMap<&FactId, &str>,
     chosen: &[&Card],
     label: String,
     rng: &mut ChaCha8Rng,
@@ -736,7 +745,7 @@ fn version_view(
         for &i in &order {
             let card = cards[i];
             number += 1;
-            let (question, answer) = question_view(deck, card, number, &bank, rng);
+            let (question, answer) = question_view(quotes, card, number, &bank, rng);
             key.push(KeyRow {
                 number,
                 answer,
@@ -772,7 +781,7 @@ fn version_view(
 
 /// The printed question and its answer-key entry.
 fn question_view(
-    deck: &Deck,
+    quotes: &HashMap<&FactId, &str>,
     card: &Card,
     number: usize,
     bank: &[String],
@@ -854,10 +863,9 @@ fn question_view(
             )
         }
         CardType::WhoSaid => {
-            let quote = deck
-                .fact(&card.fact)
-                .filter(|f| f.kind == FactKind::Quote && !f.text.trim().is_empty())
-                .map(|f| format!("“{}”", f.text.trim()))
+            let quote = quotes
+                .get(&card.fact)
+                .map(|q| format!("“{q}”"))
                 .unwrap_or_else(|| card.prompt.clone());
             let right = bank.iter().position(|n| n == &card.answer).unwrap_or(0);
             (
@@ -1071,7 +1079,14 @@ mod tests {
         let deck = deck(vec![c]);
         let mut rng = ChaCha8Rng::seed_from_u64(9);
         let chosen: Vec<&Card> = deck.cards.iter().collect();
-        let (view, _) = version_view(&deck, &chosen, String::new(), &mut rng, None);
+        let (view, _) = version_view(
+            &deck,
+            &HashMap::new(),
+            &chosen,
+            String::new(),
+            &mut rng,
+            None,
+        );
         let q = &view.sections[0].questions[0];
         let right = q
             .choices

@@ -459,6 +459,41 @@ fn worksheet_count_and_versions() {
 }
 
 #[test]
+fn nothing_to_export_is_an_error() {
+    let s = Scratch::new();
+    let mut deck = sample_deck(false);
+    deck.cards.retain(|c| c.card_type != CardType::ShortAnswer);
+    let path = write_deck(&s, "deck.toml", &deck);
+    let out = s.path("o.csv");
+    let d = factdeck([
+        "export",
+        &path.display().to_string(),
+        "--to",
+        "csv",
+        "--types",
+        "short_answer",
+        "-o",
+        &out.display().to_string(),
+    ])
+    .fails();
+    assert!(d.stderr.contains("no cards to export"), "{}", d.stderr);
+    assert!(!out.exists());
+}
+
+#[test]
+fn card_too_long_to_print_is_reported() {
+    let s = Scratch::new();
+    let mut deck = sample_deck(false);
+    deck.cards[6].prompt = format!("How many residents spoke? {}", "More words. ".repeat(400));
+    let path = write_deck(&s, "deck.toml", &deck);
+    let out = s.path("cards.html");
+    let d = export(&path, "cards", &out, &["--per-page", "10"]);
+    assert!(d.stderr.contains("card 7"), "{}", d.stderr);
+    assert!(d.stderr.contains("--per-page 4"), "{}", d.stderr);
+    assert!(out.exists(), "the warning must not stop the export");
+}
+
+#[test]
 fn broken_deck_is_reported_with_its_path() {
     let s = Scratch::new();
     let bad = s.file("bad.toml", "format = 1\n[deck\ntitle = 'x'\n");
