@@ -3,10 +3,11 @@
 use crate::cli::{OptimizeArgs, QuizArgs, StatsArgs};
 use crate::deck::load_deck;
 use crate::error::{Error, Result};
+use crate::model::Deck;
 use crate::render::quiz::{self, Ending, Selection, Session, summary, term};
 use crate::review::optimize::{self, Fitted};
 use crate::review::schedule::{Clock, FixedClock, Scheduler, SystemClock, end_of_day, local_day};
-use crate::review::store::Store;
+use crate::review::store::{CachedDeck, Store};
 use chrono::{DateTime, Duration, Utc};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -40,19 +41,86 @@ fn deck_key(path: &Path) -> String {
         .to_string()
 }
 
+/// What identifies one version of a deck file without reading it: this
+/// factdeck's version, the size, and the modification and status-change times
+/// (the latter cannot be set back by tools like `touch`).
+fn file_stamp(path: &Path) -> Option<String> {
+    let m = std::fs::metadata(path).ok()?;
+    let mtime = m
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    #[cfg(unix)]
+    let extra = {
+        use std::os::unix::fs::MetadataExt;
+        format!("{}.{}:{}", m.ctime(), m.ctime_nsec(), m.ino())
+    };
+    #[cfg(not(unix))]
+    let extra = String::new();
+    Some(format!(
+        "{}:{}:{}:{extra}",
+        env!("CARGO_PKG_VERSION"),
+        m.len(),
+        mtime.as_nanos()
+    ))
+}
+
+/// Opens the review database and the deck. A large deck's TOML takes long to
+/// parse, so the cards of a deck that passed `load_deck`'s checks are cached in
+/// the database and reused while the file is unchanged. The cached deck keeps
+/// only what a quiz uses: its `[deck]` table and cards (no facts or conflicts).
+/// A deck with errors is refused before a missing database is created.
+fn open_with_deck(deck_path: &Path, state: Option<&Path>) -> Result<(Store, Deck, String)> {
+    let path = Store::resolve_path(state)?;
+    let key = deck_key(deck_path);
+    let stamp = file_stamp(deck_path);
+    let fresh = if path.exists() {
+        None
+    } else {
+        Some(load_deck(deck_path)?)
+    };
+    let mut store = Store::open(&path)?;
+    if fresh.is_none()
+        && let Some(stamp) = &stamp
+        && let Some(c) = store.cached_deck(&key, stamp)?
+    {
+        let deck = Deck {
+            format: crate::model::DECK_FORMAT,
+            deck: c.info,
+            conflicts: vec![],
+            facts: vec![],
+            cards: c.cards,
+        };
+        return Ok((store, deck, key));
+    }
+    let deck = match fresh {
+        Some(d) => d,
+        None => load_deck(deck_path)?,
+    };
+    if let Some(stamp) = &stamp {
+        store.cache_deck(
+            &key,
+            stamp,
+            &CachedDeck {
+                info: deck.deck.clone(),
+                cards: deck.cards.clone(),
+            },
+        )?;
+    }
+    Ok((store, deck, key))
+}
+
 fn scheduler(store: &Store) -> Result<Scheduler> {
     Scheduler::new(&store.parameters()?.unwrap_or_default())
 }
 
 /// Runs a quiz session.
 pub fn run(args: &QuizArgs) -> Result<ExitCode> {
-    let deck = load_deck(&args.deck)?;
     let clock = clock()?;
-    let path = Store::resolve_path(args.state.as_deref())?;
-    let mut store = Store::open(&path)?;
+    let (mut store, deck, key) = open_with_deck(&args.deck, args.state.as_deref())?;
     let scheduler = scheduler(&store)?;
-    let key = deck_key(&args.deck);
-    let states = store.load_states(deck.cards.iter().map(|c| &c.id))?;
+    let states = store.load_deck_states(&key, deck.cards.iter().map(|c| &c.id))?;
     let seed = args.seed.unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -134,14 +202,11 @@ pub fn run(args: &QuizArgs) -> Result<ExitCode> {
 
 /// Prints review statistics.
 pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
-    let deck = load_deck(&args.deck)?;
     let clock = clock()?;
     let now = clock.now();
-    let path = Store::resolve_path(args.state.as_deref())?;
-    let store = Store::open(&path)?;
-    let key = deck_key(&args.deck);
+    let (store, deck, key) = open_with_deck(&args.deck, args.state.as_deref())?;
     let ids: Vec<_> = deck.cards.iter().map(|c| &c.id).collect();
-    let states = store.load_states(ids.iter().copied())?;
+    let states = store.load_deck_states(&key, ids.iter().copied())?;
     let today_end = end_of_day(now);
     let due = states.values().filter(|s| s.due < today_end).count();
     let new = deck.cards.len() - states.len();

@@ -68,7 +68,7 @@ fn month_at(ctx: &Ctx<'_>, i: usize) -> Option<(u32, usize)> {
         return None;
     }
     let (m, abbr) = words::month(ctx.lower(i)?.as_str())?;
-    let dot = ctx.is_punct(i + 1, &['.']) && ctx.glued(i + 1);
+    let dot = abbr && ctx.is_punct(i + 1, &['.']) && ctx.glued(i + 1);
     if abbr && !dot && ctx.num(i + 1).is_none() {
         return None;
     }
@@ -438,73 +438,106 @@ fn year_tail_ok(ctx: &Ctx<'_>, j: usize) -> bool {
     }
 }
 
-/// Gives each year-less month or day the year of the nearest dated mention:
-/// a following full date within a few words ("Nov. 30 – Dec. 2, 2025"), else
-/// the nearest earlier one with a month, else the nearest later one, else the
-/// nearest bare year. Without any, the year-less form stays.
-pub fn resolve_years(out: &mut [Found]) {
+/// Gives each year-less month or day a year, from the best of: a dated
+/// mention in the same sentence ("Nov. 30 – Dec. 2, 2025"), an earlier one
+/// with a month in the same paragraph, the document's own date (its first
+/// full date), else the nearest dated mention before or after it. Without
+/// any, the year-less form stays.
+pub fn resolve_years(text: &Text<'_>, out: &mut [Found]) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Precision {
+        Day,
+        Month,
+        Year,
+    }
     #[derive(Clone, Copy)]
-    enum Anchor {
-        None,
-        Month(u32),
-        Year(u32),
+    struct Anchor {
+        year: u32,
+        precision: Precision,
+        sentence: Option<usize>,
+        line: usize,
+        pos: usize,
     }
-    let anchor_of = |f: &Found| -> Anchor {
+    let anchor_of = |f: &Found| -> Option<Anchor> {
         if f.kind != FactKind::Date {
-            return Anchor::None;
+            return None;
         }
-        let Some(v) = f.value.as_text() else {
-            return Anchor::None;
+        let v = f.value.as_text()?;
+        let year = v.get(..4)?.parse::<u32>().ok()?;
+        let precision = match v.len() {
+            4 => Precision::Year,
+            7 => Precision::Month,
+            _ => Precision::Day,
         };
-        let y = v.get(..4).and_then(|y| y.parse::<u32>().ok());
-        match y {
-            Some(y) if v.len() > 4 => Anchor::Month(y),
-            Some(y) => Anchor::Year(y),
-            None => Anchor::None,
-        }
+        Some(Anchor {
+            year,
+            precision,
+            sentence: text.sentence_index(f.start),
+            line: text.line_of(f.start),
+            pos: f.start,
+        })
     };
-    let anchors: Vec<Anchor> = out.iter().map(anchor_of).collect();
+    let anchors: Vec<Option<Anchor>> = out.iter().map(anchor_of).collect();
+    let reference = anchors
+        .iter()
+        .flatten()
+        .find(|a| a.precision == Precision::Day)
+        .map(|a| a.year);
     let n = out.len();
-    // Nearest following anchors, by a backward sweep.
-    let mut next_month: Vec<Option<(u32, usize)>> = vec![None; n];
-    let mut next_year: Vec<Option<u32>> = vec![None; n];
-    let (mut nm, mut ny) = (None, None);
+    let mut next_any: Vec<Option<Anchor>> = vec![None; n];
+    let mut next_month: Vec<Option<Anchor>> = vec![None; n];
+    let (mut na, mut nm) = (None, None);
     for k in (0..n).rev() {
+        next_any[k] = na;
         next_month[k] = nm;
-        next_year[k] = ny;
-        match anchors[k] {
-            Anchor::Month(y) => nm = Some((y, out[k].start)),
-            Anchor::Year(y) => ny = Some(y),
-            Anchor::None => {}
+        if let Some(a) = anchors[k] {
+            na = Some(a);
+            if a.precision != Precision::Year {
+                nm = Some(a);
+            }
         }
     }
-    let (mut pm, mut py): (Option<u32>, Option<u32>) = (None, None);
+    let (mut prev_any, mut prev_month, mut prev_year): (
+        Option<Anchor>,
+        Option<Anchor>,
+        Option<Anchor>,
+    ) = (None, None, None);
     for k in 0..n {
-        match anchors[k] {
-            Anchor::Month(y) => pm = Some(y),
-            Anchor::Year(y) => py = Some(y),
-            Anchor::None => {
-                let f = &out[k];
-                if f.kind != FactKind::Date {
-                    continue;
-                }
-                let Some(v) = f.value.as_text() else { continue };
-                let Some(rest) = v.strip_prefix("--") else {
-                    continue;
-                };
-                let close_next = next_month[k]
-                    .filter(|&(_, s)| s.saturating_sub(f.end) <= 40)
-                    .map(|(y, _)| y);
-                let year = close_next
-                    .or(pm)
-                    .or(next_month[k].map(|(y, _)| y))
-                    .or(py)
-                    .or(next_year[k]);
-                if let Some(y) = year {
-                    let iso = format!("{y:04}-{rest}");
-                    out[k].value = Value::Text(iso);
-                }
+        if let Some(a) = anchors[k] {
+            prev_any = Some(a);
+            if a.precision == Precision::Year {
+                prev_year = Some(a);
+            } else {
+                prev_month = Some(a);
             }
+            continue;
+        }
+        let f = &out[k];
+        if f.kind != FactKind::Date {
+            continue;
+        }
+        let Some(rest) = f.value.as_text().and_then(|v| v.strip_prefix("--")) else {
+            continue;
+        };
+        let sentence = text.sentence_index(f.start);
+        let line = text.line_of(f.start);
+        let same_sentence = [prev_any, next_any[k]]
+            .into_iter()
+            .flatten()
+            .filter(|a| a.sentence == sentence)
+            .min_by_key(|a| a.pos.abs_diff(f.start))
+            .map(|a| a.year);
+        let same_paragraph = prev_month.filter(|a| a.line == line).map(|a| a.year);
+        let year = same_sentence
+            .or(same_paragraph)
+            .or(reference)
+            .or(prev_month.map(|a| a.year))
+            .or(next_month[k].map(|a| a.year))
+            .or(prev_year.map(|a| a.year))
+            .or(next_any[k].map(|a| a.year));
+        if let Some(y) = year {
+            let iso = format!("{y:04}-{rest}");
+            out[k].value = Value::Text(iso);
         }
     }
 }

@@ -360,18 +360,27 @@ fn numword(l: &str) -> bool {
     )
 }
 
-/// "per 100,000" or "in 5" right after an amount: it is a rate or ratio.
-fn rate_after(ctx: &Ctx<'_>, e: usize) -> Option<usize> {
-    let is_num = |k: usize| {
-        ctx.num(k).is_some()
+/// "per 100,000", "1 in 5" or "3 out of 4" right after an amount: a rate
+/// or ratio, not a count.
+fn rate_after(ctx: &Ctx<'_>, a: &Amount) -> Option<usize> {
+    let e = a.end;
+    let small_num = |k: usize| {
+        ctx.num(k)
+            .is_some_and(|n| !n.year_shaped() && n.value() > a.raw())
             || ctx
                 .lower(k)
                 .is_some_and(|l| numword(l.as_str()) || l.as_str() == "a")
     };
-    if (ctx.is_word(e, "per") || ctx.is_word(e, "in")) && is_num(e + 1) {
+    if ctx.is_word(e, "per") && (ctx.num(e + 1).is_some() || small_num(e + 1)) {
         return Some(e + 2);
     }
-    if ctx.is_word(e, "out") && ctx.is_word(e + 1, "of") && is_num(e + 2) {
+    if a.raw() > 100.0 {
+        return None;
+    }
+    if ctx.is_word(e, "in") && small_num(e + 1) {
+        return Some(e + 2);
+    }
+    if ctx.is_word(e, "out") && ctx.is_word(e + 1, "of") && small_num(e + 2) {
         return Some(e + 3);
     }
     None
@@ -390,7 +399,7 @@ pub fn match_at(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Found>) -> Option<usize> 
     let s1 = suffix_at(ctx, a.end, a.currency.is_some());
     if matches!(s1, Suffix::None) {
         if a.currency.is_none()
-            && let Some(end) = rate_after(ctx, a.end)
+            && let Some(end) = rate_after(ctx, &a)
         {
             return Some(end);
         }
@@ -533,7 +542,11 @@ fn quantity(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
         push_quantity(ctx, &a, Some(head.as_str().to_string()), a.end, true, out);
         return Some(a.end);
     }
-    if a.has_scale() && a.num.is_some() {
+    // A scaled or thousands-grouped count whose noun is understood from
+    // context: "reaching 341.8 million", "to 71,500 in 2021".
+    if a.num
+        .is_some_and(|n| a.has_scale() || (n.commas && n.frac == 0))
+    {
         push_quantity(ctx, &a, None, a.end, true, out);
         return Some(a.end);
     }

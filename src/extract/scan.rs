@@ -366,7 +366,7 @@ pub fn find(text: &Text<'_>) -> Vec<Found> {
         };
         scan_sentence(&ctx, &mut out);
     }
-    dates::resolve_years(&mut out);
+    dates::resolve_years(text, &mut out);
     out
 }
 
@@ -501,5 +501,97 @@ mod tests {
             panic!("not a number")
         };
         assert_eq!(n.scaled(12), 1_744_000_000_000.0);
+    }
+}
+
+#[cfg(test)]
+mod prop {
+    use crate::extract::extract;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "0",
+        "1",
+        "7",
+        "12",
+        "31",
+        "2021",
+        "1,000",
+        "3.5",
+        "99999999999999999999999",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\"",
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "$",
+        "%",
+        ",",
+        ".",
+        "–",
+        "-",
+        "—",
+        "/",
+        ":",
+        "(",
+        ")",
+        "#",
+        "€",
+        "£",
+        "January",
+        "Nov.",
+        "May",
+        "October",
+        "million",
+        "billion",
+        "a",
+        "and",
+        "half",
+        "eight",
+        "twenty",
+        "per",
+        "in",
+        "percent",
+        "people",
+        "Smith",
+        "said",
+        "é",
+        "\u{a0}",
+        "M",
+        "bn",
+        "st",
+        "th",
+        "mid",
+        "FY",
+        "to",
+        "between",
+        "https://x.gov/",
+    ];
+
+    fn check(src: &str) {
+        let ex = extract("p", src);
+        for f in &ex.facts {
+            assert!(f.start <= f.end && f.end <= src.len(), "{f:?}");
+            assert!(src.is_char_boundary(f.start) && src.is_char_boundary(f.end));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn mixes_of_digits_marks_and_months_never_panic(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..80)
+        ) {
+            check(&parts.concat());
+        }
+
+        #[test]
+        fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            check(&String::from_utf8_lossy(&bytes));
+        }
     }
 }

@@ -63,6 +63,9 @@ impl<'a> Text<'a> {
     }
 }
 
+/// The longest sentence, in bytes, before it is cut at a space.
+pub const MAX_SENTENCE: usize = 4096;
+
 /// Splits text into sentences: at `.`, `!`, `?` (plus closing quotes or brackets)
 /// before a capital, digit or opening quote; at line breaks that end a paragraph,
 /// heading or list item; and at headings run into the previous sentence with no
@@ -84,6 +87,17 @@ pub fn split_sentences(src: &str) -> Vec<Sentence> {
         }
     };
     while i < b.len() {
+        // A run with no sentence end (a table, a dump, a 50 MB line) is cut
+        // at a space so later per-sentence work stays bounded.
+        if i - start >= MAX_SENTENCE && src.is_char_boundary(i) {
+            let lo = start + MAX_SENTENCE / 2;
+            let cut = b[lo..i]
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+                .map_or(i, |p| lo + p + 1);
+            push(&mut out, start, cut);
+            start = cut;
+        }
         match b[i] {
             b'\n' => {
                 if line_break_ends_sentence(src, i) {
@@ -143,7 +157,13 @@ fn skip_closers(src: &str, mut j: usize) -> usize {
 
 /// The word before the period at `dot` is an abbreviation or an initial.
 fn is_abbreviation(src: &str, dot: usize) -> bool {
-    let before = &src[..dot];
+    // Only the word before the dot matters; looking further back would make
+    // "a.b.c.d…" quadratic.
+    let mut lo = dot.saturating_sub(64);
+    while !src.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = &src[lo..dot];
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
         .map_or(0, |p| {
@@ -305,6 +325,15 @@ mod tests {
             sentences("She said, \"We won.\" Then she left."),
             vec!["She said, \"We won.\"", "Then she left."]
         );
+    }
+
+    #[test]
+    fn long_runs_are_cut_at_a_space() {
+        let s = "word ".repeat(3000);
+        let parts = split_sentences(&s);
+        assert!(parts.len() >= 2);
+        assert!(parts.iter().all(|p| p.end - p.start <= MAX_SENTENCE));
+        assert!(parts.iter().all(|p| !s[p.start..p.end].starts_with(' ')));
     }
 
     #[test]

@@ -63,6 +63,12 @@ const MIGRATIONS: &[&str] = &[
         fitted_at    INTEGER NOT NULL,
         reviews_used INTEGER NOT NULL
     );",
+    // 2: parsed decks, so that a large unchanged deck starts without re-reading its TOML.
+    "CREATE TABLE deck_cache (
+        deck    TEXT PRIMARY KEY,
+        stamp   TEXT NOT NULL,
+        content BLOB NOT NULL
+    );",
 ];
 
 /// The schema version this factdeck writes.
@@ -113,6 +119,13 @@ pub struct RemovedCard {
     pub id: CardId,
     pub prompt: String,
     pub reviews: u64,
+}
+
+/// What a quiz needs of a deck, as cached: its header and its cards.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CachedDeck {
+    pub info: crate::model::DeckInfo,
+    pub cards: Vec<Card>,
 }
 
 /// One logged review, as the optimizer needs it.
@@ -238,39 +251,89 @@ impl Store {
         Ok(id)
     }
 
-    /// The states of these cards that have been reviewed (one indexed lookup each).
+    /// The states of these cards that have been reviewed. One query: SQLite
+    /// looks each id up in the primary-key index (never a scan of the log).
     pub fn load_states<'c>(
         &self,
         ids: impl IntoIterator<Item = &'c CardId>,
     ) -> Result<HashMap<CardId, CardState>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT stability, difficulty, due, last_review, reps, lapses, last_rating
-                 FROM cards WHERE card_id = ?1",
-            )
-            .map_err(self.err())?;
-        let mut out = HashMap::new();
-        for id in ids {
-            let state = stmt
-                .query_row([&id.0], |r| {
-                    Ok(CardState {
-                        stability: r.get(0)?,
-                        difficulty: r.get(1)?,
-                        due: from_ts(r.get(2)?),
-                        last_review: from_ts(r.get(3)?),
-                        reps: r.get(4)?,
-                        lapses: r.get(5)?,
-                        last_rating: Rating::from_u32(r.get(6)?),
-                    })
-                })
-                .optional()
-                .map_err(self.err())?;
-            if let Some(s) = state {
-                out.insert(id.clone(), s);
-            }
+        let ids: Vec<&str> = ids.into_iter().map(|id| id.0.as_str()).collect();
+        let mut out = HashMap::with_capacity(ids.len());
+        self.states_where(
+            "card_id IN (SELECT value FROM json_each(?1))",
+            &ids_json(&ids)?,
+            |_| true,
+            &mut out,
+        )?;
+        Ok(out)
+    }
+
+    /// The states of a deck's cards: first every card filed under this deck
+    /// (one range of the `cards_by_deck` index), then by id those the deck
+    /// file now holds but that were last answered from another one.
+    pub fn load_deck_states<'c>(
+        &self,
+        deck: &str,
+        ids: impl IntoIterator<Item = &'c CardId>,
+    ) -> Result<HashMap<CardId, CardState>> {
+        let wanted: std::collections::HashSet<&str> =
+            ids.into_iter().map(|id| id.0.as_str()).collect();
+        let mut out = HashMap::with_capacity(wanted.len());
+        self.states_where("deck = ?1", deck, |id| wanted.contains(id), &mut out)?;
+        if out.len() < wanted.len() {
+            let rest: Vec<&str> = wanted
+                .iter()
+                .copied()
+                .filter(|id| !out.contains_key(&CardId((*id).to_string())))
+                .collect();
+            self.states_where(
+                "card_id IN (SELECT value FROM json_each(?1))",
+                &ids_json(&rest)?,
+                |_| true,
+                &mut out,
+            )?;
         }
         Ok(out)
+    }
+
+    fn states_where(
+        &self,
+        condition: &str,
+        arg: &str,
+        keep: impl Fn(&str) -> bool,
+        out: &mut HashMap<CardId, CardState>,
+    ) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT card_id, stability, difficulty, due, last_review, reps, lapses, last_rating
+                 FROM cards WHERE {condition}"
+            ))
+            .map_err(self.err())?;
+        let mut rows = stmt.query([arg]).map_err(self.err())?;
+        while let Some(r) = rows.next().map_err(self.err())? {
+            let id = r.get_ref(0).map_err(self.err())?.as_str().map_err(|e| {
+                Error::Other(format!("{}: unreadable card id: {e}", self.path.display()))
+            })?;
+            if !keep(id) {
+                continue;
+            }
+            let id = CardId(id.to_string());
+            let state = (|| {
+                Ok(CardState {
+                    stability: r.get(1)?,
+                    difficulty: r.get(2)?,
+                    due: from_ts(r.get(3)?),
+                    last_review: from_ts(r.get(4)?),
+                    reps: r.get(5)?,
+                    lapses: r.get(6)?,
+                    last_rating: Rating::from_u32(r.get(7)?),
+                })
+            })()
+            .map_err(self.err())?;
+            out.insert(id, state);
+        }
+        Ok(())
     }
 
     /// Logs one answer and the card's new state in one transaction; returns the log row id.
@@ -475,6 +538,35 @@ impl Store {
         Ok(())
     }
 
+    /// The cached cards of a deck file, if cached under exactly this stamp.
+    pub fn cached_deck(&self, deck: &str, stamp: &str) -> Result<Option<CachedDeck>> {
+        let blob: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT content FROM deck_cache WHERE deck = ?1 AND stamp = ?2",
+                params![deck, stamp],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.err())?;
+        // An unreadable entry is only a cache miss: the deck file is the truth.
+        Ok(blob.and_then(|b| serde_json::from_slice(&b).ok()))
+    }
+
+    /// Caches a deck file's cards under a stamp (replacing what was cached for it).
+    pub fn cache_deck(&mut self, deck: &str, stamp: &str, content: &CachedDeck) -> Result<()> {
+        let blob = serde_json::to_vec(content)
+            .map_err(|e| Error::Other(format!("cannot cache the deck: {e}")))?;
+        self.conn
+            .execute(
+                "INSERT INTO deck_cache (deck, stamp, content) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(deck) DO UPDATE SET stamp = ?2, content = ?3",
+                params![deck, stamp, blob],
+            )
+            .map_err(self.err())?;
+        Ok(())
+    }
+
     /// The underlying connection, for benchmarks and tests that build large histories.
     pub fn connection(&mut self) -> &mut Connection {
         &mut self.conn
@@ -510,6 +602,10 @@ fn upsert_card(
             s.last_rating.as_u32(),
         ],
     )
+}
+
+fn ids_json(ids: &[&str]) -> Result<String> {
+    serde_json::to_string(ids).map_err(|e| Error::Other(format!("cannot list card ids: {e}")))
 }
 
 fn from_ts(secs: i64) -> DateTime<Utc> {
@@ -609,6 +705,24 @@ mod tests {
         assert_eq!(states.len(), 1);
         assert_eq!(states[&a.id].reps, 1);
         assert_eq!(s.totals([&a.id]).expect("totals").reviews, 1);
+    }
+
+    #[test]
+    fn deck_states_come_from_the_deck_and_from_cards_answered_elsewhere() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let mut s = Store::open(&dir.path().join("s.db")).expect("open");
+        let (a, b, c) = (card("a"), card("b"), card("c"));
+        let sid = s.begin_session("deck", t0(), false).expect("session");
+        answer(&mut s, sid, &a, Rating::Good, t0());
+        answer(&mut s, sid, &b, Rating::Good, t0());
+        // The deck was moved: its cards are filed under the old path.
+        let states = s
+            .load_deck_states("moved-deck", [&a.id, &c.id])
+            .expect("load");
+        assert_eq!(states.len(), 1);
+        assert!(states.contains_key(&a.id));
+        let states = s.load_deck_states("deck", [&b.id]).expect("load");
+        assert_eq!(states.keys().collect::<Vec<_>>(), vec![&b.id]);
     }
 
     #[test]

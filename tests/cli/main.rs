@@ -4,5 +4,6 @@ mod check;
 mod common;
 mod export;
 mod extract;
+mod extract_numbers;
 mod generate;
 mod quiz;

@@ -40,9 +40,6 @@ fn deck_toml(cards: &[C<'_>]) -> String {
             list(c.options),
             list(c.accepted),
         ));
-    }
-    // Every card needs its fact in the deck (check refuses dangling cards).
-    for c in cards {
         s.push_str(&format!(
             "\n[[facts]]\nid = \"f-{}\"\nkind = {}\ntext = {}\nvalue = {}\n\
              sentence = \"The riverside board said so on page two.\"\n\
@@ -501,4 +498,20 @@ fn terminal_typed_answer_and_i_was_right_override() {
     p.exp_string("Session done: 1/1 right").expect("summary");
     p.exp_eof().expect("exit");
     assert_eq!(e.reviews(), vec![("money1".to_string(), 3, true, true)]);
+}
+
+#[test]
+fn an_edited_deck_is_read_again_even_when_its_size_is_unchanged() {
+    let e = env(&[money_card()]);
+    let d = e.quiz(&["--cram"]).stdin("q\n").ok();
+    assert!(d.stdout.contains("riverside levee cost"), "{}", d.stdout);
+    // Same length, different words: the cached cards must not be used.
+    let text = std::fs::read_to_string(&e.deck).expect("read");
+    std::fs::write(&e.deck, text.replace("riverside levee", "riverside canal")).expect("edit");
+    let d = e.quiz(&["--cram"]).stdin("q\n").ok();
+    assert!(d.stdout.contains("riverside canal cost"), "{}", d.stdout);
+    // And a deck broken by an edit is refused, cache or not.
+    std::fs::write(&e.deck, text.replace("format = 1", "format = 7")).expect("break");
+    let d = e.quiz(&["--cram"]).stdin("q\n").fails();
+    assert!(d.stderr.contains("format 7"), "{}", d.stderr);
 }
