@@ -853,6 +853,16 @@ pools, libraries, permit fees and everything else on the agenda"
             pages,
             "{paper} {per_page} {duplex}: page count"
         );
+        let (w, h, _) = pdf_lines(&pdf);
+        let want = if paper == "a4" {
+            (595.3, 841.9)
+        } else {
+            (612.0, 792.0)
+        };
+        assert!(
+            (w - want.0).abs() < 1.0 && (h - want.1).abs() < 1.0,
+            "{paper}: printed on {w}x{h} pt paper"
+        );
         check_backs_line_up(&pdf, n, duplex);
         let overflow = overflowing_boxes(&s, &html);
         assert_eq!(
