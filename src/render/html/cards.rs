@@ -5,7 +5,7 @@ use super::{CardsOptions, Choice, letter, page_size, plain, source_line};
 use crate::cli::{Duplex, Paper};
 use crate::error::{Error, Result};
 use crate::model::{Card, CardType, Deck, FactKind};
-use crate::render::{Rendered, Segment, blank_segments};
+use crate::render::{Rendered, Segment, blank_segments, useful_explanation};
 use askama::Template;
 
 /// The smallest margin kept free around the card grid, for printers that
@@ -298,11 +298,7 @@ fn card_sides(card: &Card, number: usize, title: &str, grid: &Grid) -> (CellView
         _ => card.answer.clone(),
     };
     // The explanation, or failing that the sentence the fact comes from.
-    let note = card
-        .explanation
-        .as_deref()
-        .map(str::trim)
-        .filter(|e| !e.is_empty() && *e != card.answer.trim())
+    let note = useful_explanation(card)
         .map(str::to_string)
         .or_else(|| {
             let s = card.sentence.trim();

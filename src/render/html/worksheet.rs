@@ -6,7 +6,7 @@ use super::{
 };
 use crate::error::{Error, Result};
 use crate::model::{Card, CardType, Deck, FactId, FactKind};
-use crate::render::{Rendered, Segment, blank_segments};
+use crate::render::{Rendered, Segment, blank_segments, useful_explanation};
 use askama::Template;
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
@@ -345,10 +345,7 @@ fn question_view(
         }
         CardType::TrueFalse => {
             let mut answer = card.answer.clone();
-            if let Some(ex) = card.explanation.as_deref().map(str::trim)
-                && !ex.is_empty()
-                && ex != card.answer.trim()
-            {
+            if let Some(ex) = useful_explanation(card) {
                 answer = format!("{answer} — {ex}");
             }
             (
