@@ -873,6 +873,51 @@ pools, libraries, permit fees and everything else on the agenda"
 }
 
 #[test]
+fn printed_cards_of_a_generated_deck_fit() {
+    if !print_tools_available() {
+        skip_unless_ci(
+            "headless Chromium and poppler-utils",
+            "apt-get install -y chromium poppler-utils",
+        );
+        return;
+    }
+    let s = Scratch::new();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    docs.sort();
+    let deck = s.path("generated.toml");
+    let mut args = vec!["generate".to_string()];
+    args.extend(docs.iter().map(|d| d.display().to_string()));
+    args.extend(["-o".to_string(), deck.display().to_string()]);
+    factdeck(args).ok();
+    let n = factdeck::load_deck(&deck)
+        .expect("generated deck loads")
+        .cards
+        .len();
+    assert!(
+        n > 20,
+        "the fixtures should make a real deck, got {n} cards"
+    );
+    // The tightest layout: ten cards on a page of A4.
+    let html = s.path("generated-cards.html");
+    let d = export(
+        &deck,
+        "cards",
+        &html,
+        &["--paper", "a4", "--per-page", "10"],
+    );
+    assert!(!d.stderr.contains("too long"), "{}", d.stderr);
+    let pdf = print_pdf(&s, &html);
+    assert_eq!(page_count(&pdf), 2 * n.div_ceil(10));
+    check_backs_line_up(&pdf, n, "long");
+    assert_eq!(overflowing_boxes(&s, &html), "none");
+}
+
+#[test]
 fn printed_worksheet_has_each_key_on_its_own_page() {
     if !print_tools_available() {
         skip_unless_ci(
