@@ -161,6 +161,7 @@ const TITLES: &[&str] = &[
     "attorney-general",
     "vice-president",
     "surgeon",
+    "member",
 ];
 
 /// Words that sharpen a title into a role ("Deputy Press Secretary",
@@ -217,6 +218,9 @@ const ROLE_MODIFIERS: &[&str] = &[
     "county",
     "borough",
     "managing",
+    "board",
+    "assembly",
+    "school",
     "public",
     "former",
     "incoming",

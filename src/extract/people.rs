@@ -211,6 +211,13 @@ fn is_name_token(w: &str) -> bool {
     if !rest.iter().any(|c| c.is_lowercase()) {
         return false;
     }
+    // A contraction ("We’re", "Don’t"), unlike "O’Brien".
+    if let Some(p) = w.find(['\'', '’']) {
+        let tail = &w[p..];
+        if tail.chars().nth(1).is_some_and(char::is_lowercase) && tail.chars().count() <= 3 {
+            return false;
+        }
+    }
     !(names::is_stop_word(w)
         || names::is_calendar_word(w)
         || names::is_org_word(w)
@@ -267,7 +274,13 @@ fn parse_run(src: &str, run: &[Word]) -> Option<Parsed> {
     let title = (lo..hi)
         .rev()
         .find(|&i| names::is_title(t(i)) && i + 1 < hi && name_ok(i + 1));
-    let name_from = title.map_or(lo, |i| i + 1);
+    let mut name_from = title.map_or(lo, |i| i + 1);
+    if title.is_none() && !name_ok(name_from) {
+        // "Human Services Ana Ruiz": the longest tail of two or more name words.
+        name_from = (lo + 1..hi.saturating_sub(1))
+            .find(|&k| name_ok(k))
+            .unwrap_or(hi);
+    }
     let name_len = hi - name_from;
     if name_len == 0 || name_len > 5 || !name_ok(name_from) {
         return None;
@@ -476,6 +489,10 @@ pub fn appositive(src: &str, pos: usize) -> (Option<String>, usize) {
 /// A reporting verb follows the name, perhaps after an appositive and adverbs.
 fn verb_follows(src: &str, pos: usize) -> bool {
     let (_, mut at) = appositive(src, pos);
+    // "the deputy mayor, Ana Ruiz, wrote": the name closes an appositive.
+    if at == pos && src[pos..].starts_with(", ") {
+        at = pos + 1;
+    }
     for _ in 0..3 {
         let Some(w) = next_word(src, at) else {
             return false;
@@ -485,7 +502,8 @@ fn verb_follows(src: &str, pos: usize) -> bool {
             return false;
         }
         if names::is_reporting_verb(t) {
-            return true;
+            // "Ruiz saying…" is rarely how a speaker is introduced.
+            return !t.ends_with("ing");
         }
         if !names::is_adverb(t) {
             return false;
@@ -493,6 +511,70 @@ fn verb_follows(src: &str, pos: usize) -> bool {
         at = w.end;
     }
     false
+}
+
+/// A role in full with its abbreviations spelled out ("Sen." → "Senator").
+fn expand_role(role: &str) -> Option<String> {
+    let words: Vec<&str> = role
+        .split_whitespace()
+        .map(|w| match w {
+            "Sen." => "Senator",
+            "Rep." => "Representative",
+            "Gov." => "Governor",
+            "Lt." => "Lieutenant",
+            "Gen." => "General",
+            "Atty." => "Attorney",
+            "Supt." => "Superintendent",
+            "Del." => "Delegate",
+            "Sec." => "Secretary",
+            "Adm." => "Admiral",
+            "Col." => "Colonel",
+            "Sgt." => "Sergeant",
+            "Capt." => "Captain",
+            "Cmdr." => "Commander",
+            "Rev." => "Reverend",
+            "Prof." => "Professor",
+            w => w,
+        })
+        .filter(|w| {
+            !matches!(
+                *w,
+                "Mr." | "Mrs." | "Ms." | "Miss" | "Dr." | "Mr" | "Mrs" | "Ms" | "Dr"
+            )
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// A title written out before a name with its office in capitals, as in
+/// "Secretary of Health and Human Services Ana Ruiz": the role, from the
+/// title word to the name.
+fn office_before(src: &str, run: &[Word], name_from: usize) -> Option<String> {
+    let name_start = run[name_from].start;
+    let mut cur = run[0].start;
+    let mut title: Option<usize> = None;
+    if let Some(i) = (0..name_from).find(|&i| names::is_title(run[i].text(src))) {
+        title = Some(run[i].start);
+    }
+    for _ in 0..8 {
+        if title.is_some() {
+            break;
+        }
+        let Some(w) = prev_word(src, cur) else {
+            break;
+        };
+        let t = w.text(src);
+        if names::is_title(t) && is_capitalized(t) {
+            title = Some(w.start);
+            break;
+        }
+        if !(is_capitalized(t) || matches!(t, "of" | "and" | "for" | "the" | "on")) {
+            break;
+        }
+        cur = w.start;
+    }
+    let role = src[title?..name_start].trim_end();
+    expand_role(role)
 }
 
 /// "…,” said Ana Ruiz": a reporting verb right after a comma or closing mark.
@@ -526,8 +608,13 @@ pub fn find(text: &Text<'_>) -> People {
         let mut gender = None;
         let mut evidence = false;
         if let (Some(rf), Some(ti)) = (p.role_from, p.title) {
-            role = Some(src[run[rf].start..run[ti].end].to_string());
+            role = expand_role(&src[run[rf].start..run[ti].end]);
             gender = names::title_gender(run[ti].text(src));
+            evidence = true;
+        } else if p.name_from > 0
+            && let Some(r) = office_before(src, run, p.name_from)
+        {
+            role = Some(r);
             evidence = true;
         } else if let Some(r) = role_before(src, run[p.name_from].start) {
             gender = r.split_whitespace().last().and_then(names::title_gender);

@@ -215,7 +215,6 @@ fn is_label_word(w: &str) -> bool {
         w.to_lowercase().as_str(),
         "a" | "an"
             | "the"
-            | "called"
             | "dubbed"
             | "titled"
             | "entitled"
@@ -316,14 +315,6 @@ impl Ctx<'_> {
         i > 0 && pos < self.spans[i - 1].close_end && pos > self.spans[i - 1].open
     }
 
-    /// The person a name at `start..end` refers to.
-    fn person_at(&self, start: usize, end: usize) -> Option<(usize, bool)> {
-        self.people
-            .mentions_in(start, end)
-            .last()
-            .map(|m| (m.person, m.possessive))
-    }
-
     /// Reads a subject at word `i`: a pronoun, a name, or "the governor".
     /// Returns it and the index of the word after it.
     fn subject_at(&self, ws: &[Word], i: usize) -> Option<(Subject, usize)> {
@@ -355,19 +346,41 @@ impl Ctx<'_> {
         if !is_capitalized(t) {
             return None;
         }
+        // A name, perhaps after its office: "Health Department spokeswoman
+        // Ana Ruiz", "Secretary of Labor Ana Ruiz".
         let mut j = i + 1;
+        let mut caps_end = None;
         while j < ws.len()
-            && is_capitalized(ws[j].text(src))
+            && j < i + 10
             && src[ws[j - 1].end..ws[j].start]
                 .trim_matches([' ', '\u{a0}'])
                 .is_empty()
         {
+            let x = ws[j].text(src);
+            let cap = is_capitalized(x);
+            if !cap && caps_end.is_none() {
+                caps_end = Some(j);
+            }
+            if !(cap
+                || names::is_title(x)
+                || names::is_role_modifier(x)
+                || matches!(x, "of" | "and" | "for"))
+            {
+                break;
+            }
             j += 1;
         }
-        let (start, end) = (w.start, ws[j - 1].end);
-        if let Some((p, possessive)) = self.person_at(start, end) {
-            return (!possessive).then_some((Subject::Person(p), j));
+        if let Some(m) = self
+            .people
+            .mentions_in(w.start, ws[j - 1].end)
+            .iter()
+            .rev()
+            .find(|m| !self.inside_quote(m.start))
+        {
+            let next = ws.partition_point(|x| x.start < m.end);
+            return (!m.possessive).then_some((Subject::Person(m.person), next));
         }
+        let j = caps_end.unwrap_or(j).min(j);
         let last = ws[j - 1].text(src);
         if (i..j)
             .all(|k| names::is_title(ws[k].text(src)) || names::is_role_modifier(ws[k].text(src)))
@@ -401,6 +414,12 @@ impl Ctx<'_> {
             let (s, _) = self.subject_at(&ws, 2)?;
             return Some(s);
         }
+        // "…,” the statement said, quoting Ana Ruiz.
+        if let Some(q) = ws.iter().position(|w| w.text(src) == "quoting")
+            && let Some((s @ Subject::Person(_), _)) = self.subject_at(&ws, q + 1)
+        {
+            return Some(s);
+        }
         let (s, mut k) = self.subject_at(&ws, 0)?;
         // Skip an appositive (", the county's budget director,") and adverbs.
         let (_, resume) = people::appositive(src, ws[k - 1].end);
@@ -422,6 +441,56 @@ impl Ctx<'_> {
             k += 1;
         }
         None
+    }
+
+    /// "…,” one tenant said": a reporting verb right after the quotation whose
+    /// speaker is not named.
+    fn unnamed_after(&self, from: usize, to: usize) -> bool {
+        let src = self.src;
+        let rest =
+            src[from..to].trim_start_matches(|c: char| c.is_whitespace() || ",.!?;—–-".contains(c));
+        let start = to - rest.len();
+        words(src, start, to).take(6).any(|w| {
+            let t = w.text(src);
+            !is_capitalized(t) && names::is_reporting_verb(t) && !t.ends_with("ing")
+        })
+    }
+
+    /// The subject of the sentence right before a quotation that opens a
+    /// sentence of its own, in the same paragraph ("Ruiz was blunt. “…”").
+    fn introduced(&self, text: &Text<'_>, open: usize) -> Option<usize> {
+        let src = self.src;
+        if !opens_sentence(src, open) || open == 0 {
+            return None;
+        }
+        let i = text.sentence_index(open.saturating_sub(1))?;
+        let sent = text.sentences[i];
+        let from = src.ceil_char_boundary(sent.start.max(open.saturating_sub(BEFORE_WINDOW)));
+        let between = &src[sent.end.min(open)..open];
+        let clause = &src[from..sent.end.min(open)];
+        if between.contains("\n\n")
+            || (between.contains('\n') && !clause.trim_end().ends_with(':'))
+            || clause.contains(['"', '“', '”'])
+            || clause.trim().len() < 8
+        {
+            return None;
+        }
+        let ws: Vec<Word> = words(src, from, sent.end.min(open)).collect();
+        let mention = self
+            .people
+            .mentions_in(from, open)
+            .iter()
+            .find(|m| !m.object && !m.possessive);
+        let pronoun = ws.iter().find(|w| names::is_subject_pronoun(w.text(src)));
+        let subject = match (mention, pronoun) {
+            (Some(m), Some(p)) if p.start < m.start => {
+                Subject::Pronoun(names::pronoun_gender(p.text(src)), p.start)
+            }
+            (Some(m), _) => Subject::Person(m.person),
+            (None, Some(p)) => Subject::Pronoun(names::pronoun_gender(p.text(src)), p.start),
+            (None, None) => return None,
+        };
+        self.resolve(&subject)
     }
 
     /// A reporting clause before the quotation in its sentence.
@@ -585,7 +654,7 @@ impl Ctx<'_> {
 /// Whether the quotation opens a sentence: nothing but a sentence end,
 /// a line break or another quotation before it.
 fn opens_sentence(src: &str, open: usize) -> bool {
-    let before = src[..open].trim_end_matches([' ', '\t', '\u{a0}']);
+    let before = near_before(src, open, 64).trim_end_matches([' ', '\t', '\u{a0}']);
     before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', '”', '"', ')', '—'])
 }
 
@@ -685,8 +754,8 @@ fn outlets_in(src: &str, people: &People, from: usize, to: usize) -> Vec<String>
             || after.starts_with("reports")
             || after.starts_with("first reported");
         // A name alone on its line is a link list ("follow us on\nGoogle News,").
-        let line_start = src[..s].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = src[e..].find('\n').map_or(src.len(), |p| e + p);
+        let line_start = line_start_near(src, s, 80);
+        let line_end = line_end_near(src, e, 80);
         let alone = src[line_start..s].trim().is_empty()
             && src[e..line_end]
                 .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
@@ -736,6 +805,24 @@ fn outlets_in(src: &str, people: &People, from: usize, to: usize) -> Vec<String>
     out
 }
 
+/// The up to `n` bytes before `pos` (on a character boundary).
+fn near_before(src: &str, pos: usize, n: usize) -> &str {
+    &src[src.floor_char_boundary(pos.saturating_sub(n))..pos]
+}
+
+/// The start of the line holding `pos`, looking back at most `n` bytes (so
+/// a document with no line breaks stays linear).
+fn line_start_near(src: &str, pos: usize, n: usize) -> usize {
+    let from = src.floor_char_boundary(pos.saturating_sub(n));
+    src[from..pos].rfind('\n').map_or(from, |p| from + p + 1)
+}
+
+/// The end of the line holding `pos`, looking ahead at most `n` bytes.
+fn line_end_near(src: &str, pos: usize, n: usize) -> usize {
+    let to = src.floor_char_boundary((pos + n).min(src.len()));
+    src[pos..to].find('\n').map_or(to, |p| pos + p)
+}
+
 /// Every attributed direct quotation of at least four words.
 pub fn find(text: &Text<'_>, people: &People) -> Quotes {
     let src = text.src;
@@ -762,16 +849,14 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         if people::prev_word(src, span.open).is_some_and(|w| is_label_word(w.text(src))) {
             continue;
         }
-        let line_end = src[span.close_end..]
-            .find('\n')
-            .map_or(src.len(), |p| span.close_end + p);
+        let line_end = line_end_near(src, span.close_end, AFTER_WINDOW);
         let next_open = spans.get(k + 1).map_or(src.len(), |s| s.open);
         let after_end =
             src.floor_char_boundary(line_end.min(next_open).min(span.close_end + AFTER_WINDOW));
         let sentence_start = text
             .sentence_index(span.open)
             .map_or(0, |i| text.sentences[i].start.min(span.open));
-        let para_start = src[..span.open].rfind('\n').map_or(0, |p| p + 1);
+        let para_start = line_start_near(src, span.open, BEFORE_WINDOW);
         let clause_start = src.ceil_char_boundary(
             sentence_start
                 .max(boundary)
@@ -781,17 +866,39 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         // "…ends here.” Ruiz replied: “…”": a clause after a finished
         // sentence that leads into the next quotation introduces that one.
         let leads_on = after_end == next_open
-            && src[..span.close_end]
+            && near_before(src, span.close_end, 16)
                 .trim_end_matches(['"', '”', ' '])
                 .ends_with(['.', '!', '?'])
-            && src[..next_open].trim_end().ends_with([':', ',']);
+            && near_before(src, next_open, 64)
+                .trim_end()
+                .ends_with([':', ',']);
+        // "…issued a statement:\n“…”": the clause ends a line before the mark.
+        let near = near_before(src, span.open, 64);
+        let before_mark = near.trim_end();
+        let colon = span.open - near.len() + before_mark.len();
+        let clause_start = if before_mark.ends_with(':') && clause_start >= colon {
+            let colon = colon - 1;
+            let s = text
+                .sentence_index(colon)
+                .map_or(0, |i| text.sentences[i].start);
+            src.ceil_char_boundary(s.max(boundary).max(span.open.saturating_sub(BEFORE_WINDOW)))
+        } else {
+            clause_start
+        };
         let subject = (!leads_on)
             .then(|| ctx.after(span.close_end, after_end))
             .flatten()
             .or_else(|| ctx.before(clause_start, span.open));
         let mut speaker = subject.as_ref().and_then(|s| ctx.resolve(s));
-        if speaker.is_none() && subject.is_none() {
-            speaker = continuation(&ctx, span, boundary, prev_speaker);
+        // With no attribution at all (not even "one tenant said"), the quote
+        // may continue the last speaker or belong to the subject of the
+        // sentence that introduces it ("Ruiz was blunt. “…”").
+        if speaker.is_none()
+            && subject.is_none()
+            && (leads_on || !ctx.unnamed_after(span.close_end, after_end))
+        {
+            speaker = continuation(&ctx, span, boundary, prev_speaker)
+                .or_else(|| ctx.introduced(text, span.open));
         }
         let Some(who) = speaker else {
             continue;
@@ -812,12 +919,8 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
             .collect::<Vec<_>>()
             .join(" ");
         let person = &people.people[who];
-        let mut f = Found::new(
-            FactKind::Quote,
-            first.0,
-            last.1,
-            Value::Text(words_text.clone()),
-        );
+        let collapsed = words_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut f = Found::new(FactKind::Quote, first.0, last.1, Value::Text(collapsed));
         if pieces.len() > 1 {
             f.text = Some(words_text);
         }
@@ -826,7 +929,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         f.outlet = outlet_near(
             src,
             people,
-            (sentence_start.min(span.open), span.open),
+            (clause_start, span.open),
             (span.close_end, after_end),
         );
         facts.push(f);
@@ -995,5 +1098,39 @@ mod tests {
             ]
         );
         assert_eq!(q.outlets, vec!["Associated Press", "Capital Tribune"]);
+    }
+
+    /// Characters that stress the pairing and attribution code.
+    const ALPHABET: &[&str] = &[
+        "\"", "“", "”", "‘", "’", "'", " ", " ", "\n", "\n\n", "a", "Zo", "J.", "Mr.", "said",
+        "he", "she", ",", ".", ":", "—", "(", ")", "7", "é", "Gov.", "Ana Ruiz", "told", "the",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn random_marks_never_panic_and_offsets_are_char_boundaries(
+            picks in proptest::collection::vec(0..ALPHABET.len(), 0..300)
+        ) {
+            let src: String = picks.iter().map(|&i| ALPHABET[i]).collect();
+            let ex = crate::extract::extract("doc.txt", &src);
+            for f in &ex.facts {
+                proptest::prop_assert!(f.start <= f.end && f.end <= src.len());
+                proptest::prop_assert!(src.is_char_boundary(f.start) && src.is_char_boundary(f.end));
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_single_line_of_quotes_is_handled() {
+        let src = "Gov. Ana Ruiz said, \"we will fix the roads now\" and “then” ".repeat(20_000);
+        let t = Text::new(&src);
+        let p = people::find(&t);
+        let q = find(&t, &p);
+        assert_eq!(q.facts.len(), 20_000);
+        assert!(
+            q.facts
+                .iter()
+                .all(|f| f.speaker.as_deref() == Some("Ana Ruiz"))
+        );
     }
 }

@@ -5,5 +5,6 @@ mod common;
 mod export;
 mod extract;
 mod extract_numbers;
+mod extract_quotes;
 mod generate;
 mod quiz;
