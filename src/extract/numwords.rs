@@ -63,6 +63,11 @@ fn small(w: &str) -> Option<(f64, bool)> {
     Some((v, false))
 }
 
+/// Whether a lowercase word can begin a spelled-out number.
+pub fn may_start(w: &str) -> bool {
+    matches!(w, "a" | "an" | "half") || small(w).is_some()
+}
+
 fn lower_at(ctx: &Ctx<'_>, i: usize) -> Option<words::Lower> {
     ctx.lower(i)
 }
