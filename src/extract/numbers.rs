@@ -275,10 +275,22 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
             k += 1;
         }
     }
+    // "420,000 fled", "146 have closed", "40 were evacuated"
     let w = ctx.word(j)?;
     let l = Lower::of(w)?;
-    if w.bytes().all(|b| b.is_ascii_lowercase()) && words::count_verb(l.as_str()) {
-        return Some(Unit::Verb(l.as_str().to_string()));
+    let verb_at = |k: usize| {
+        let w = ctx.word(k)?;
+        let l = Lower::of(w)?;
+        (w.bytes().all(|b| b.is_ascii_lowercase()) && words::count_verb(l.as_str()))
+            .then(|| l.as_str().to_string())
+    };
+    if let Some(v) = verb_at(j) {
+        return Some(Unit::Verb(v));
+    }
+    if matches!(l.as_str(), "have" | "has" | "had" | "were" | "was")
+        && let Some(v) = verb_at(j + 1)
+    {
+        return Some(Unit::Verb(v));
     }
     None
 }
@@ -417,7 +429,7 @@ fn connector(ctx: &Ctx<'_>, a: &Amount) -> Option<(usize, bool)> {
         let tight = ctx.glued(k) && ctx.glued(k + 1);
         return Some((k + 1, tight));
     }
-    if ctx.is_word(k, "to") || ctx.is_word(k, "through") {
+    if ctx.is_word(k, "to") || ctx.is_word(k, "through") || ctx.is_word(k, "or") {
         return Some((k + 1, false));
     }
     if ctx.is_word(k, "and") && a.first > 0 && ctx.is_word(a.first - 1, "between") {

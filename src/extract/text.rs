@@ -48,6 +48,20 @@ impl<'a> Text<'a> {
         self.line_starts.partition_point(|&s| s <= byte)
     }
 
+    /// The byte range of a 1-based line, without its line break.
+    pub fn line_range(&self, line: usize) -> (usize, usize) {
+        let start = line
+            .checked_sub(1)
+            .and_then(|i| self.line_starts.get(i))
+            .copied()
+            .unwrap_or(self.src.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.src.len(), |&next| next.saturating_sub(1));
+        (start, end.max(start))
+    }
+
     /// The index of the sentence containing `byte` (or the nearest before it).
     pub fn sentence_index(&self, byte: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.start <= byte);

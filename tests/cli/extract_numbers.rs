@@ -14,6 +14,11 @@ const DOCS: &[&str] = &[
     "census_release.txt",
     "council_budget.txt",
     "broadband_bill.txt",
+    "factsheet.txt",
+    "minwage.txt",
+    "poll.txt",
+    "grants.txt",
+    "health.txt",
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -204,13 +209,37 @@ fn year_less_dates_take_the_documents_year() {
 }
 
 #[test]
+fn ranges_with_or_and_counts_before_a_verb() {
+    let facts = extract("minwage.txt");
+    let three = find(&facts, "percent", "3");
+    assert_eq!(three["value"].as_f64(), Some(3.0));
+    assert_eq!(
+        find(&facts, "percent", "4 percent")["value"].as_f64(),
+        Some(4.0)
+    );
+    let facts = extract("grants.txt");
+    assert_eq!(find(&facts, "quantity", "146")["unit"], "closed");
+    assert_eq!(find(&facts, "quantity", "25-bed")["unit"], "bed");
+}
+
+#[test]
+fn year_less_dates_stay_year_less_without_a_document_date() {
+    let facts = extract("poll.txt");
+    assert_eq!(find(&facts, "date", "Nov. 4")["value"], "--11-04");
+    assert_eq!(find(&facts, "date", "Sept. 29")["value"], "--09-29");
+    let facts = extract("minwage.txt");
+    assert_eq!(find(&facts, "date", "March")["value"], "--03");
+}
+
+#[test]
 fn labels_phone_numbers_times_and_rates_are_not_facts() {
     for doc in DOCS {
         let facts = extract(doc);
         for f in &facts {
             let text = f["text"].as_str().unwrap_or_default();
             for bad in [
-                "301", "4477", "0199", "3362", "3030", "4521", "2210", "408", "14", "22",
+                "301", "4477", "0199", "3362", "3030", "4521", "2210", "408", "14", "22", "988",
+                "4791", "14143", "4323", "112",
             ] {
                 if f["kind"] != "quote" && text == bad {
                     panic!("{doc}: {bad} reported as {f}");
