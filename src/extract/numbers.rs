@@ -243,6 +243,12 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
             continue;
         };
         let l = l.as_str();
+        // "wind and solar projects": paired modifiers.
+        if matches!(l, "and" | "or") && modifiers > 0 {
+            modifiers += 1;
+            k += 1;
+            continue;
+        }
         if words::function_word(l) {
             break;
         }
@@ -259,6 +265,14 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
             return Some(Unit::Noun(text, k + 2));
         }
         if words::invariant_unit(l) || plural(l) {
+            // "169 extends the credit": a verb, not a counted noun.
+            if plural(l)
+                && ctx.lower(k + 1).is_some_and(|n| {
+                    matches!(n.as_str(), "the" | "its" | "their" | "this" | "that")
+                })
+            {
+                return None;
+            }
             return Some(Unit::Noun(unit_text(w), k + 1));
         }
         if words::month(l).is_some() || words::weekday(l) {
@@ -441,6 +455,10 @@ fn connector(ctx: &Ctx<'_>, a: &Amount) -> Option<(usize, bool)> {
 fn range(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
     let (k, tight) = connector(ctx, &a)?;
     let mut b = amount_at(ctx, k)?;
+    if a.currency.is_none() && label_before(ctx, a.first) {
+        // "Pub. L. 117-169", "District 7-A": a label, both ends.
+        return tight.then_some(b.end);
+    }
     let s2 = suffix_at(ctx, b.end, a.currency.is_some() || b.currency.is_some());
     let mut a = a;
     if b.has_scale() && !a.has_scale() && a.raw() <= b.raw() {
@@ -519,8 +537,15 @@ fn emit(ctx: &Ctx<'_>, a: Amount, s: Suffix, out: &mut Vec<Found>) -> Option<usi
     }
 }
 
+/// US three-digit service numbers ("911 calls", "the 311 system", "988").
+fn service_number(a: &Amount) -> bool {
+    a.num.is_some_and(|n| {
+        n.is_plain_int() && n.int_digits == 3 && (n.mant % 100 == 11 || n.mant == 988)
+    })
+}
+
 fn quantity(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
-    if a.small_word() || label_before(ctx, a.first) {
+    if a.small_word() || label_before(ctx, a.first) || service_number(&a) {
         return None;
     }
     match unit_after(ctx, a.end) {

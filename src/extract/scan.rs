@@ -538,7 +538,8 @@ pub fn identifier_before(ctx: &Ctx<'_>, i: usize) -> bool {
     }
     if let Some(chunk) = ctx.chunk_before(i) {
         let c = chunk.as_str().trim_end_matches('.').replace('.', "");
-        if words::identifier_word(&c) || c == "s" || c == "hres" || c == "hjres" || c == "sres" {
+        if words::identifier_word(&c) || matches!(c.as_str(), "s" | "l" | "hres" | "hjres" | "sres")
+        {
             return true;
         }
     }

@@ -696,7 +696,6 @@ pub fn invariant_unit(w: &str) -> bool {
             | "mwh"
             | "gwh"
             | "crew"
-            | "youth"
             | "alumni"
             | "faculty"
             | "clergy"

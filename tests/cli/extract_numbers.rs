@@ -19,6 +19,10 @@ const DOCS: &[&str] = &[
     "poll.txt",
     "grants.txt",
     "health.txt",
+    "table.md",
+    "housing.txt",
+    "statute.txt",
+    "world.txt",
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -229,6 +233,39 @@ fn year_less_dates_stay_year_less_without_a_document_date() {
     assert_eq!(find(&facts, "date", "Sept. 29")["value"], "--09-29");
     let facts = extract("minwage.txt");
     assert_eq!(find(&facts, "date", "March")["value"], "--03");
+}
+
+#[test]
+fn other_currencies_keep_their_codes() {
+    let facts = extract("world.txt");
+    for (text, code, value) in [
+        ("€7.5bn", "EUR", 7.5e9),
+        ("£2.1bn", "GBP", 2.1e9),
+        ("¥450 billion", "JPY", 450e9),
+        ("C$1.2 billion", "CAD", 1.2e9),
+        ("3 billion dollars", "USD", 3e9),
+    ] {
+        let f = find(&facts, "money", text);
+        assert_eq!(f["currency"], code, "{text}");
+        assert_eq!(f["value"].as_f64(), Some(value), "{text}");
+    }
+}
+
+#[test]
+fn statute_citations_are_not_counts() {
+    let facts = extract("statute.txt");
+    let counts: Vec<&str> = of_kind(&facts, "quantity")
+        .iter()
+        .filter_map(|f| f["text"].as_str())
+        .collect();
+    assert_eq!(
+        counts,
+        vec!["10-year", "1,900 wind and solar projects", "38 gigawatts"]
+    );
+    assert_eq!(
+        find(&facts, "money", "1.5 cents")["value"].as_f64(),
+        Some(0.015)
+    );
 }
 
 #[test]
