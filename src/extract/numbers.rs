@@ -455,6 +455,10 @@ fn connector(ctx: &Ctx<'_>, a: &Amount) -> Option<(usize, bool)> {
 fn range(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
     let (k, tight) = connector(ctx, &a)?;
     let mut b = amount_at(ctx, k)?;
+    // "ages 18 to 24": an age bracket, not two counts.
+    if a.first > 0 && (ctx.is_word(a.first - 1, "ages") || ctx.is_word(a.first - 1, "aged")) {
+        return Some(b.end);
+    }
     if a.currency.is_none() && label_before(ctx, a.first) {
         // "Pub. L. 117-169", "District 7-A": a label, both ends.
         return tight.then_some(b.end);
@@ -553,7 +557,14 @@ fn quantity(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
             push_quantity(ctx, &a, Some(unit), end, true, out);
             return Some(end);
         }
-        Some(Unit::Verb(verb)) if a.num.is_some_and(|n| n.frac == 0 && n.mant > 1) => {
+        Some(Unit::Verb(verb))
+            if a.num.is_some_and(|n| n.frac == 0 && n.mant > 1)
+                && !a.first.checked_sub(1).is_some_and(|p| {
+                    ["to", "and", "or", "from"]
+                        .iter()
+                        .any(|w| ctx.is_word(p, w))
+                }) =>
+        {
             push_quantity(ctx, &a, Some(verb), a.end, true, out);
             return Some(a.end);
         }
@@ -776,6 +787,11 @@ mod tests {
                 (15.0, "minutes".into())
             ]
         );
+    }
+
+    #[test]
+    fn age_brackets_are_not_counts() {
+        assert!(quantities("Turnout among voters ages 18 to 24 rose.").is_empty());
     }
 
     #[test]

@@ -98,6 +98,16 @@ pub fn parse(ctx: &Ctx<'_>, i: usize) -> Option<Spelled> {
                 scale: e,
             });
         }
+        // "half a percentage point"
+        if (ctx.is_word(i + 1, "a") || ctx.is_word(i + 1, "an"))
+            && (ctx.is_word(i + 2, "percentage") || ctx.is_word(i + 2, "percent"))
+        {
+            return Some(Spelled {
+                value: 0.5,
+                end: i + 2,
+                scale: 0,
+            });
+        }
         return None;
     }
     let mut total = 0.0f64;
@@ -217,6 +227,7 @@ mod tests {
         );
         assert_eq!(spelled("twenty-five percent"), Some((25.0, 0, 3)));
         assert_eq!(spelled("half a billion"), Some((500_000_000.0, 9, 3)));
+        assert_eq!(spelled("half a percentage point"), Some((0.5, 0, 2)));
         assert_eq!(spelled("one hundred and five"), Some((105.0, 2, 4)));
     }
 

@@ -23,6 +23,8 @@ const DOCS: &[&str] = &[
     "housing.txt",
     "statute.txt",
     "world.txt",
+    "tariffs.txt",
+    "court.txt",
 ];
 
 fn fixture(name: &str) -> PathBuf {
