@@ -3,12 +3,16 @@
 //! varied), plus two single-document stress cases: a 20 MB file with no
 //! newline, and one with no sentence punctuation at all.
 //!
-//! Run with `cargo bench --bench extract`.
+//! Run with `cargo bench --bench extract`; set `FACTDECK_BENCH_DOCS` to a
+//! directory of articles to build the corpus from those instead.
 
 use std::time::Instant;
 
+/// The documents the corpus is built from: `$FACTDECK_BENCH_DOCS` (a
+/// directory of your own articles) or the extraction fixtures.
 fn fixtures() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract");
+    let default = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract");
+    let dir = std::env::var("FACTDECK_BENCH_DOCS").unwrap_or_else(|_| default.to_string());
     let mut docs: Vec<String> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok())

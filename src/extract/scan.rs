@@ -175,6 +175,35 @@ impl<'a> Ctx<'a> {
         if i > 0 && self.punct(i - 1) == Some('~') {
             return Some("approximately");
         }
+        // Every qualifier ends in one of these words; most numbers have none.
+        let last = i.checked_sub(1).and_then(|j| self.lower(j))?;
+        if !matches!(
+            last.as_str(),
+            "than"
+                | "over"
+                | "as"
+                | "of"
+                | "under"
+                | "above"
+                | "below"
+                | "to"
+                | "least"
+                | "most"
+                | "estimated"
+                | "approximately"
+                | "approx"
+                | "roughly"
+                | "about"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "some"
+                | "exactly"
+                | "only"
+                | "just"
+        ) {
+            return None;
+        }
         let mut prev: [Option<Lower>; 4] = [None; 4];
         for (n, slot) in prev.iter_mut().enumerate() {
             let Some(j) = i.checked_sub(n + 1) else { break };
@@ -602,6 +631,20 @@ mod tests {
             "five percent",
         ] {
             assert!(may_hold_fact(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn every_qualifier_is_found() {
+        for (phrase, canon) in words::QUALIFIERS {
+            let src = format!("{} 5", phrase.join(" "));
+            let mut v = Vec::new();
+            tokenize(&src, 0, src.len(), &mut v);
+            let ctx = Ctx {
+                src: &src,
+                toks: &v,
+            };
+            assert_eq!(ctx.qualifier_before(v.len() - 1), Some(*canon), "{src}");
         }
     }
 

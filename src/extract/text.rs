@@ -190,6 +190,7 @@ pub fn split_sentences(src: &str) -> Vec<Sentence> {
                     let opener = src[k..].chars().next().unwrap_or(' ');
                     if (opener.is_uppercase() || opener.is_ascii_digit() || is_open_mark(opener))
                         && !(b[i] == b'.' && is_abbreviation(src, i))
+                        && !(b[i] == b'.' && opener.is_ascii_digit() && label_abbreviation(src, i))
                     {
                         push(&mut out, start, j);
                         start = j;
@@ -248,6 +249,21 @@ fn is_abbreviation(src: &str, dot: usize) -> bool {
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
         || (lower.contains('.') && lower.len() <= 5 && !lower.ends_with('.'))
+}
+
+/// A short capitalized word before a period and a number is a label's
+/// abbreviation ("Prop. 47", "Fig. 2", "Pub. L. 117"), not a sentence end.
+fn label_abbreviation(src: &str, dot: usize) -> bool {
+    let before = &src.as_bytes()[dot.saturating_sub(5)..dot];
+    let letters = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let start = dot - letters;
+    (1..=4).contains(&letters)
+        && src.as_bytes()[start].is_ascii_uppercase()
+        && (start == 0 || !src.as_bytes()[start - 1].is_ascii_alphanumeric())
 }
 
 /// A period glued to a capitalized word: "…$4,200.Shared Ground".
@@ -428,6 +444,14 @@ mod tests {
         assert!(shown.contains("the fact is here"));
         assert!(shown.len() <= 2 * CONTEXT + 10, "{}", shown.len());
         assert!(shown.starts_with("lead") && shown.ends_with("tail"));
+    }
+
+    #[test]
+    fn label_abbreviations_before_numbers_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Prop. 47 passed. It rose in 2019. 2020 was worse."),
+            vec!["Prop. 47 passed.", "It rose in 2019.", "2020 was worse."]
+        );
     }
 
     #[test]
