@@ -230,6 +230,12 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
         let text = ctx.src.get(ctx.start(j + 1)..ctx.end_before(k))?;
         return Some(Unit::Noun(text.to_lowercase(), k));
     }
+    // "10,000+ jobs"
+    let j = if ctx.is_punct(j, &['+']) && ctx.glued(j) {
+        j + 1
+    } else {
+        j
+    };
     let mut k = j;
     let mut modifiers = 0;
     while modifiers < 4 {
@@ -343,10 +349,27 @@ fn age_after_name(ctx: &Ctx<'_>, a: &Amount) -> bool {
         return false;
     }
     let i = a.first;
-    if i < 2 || !ctx.is_punct(i - 1, &[',']) || !ctx.capitalized(i - 2) {
+    if i < 2 || !ctx.is_punct(i - 1, &[',']) {
         return false;
     }
-    let Some(name) = ctx.lower(i - 2) else {
+    // "Sen. Ann Lee (D-Ohio), 67,": look past the parenthesis.
+    let mut n = i - 2;
+    if ctx.is_punct(n, &[')']) {
+        let Some(open) = (n.saturating_sub(8)..n)
+            .rev()
+            .find(|&k| ctx.is_punct(k, &['(']))
+        else {
+            return false;
+        };
+        let Some(before) = open.checked_sub(1) else {
+            return false;
+        };
+        n = before;
+    }
+    if !ctx.capitalized(n) {
+        return false;
+    }
+    let Some(name) = ctx.lower(n) else {
         return false;
     };
     let name = name.as_str();
@@ -357,9 +380,9 @@ fn age_after_name(ctx: &Ctx<'_>, a: &Amount) -> bool {
     {
         return false;
     }
-    let closes = ctx.is_punct(a.end, &[','])
-        || (ctx.is_punct(a.end, &['.', ';', ')']) && a.end + 1 >= ctx.toks.len());
-    closes && ctx.num(a.end + 1).is_none()
+    let closes = ctx.is_punct(a.end, &[',', ';'])
+        || (ctx.is_punct(a.end, &['.', ')']) && a.end + 1 >= ctx.toks.len());
+    closes && !(ctx.is_punct(a.end, &[',']) && ctx.num(a.end + 1).is_some())
 }
 
 /// "per 100,000", "1 in 5", "3 out of 4": the number belongs to a rate.
@@ -569,6 +592,23 @@ fn quantity(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
             return Some(a.end);
         }
         _ => {}
+    }
+    // "212 of 489 precincts", "6 of its 14 seats": the part counts the same thing.
+    if ctx.is_word(a.end, "of") && a.num.is_some() {
+        let mut k = a.end + 1;
+        if ctx
+            .lower(k)
+            .is_some_and(|l| matches!(l.as_str(), "the" | "its" | "their" | "our" | "his" | "her"))
+        {
+            k += 1;
+        }
+        if let Some(whole) = ctx.num(k).filter(|_| scan::plain_number(ctx, k))
+            && whole.value() > a.raw()
+            && let Some(Unit::Noun(unit, _)) = unit_after(ctx, k + 1)
+        {
+            push_quantity(ctx, &a, Some(unit), a.end, true, out);
+            return Some(a.end);
+        }
     }
     if age_after_name(ctx, &a) {
         push_quantity(ctx, &a, Some("years old".into()), a.end, true, out);
@@ -785,6 +825,32 @@ mod tests {
                 (7e6, "people".into()),
                 (10.0, "minutes".into()),
                 (15.0, "minutes".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_part_counts_what_its_whole_counts() {
+        assert_eq!(
+            quantities("Returns from 212 of 489 precincts; 6 of its 14 seats."),
+            vec![
+                (212.0, "precincts".into()),
+                (489.0, "precincts".into()),
+                (6.0, "seats".into()),
+                (14.0, "seats".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn ages_after_names_with_party_labels_and_in_lists() {
+        assert_eq!(
+            quantities("Sen. Ann Lee (D-Ohio), 67, and Jones, 45; Smith, 52; 50+ groups."),
+            vec![
+                (67.0, "years old".into()),
+                (45.0, "years old".into()),
+                (52.0, "years old".into()),
+                (50.0, "groups".into())
             ]
         );
     }

@@ -25,6 +25,8 @@ const DOCS: &[&str] = &[
     "world.txt",
     "tariffs.txt",
     "court.txt",
+    "snap.txt",
+    "liveblog.txt",
 ];
 
 fn fixture(name: &str) -> PathBuf {
