@@ -13,6 +13,7 @@ pub mod fsutil;
 pub mod generate;
 pub mod model;
 pub mod render;
+pub mod review;
 pub mod source;
 
 pub use deck::{load_deck, save_deck};

@@ -1,10 +1,227 @@
 //! `factdeck generate`: documents in, TOML deck out.
+//!
+//! Documents are read and extracted in parallel; the deck is written
+//! atomically and only when every document could be read, so a failed run
+//! never leaves a deck that silently lacks a document.
 
 use crate::cli::GenerateArgs;
 use crate::error::{Error, Result};
+use crate::generate::{GenerateOptions, generate_deck};
+use crate::model::{CardType, Deck, Extraction, SourceDoc};
+use crate::source::{Skip, read_document};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// With at least this many documents, a progress line is shown on a terminal.
+const PROGRESS_FROM: usize = 20;
 
 /// Extracts, generates and saves a deck.
-pub fn run(_args: &GenerateArgs) -> Result<ExitCode> {
-    Err(Error::Other("generate is not implemented yet".into()))
+pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
+    if i64::try_from(args.seed).is_err() {
+        return Err(Error::Usage(format!(
+            "--seed must be at most {} (TOML integers are 64-bit signed)",
+            i64::MAX
+        )));
+    }
+    if args.max_cards == Some(0) {
+        return Err(Error::Usage("--max-cards must be at least 1".into()));
+    }
+    if !args.force && args.output.exists() {
+        return Err(Error::Exists {
+            path: args.output.clone(),
+        });
+    }
+    let created = created_date()?;
+    let (extractions, sources) = read_all(&args.files)?;
+    let title = args
+        .title
+        .clone()
+        .or_else(|| sources.first().map(|s| s.title.clone()))
+        .unwrap_or_default();
+    let opts = GenerateOptions {
+        title,
+        description: args.description.clone(),
+        created,
+        seed: args.seed,
+        types: args.types.clone(),
+        max_cards: args.max_cards,
+        sources,
+    };
+    let deck = generate_deck(&extractions, &opts);
+    crate::deck::save_deck(&args.output, &deck, args.force)?;
+    print_summary(&args.output, &deck);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The `created` date: `SOURCE_DATE_EPOCH` (seconds since 1970, the
+/// reproducible-builds convention) when set, so a deck can be regenerated
+/// byte for byte; otherwise today.
+fn created_date() -> Result<String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if !v.trim().is_empty() => {
+            let secs: i64 = v.trim().parse().map_err(|_| {
+                Error::Usage(format!(
+                    "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not \"{v}\""
+                ))
+            })?;
+            let t = chrono::DateTime::from_timestamp(secs, 0)
+                .ok_or_else(|| Error::Usage(format!("SOURCE_DATE_EPOCH {secs} is out of range")))?;
+            Ok(t.format("%Y-%m-%d").to_string())
+        }
+        _ => Ok(chrono::Local::now().format("%Y-%m-%d").to_string()),
+    }
+}
+
+/// Reads and extracts every document (in parallel, results in the order
+/// given). Binary files are skipped with a message; any other failure stops
+/// the command after all files have been tried, naming each one.
+fn read_all(files: &[std::path::PathBuf]) -> Result<(Vec<Extraction>, Vec<SourceDoc>)> {
+    let total = files.len();
+    let show_progress = total >= PROGRESS_FROM && std::io::stderr().is_terminal();
+    let done = AtomicUsize::new(0);
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|p| {
+            let path = p.to_string_lossy().into_owned();
+            let r = read_document(&path).map(|doc| {
+                let ex = crate::extract::extract(&doc.path, &doc.text);
+                let source = SourceDoc {
+                    path: doc.path.clone(),
+                    title: title_of(&doc.text, p),
+                    sha256: sha256_hex(doc.text.as_bytes()),
+                };
+                (doc.warnings, ex, source)
+            });
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if show_progress && (n.is_multiple_of((total / 100).max(1)) || n == total) {
+                eprint!("\rreading documents: {n}/{total}");
+            }
+            r
+        })
+        .collect();
+    if show_progress {
+        eprintln!();
+    }
+    let mut extractions = Vec::new();
+    let mut sources = Vec::new();
+    let mut failures = Vec::new();
+    for r in results {
+        match r {
+            Ok((warnings, ex, source)) => {
+                for w in warnings {
+                    eprintln!("warning: {w}");
+                }
+                extractions.push(ex);
+                sources.push(source);
+            }
+            Err(Skip::Binary(msg)) => eprintln!("{msg}"),
+            Err(Skip::Failed(e)) => failures.push(e.to_string()),
+        }
+    }
+    if !failures.is_empty() {
+        failures.push("no deck written".into());
+        return Err(Error::Invalid { problems: failures });
+    }
+    if extractions.is_empty() {
+        return Err(Error::Usage(
+            "no readable documents to make questions from".into(),
+        ));
+    }
+    Ok((extractions, sources))
+}
+
+/// A document's title: its first Markdown heading, else its first line, else
+/// its file name.
+fn title_of(text: &str, path: &Path) -> String {
+    let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let heading = lines().find(|l| l.starts_with('#'));
+    let line = heading
+        .map(|h| h.trim_start_matches('#').trim())
+        .or_else(|| lines().next())
+        .filter(|l| !l.is_empty());
+    match line {
+        Some(l) => {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            let mut t = String::new();
+            for w in words {
+                if t.chars().count() + w.chars().count() > 80 {
+                    t.push('…');
+                    break;
+                }
+                if !t.is_empty() {
+                    t.push(' ');
+                }
+                t.push_str(w);
+            }
+            t
+        }
+        None => path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn print_summary(path: &Path, deck: &Deck) {
+    let per_type: Vec<String> = CardType::ALL
+        .iter()
+        .map(|t| {
+            let n = deck.cards.iter().filter(|c| c.card_type == *t).count();
+            format!("{t} {n}")
+        })
+        .collect();
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    println!(
+        "wrote {}: {}, {}, {}, {}",
+        path.display(),
+        plural(deck.deck.sources.len(), "document", "documents"),
+        plural(deck.facts.len(), "fact", "facts"),
+        plural(deck.cards.len(), "card", "cards"),
+        plural(deck.conflicts.len(), "conflict", "conflicts"),
+    );
+    println!("  cards: {}", per_type.join(", "));
+    for c in &deck.conflicts {
+        eprintln!(
+            "warning: conflict about \"{}\" ({}): {}",
+            c.subject, c.kind, c.note
+        );
+    }
+    if deck.cards.is_empty() {
+        eprintln!("warning: no fact made a good question; the deck has no cards");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_is_the_first_heading_or_line() {
+        assert_eq!(
+            title_of("\n# Apollo 11\ntext", Path::new("a.md")),
+            "Apollo 11"
+        );
+        assert_eq!(
+            title_of("First line here\nmore", Path::new("a.md")),
+            "First line here"
+        );
+        assert_eq!(title_of("  \n", Path::new("dir/notes.txt")), "notes");
+    }
 }

@@ -1,68 +1,125 @@
 //! Stage 3: the TOML deck file — load, save, validate.
+//!
+//! Reading goes through a lenient form ([`raw`]) so that one pass reports
+//! every problem with its line; [`validate`] holds the semantic checks and
+//! [`write`] the stable, hand-written TOML layout.
+
+mod raw;
+pub mod validate;
+mod write;
 
 use crate::error::{Error, Result};
 use crate::fsutil::write_atomic;
-use crate::model::{DECK_FORMAT, Deck};
+use crate::model::Deck;
 use std::path::Path;
+pub use validate::Problem;
 
 /// Reads and validates a deck. Syntax errors come back as `deck.toml:LINE:COL:`;
-/// semantic problems as one `deck.toml: …` line each.
+/// semantic problems as one `deck.toml:LINE: …` line each.
 pub fn load_deck(path: &Path) -> Result<Deck> {
     let src = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let deck = parse_deck(path, &src)?;
-    let problems = validate(&deck);
+    let (deck, problems) = read_deck(path, &src)?;
     if problems.is_empty() {
         Ok(deck)
     } else {
-        Err(Error::Invalid {
-            problems: problems
-                .into_iter()
-                .map(|p| format!("{}: {p}", path.display()))
-                .collect(),
-        })
+        Err(invalid(path, problems))
     }
 }
 
-/// Parses deck TOML without semantic checks.
+/// Parses deck TOML; only syntax errors and cards that cannot be read at all
+/// (unknown type, no answer…) are errors. See [`validate`] for the rest.
 pub fn parse_deck(path: &Path, src: &str) -> Result<Deck> {
-    toml::from_str::<Deck>(src).map_err(|e| {
+    let (deck, lines, problems) = parse_raw(path, src)?;
+    let _ = lines;
+    if problems.is_empty() {
+        Ok(deck)
+    } else {
+        Err(invalid(path, problems))
+    }
+}
+
+/// Parses and checks a deck: the deck (without unreadable cards) and every
+/// problem found, in file order. `Err` only for TOML syntax errors.
+pub fn read_deck(path: &Path, src: &str) -> Result<(Deck, Vec<Problem>)> {
+    let (deck, lines, mut problems) = parse_raw(path, src)?;
+    problems.extend(validate::check(&deck, &lines));
+    problems.sort_by_key(|p| p.line.unwrap_or(0));
+    Ok((deck, problems))
+}
+
+fn parse_raw(path: &Path, src: &str) -> Result<(Deck, validate::Lines, Vec<Problem>)> {
+    let raw: raw::RawDeck = toml::from_str(src).map_err(|e| {
         let (line, col) = e.span().map(|s| line_col(src, s.start)).unwrap_or((1, 1));
+        let message = e
+            .message()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
         Error::Syntax {
             path: path.to_path_buf(),
             line,
             col,
-            message: e.message().trim().to_string(),
+            message,
         }
-    })
+    })?;
+    let starts = line_starts(src);
+    Ok(raw::into_deck(raw, |byte| {
+        starts.partition_point(|&s| s <= byte)
+    }))
+}
+
+fn line_starts(src: &str) -> Vec<usize> {
+    let mut v = vec![0];
+    v.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+    v
+}
+
+fn invalid(path: &Path, problems: Vec<Problem>) -> Error {
+    Error::Invalid {
+        problems: problems.iter().map(|p| format_problem(path, p)).collect(),
+    }
+}
+
+/// `deck.toml:12: message`, or `deck.toml: message` when the line is unknown.
+pub fn format_problem(path: &Path, p: &Problem) -> String {
+    match p.line {
+        Some(l) => format!("{}:{l}: {}", path.display(), p.message),
+        None => format!("{}: {}", path.display(), p.message),
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(src: &str, byte: usize) -> (usize, usize) {
-    let byte = byte.min(src.len());
-    let before = src.get(..byte).unwrap_or(src);
+    let mut byte = byte.min(src.len());
+    while !src.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    let before = &src[..byte];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     (line, col)
 }
 
-/// Every semantic problem in a deck, one message each.
+/// Every semantic problem in a deck, one message each (without lines: use
+/// [`read_deck`] on the source text to have them).
 pub fn validate(deck: &Deck) -> Vec<String> {
-    let mut problems = Vec::new();
-    if deck.format != DECK_FORMAT {
-        problems.push(format!(
-            "unknown deck format {} (this factdeck reads format {DECK_FORMAT})",
-            deck.format
-        ));
-    }
-    problems
+    validate::check(deck, &validate::Lines::default())
+        .into_iter()
+        .map(|p| p.message)
+        .collect()
 }
 
 /// Serializes a deck to its TOML text.
 pub fn deck_to_toml(deck: &Deck) -> Result<String> {
-    toml::to_string(deck).map_err(|e| Error::Other(format!("cannot serialize deck: {e}")))
+    Ok(write::to_toml(deck))
 }
 
 /// Writes a deck atomically; refuses to overwrite unless `force`.
 pub fn save_deck(path: &Path, deck: &Deck, force: bool) -> Result<()> {
     write_atomic(path, deck_to_toml(deck)?.as_bytes(), force)
 }
+
+#[cfg(test)]
+mod tests;

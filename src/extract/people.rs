@@ -1,16 +1,942 @@
 //! Finds the people a document names, with roles and aliases, so quotes can be
 //! attributed to a full name and later stages can draw distractors.
+//!
+//! A capitalized run of words is a person when a title or role stands before
+//! it ("Governor Jane Q. Public", "press secretary Sam Lee") or after it ("Ana
+//! Ruiz, the city's budget director,"), or when it is the subject of a
+//! reporting verb ("Ruiz said", "said Ana Ruiz"). Every later use of the same
+//! last name is a mention of that person; the fullest form is the name.
+//! Two linear passes over the words; no look-back beyond a few words.
+
+// The word lists live beside this file; declared here so the extractor's
+// module list stays untouched by this finder's helpers.
+#[path = "names.rs"]
+pub mod names;
 
 use super::text::Text;
 use crate::model::Person;
+use names::Gender;
+use std::collections::HashMap;
 
-/// The people of one document.
+/// The people of one document, and where each is mentioned.
 #[derive(Debug, Default, Clone)]
 pub struct People {
     pub people: Vec<Person>,
+    /// Every mention of a known person, in document order.
+    pub mentions: Vec<Mention>,
+    /// Each person's gender where titles, given names or pronouns show it.
+    pub genders: Vec<Option<Gender>>,
+}
+
+/// One place the document names a known person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range of the name (with its title, when one stands before it).
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`People::people`].
+    pub person: usize,
+    /// The name follows a preposition, article or participle ("addressing
+    /// Smith", "with Smith"): an object, unlikely to be the one speaking.
+    pub object: bool,
+    /// "Smith’s office".
+    pub possessive: bool,
+}
+
+impl People {
+    /// The mentions whose start lies in `start..end`.
+    pub fn mentions_in(&self, start: usize, end: usize) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.start < start);
+        let b = self.mentions.partition_point(|m| m.start < end);
+        &self.mentions[a..b.max(a)]
+    }
+
+    /// Whether this person fits a pronoun of gender `g` (unknown genders fit).
+    pub fn fits(&self, person: usize, g: Option<Gender>) -> bool {
+        match (g, self.genders.get(person).copied().flatten()) {
+            (Some(want), Some(have)) => want == have,
+            _ => true,
+        }
+    }
+}
+
+/// A word's byte range in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word {
+    /// The word's text.
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+}
+
+/// Abbreviations whose period belongs to the word ("Gov.", "Jr.").
+const DOTTED: &[&str] = &[
+    "Gov", "Sen", "Rep", "Reps", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Lt", "Gen", "Col", "Sgt",
+    "Capt", "Adm", "Prof", "Rev", "Hon", "Atty", "Supt", "Del", "Cmdr", "Maj", "St", "Ft", "Mt",
+];
+
+fn char_at(src: &str, i: usize) -> Option<char> {
+    src.get(i..).and_then(|s| s.chars().next())
+}
+
+/// The end of the word that starts at `start`: letters and digits, joined by
+/// inner apostrophes and hyphens ("don’t", "Mayor-elect"), with the period
+/// of an initial or a title abbreviation ("J.", "U.S.", "Gov.").
+pub fn word_end(src: &str, start: usize) -> usize {
+    let mut j = start;
+    let mut segment = 0usize;
+    let mut dotted = false;
+    while let Some(c) = char_at(src, j) {
+        if c.is_alphanumeric() {
+            j += c.len_utf8();
+            segment += 1;
+            continue;
+        }
+        if matches!(c, '\'' | '’' | '-' | '.') {
+            let after = j + c.len_utf8();
+            let next = char_at(src, after);
+            if next.is_some_and(char::is_alphanumeric) && (c != '.' || segment == 1) {
+                dotted |= c == '.';
+                j = after;
+                segment = 0;
+                continue;
+            }
+            if c == '.' {
+                let w = &src[start..j];
+                let initial = segment == 1 && w.chars().next_back().is_some_and(char::is_uppercase);
+                if initial || dotted || DOTTED.contains(&w) {
+                    j = after;
+                }
+            }
+        }
+        break;
+    }
+    j
+}
+
+/// The words of `src[from..to]`, in order.
+pub fn words(src: &str, from: usize, to: usize) -> impl Iterator<Item = Word> + '_ {
+    let to = to.min(src.len());
+    let mut pos = src.floor_char_boundary(from.min(to));
+    std::iter::from_fn(move || {
+        while pos < to {
+            let c = char_at(src, pos)?;
+            if c.is_alphanumeric() {
+                let end = word_end(src, pos).min(to);
+                let w = Word { start: pos, end };
+                pos = end.max(pos + c.len_utf8());
+                return Some(w);
+            }
+            pos += c.len_utf8();
+        }
+        None
+    })
+}
+
+/// Starts with a capital letter.
+pub fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "Smith’s" → ("Smith", true); "Jones’" (with the mark after it) is handled by
+/// [`possessive_after`].
+pub fn strip_possessive(w: &str) -> (&str, bool) {
+    for s in ["’s", "'s", "’S", "'S"] {
+        if let Some(b) = w.strip_suffix(s) {
+            return (b, true);
+        }
+    }
+    (w, false)
+}
+
+/// A word ending in `s` followed by a bare apostrophe ("Queens’ district").
+fn possessive_after(src: &str, w: Word) -> bool {
+    matches!(char_at(src, w.end), Some('\'' | '’')) && src[..w.end].ends_with('s')
+}
+
+/// Whether two adjacent words belong to one capitalized run: only spaces between.
+fn joined(src: &str, a: Word, b: Word) -> bool {
+    let gap = &src[a.end..b.start];
+    !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '\t'))
+}
+
+/// Calls `f` with every maximal run of capitalized words in `src`. A run ends at
+/// punctuation, a line break or a possessive.
+pub fn for_each_run(src: &str, mut f: impl FnMut(&[Word])) {
+    let mut run: Vec<Word> = Vec::with_capacity(8);
+    for w in words(src, 0, src.len()) {
+        let cap = is_capitalized(w.text(src));
+        if let Some(&last) = run.last() {
+            let last_text = last.text(src);
+            let ends = strip_possessive(last_text).1
+                || possessive_after(src, last)
+                || !joined(src, last, w);
+            if !cap || ends {
+                f(&run);
+                run.clear();
+            }
+        }
+        if cap && run.len() < 12 {
+            run.push(w);
+        }
+    }
+    if !run.is_empty() {
+        f(&run);
+    }
+}
+
+/// A word that can be part of a person's name.
+fn is_name_token(w: &str) -> bool {
+    let (w, _) = strip_possessive(w);
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    // An initial: "J." or "J".
+    let rest: Vec<char> = chars.collect();
+    if rest.is_empty() || rest == ['.'] {
+        return true;
+    }
+    if w.chars().any(|c| c.is_ascii_digit()) || w.contains('.') {
+        return false;
+    }
+    if !rest.iter().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    // A contraction ("We’re", "Don’t"), unlike "O’Brien".
+    if let Some(p) = w.find(['\'', '’']) {
+        let tail = &w[p..];
+        if tail.chars().nth(1).is_some_and(char::is_lowercase) && tail.chars().count() <= 3 {
+            return false;
+        }
+    }
+    !(names::is_stop_word(w)
+        || names::is_calendar_word(w)
+        || names::is_org_word(w)
+        || names::is_weak_org_word(w)
+        || names::is_outlet_word(w)
+        || names::is_title(w)
+        || names::is_reporting_verb(w))
+}
+
+/// A capitalized word that opens a sentence but is not a name ("Addressing").
+fn is_opener(w: &str) -> bool {
+    names::is_stop_word(w)
+        || names::is_calendar_word(w)
+        || (w.len() >= 6 && w.ends_with("ing") && names::first_name_gender(w).is_none())
+        || w.ends_with("ly") && w.len() >= 6 && names::first_name_gender(w).is_none()
+}
+
+/// A capitalized run split into title and name.
+#[derive(Debug, Clone, Copy)]
+struct Parsed {
+    /// Index of the first word of the role ("Deputy" in "Deputy Mayor Ana Ruiz").
+    role_from: Option<usize>,
+    /// Index of the title word.
+    title: Option<usize>,
+    /// Index range of the name.
+    name_from: usize,
+    name_to: usize,
+    possessive: bool,
+}
+
+fn parse_run(src: &str, run: &[Word]) -> Option<Parsed> {
+    let t = |i: usize| run[i].text(src);
+    let mut lo = 0;
+    while lo < run.len() && is_opener(t(lo)) && !names::is_title(t(lo)) {
+        lo += 1;
+    }
+    let hi = run.len();
+    if lo >= hi {
+        return None;
+    }
+    let last = run[hi - 1];
+    let possessive = strip_possessive(last.text(src)).1 || possessive_after(src, last);
+    // Whether words `from..hi` make a name: name words, then perhaps a
+    // suffix ("Jr.") or a surname that is also an organisation word ("Park").
+    let name_ok = |from: usize| {
+        (from..hi).any(|k| !names::is_suffix(t(k)))
+            && (from..hi).all(|k| {
+                is_name_token(t(k))
+                    || (k > from && names::is_suffix(t(k)))
+                    || (k > from && k + 1 == hi && names::is_weak_org_word(t(k)))
+            })
+    };
+    // The last title with a real name after it ("King" in "Martin Luther King Jr." has none).
+    let title = (lo..hi)
+        .rev()
+        .find(|&i| names::is_title(t(i)) && i + 1 < hi && name_ok(i + 1));
+    let mut name_from = title.map_or(lo, |i| i + 1);
+    if title.is_none() && !name_ok(name_from) {
+        // "Human Services Ana Ruiz": the longest tail of two or more name words.
+        name_from = (lo + 1..hi.saturating_sub(1))
+            .find(|&k| name_ok(k))
+            .unwrap_or(hi);
+    }
+    let name_len = hi - name_from;
+    if name_len == 0 || name_len > 5 || !name_ok(name_from) {
+        return None;
+    }
+    let role_from = title.map(|ti| {
+        let mut r = ti;
+        while r > lo
+            && (names::is_role_modifier(t(r - 1)) || names::is_title(t(r - 1)))
+            && !(t(r - 1) == "House" && r >= 2 && t(r - 2) == "White")
+        {
+            r -= 1;
+        }
+        while r < ti && matches!(t(r), "Former" | "former" | "Ex" | "ex") {
+            r += 1;
+        }
+        r
+    });
+    Some(Parsed {
+        role_from,
+        title,
+        name_from,
+        name_to: hi,
+        possessive,
+    })
+}
+
+/// A person as first seen, before merging.
+#[derive(Debug, Clone)]
+struct Candidate {
+    tokens: Vec<String>,
+    role: Option<String>,
+    gender: Option<Gender>,
+}
+
+/// A person being assembled.
+#[derive(Debug, Clone)]
+struct Building {
+    tokens: Vec<String>,
+    role: Option<String>,
+    role_capitalized: bool,
+    votes: [u32; 2],
+    aliases: Vec<String>,
+    first_mention: usize,
+}
+
+fn last_key(tokens: &[String]) -> String {
+    tokens
+        .iter()
+        .rev()
+        .find(|t| !names::is_suffix(t))
+        .map(|t| t.to_lowercase())
+        .unwrap_or_default()
+}
+
+fn first_key(tokens: &[String]) -> Option<String> {
+    let real: Vec<&String> = tokens.iter().filter(|t| !names::is_suffix(t)).collect();
+    (real.len() >= 2).then(|| real[0].trim_end_matches('.').to_lowercase())
+}
+
+/// Same first name, or one is the other's initial, or one has no first name.
+fn compatible(a: &[String], b: &[String]) -> bool {
+    if last_key(a) != last_key(b) {
+        return false;
+    }
+    match (first_key(a), first_key(b)) {
+        (Some(x), Some(y)) => {
+            x == y
+                || (x.chars().count() == 1 && y.starts_with(&x))
+                || (y.chars().count() == 1 && x.starts_with(&y))
+        }
+        _ => true,
+    }
+}
+
+/// The previous word before `pos` when only spaces separate them.
+pub fn prev_word(src: &str, pos: usize) -> Option<Word> {
+    let before = &src[..pos];
+    let trimmed = before.trim_end_matches([' ', '\u{a0}', '\t']);
+    if trimmed.len() == before.len()
+        && pos > 0
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+    {
+        // Glued to something that is not a word boundary.
+        return None;
+    }
+    let end = trimmed.len();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take(40)
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))
+        .last()
+        .map(|(i, _)| i)?;
+    (start < end).then_some(Word { start, end })
+}
+
+/// The next word after `pos` when only spaces separate them.
+fn next_word(src: &str, pos: usize) -> Option<Word> {
+    let rest = src.get(pos..)?;
+    let skip = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\t']).len();
+    let start = pos + skip;
+    let c = char_at(src, start)?;
+    if !c.is_alphanumeric() {
+        return None;
+    }
+    Some(Word {
+        start,
+        end: word_end(src, start),
+    })
+}
+
+/// A role written in lowercase before a name ("former governor", "press
+/// secretary"): the words and where they start.
+fn role_before(src: &str, pos: usize) -> Option<String> {
+    let w = prev_word(src, pos)?;
+    let text = w.text(src);
+    if is_capitalized(text) || !names::is_title(text) {
+        return None;
+    }
+    let mut start = w.start;
+    let mut cur = w;
+    for _ in 0..3 {
+        let Some(p) = prev_word(src, cur.start) else {
+            break;
+        };
+        let pt = p.text(src);
+        if is_capitalized(pt)
+            || !(names::is_role_modifier(pt) || names::is_title(pt))
+            || pt == "former"
+        {
+            break;
+        }
+        start = p.start;
+        cur = p;
+    }
+    Some(title_case(&src[start..w.end]))
+}
+
+/// "budget director" → "Budget Director" (small words stay lowercase).
+fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            if matches!(w, "of" | "for" | "the" | "and" | "on" | "to") {
+                w.to_string()
+            } else {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// After a name: skips an appositive (", 33," or ", the city's budget
+/// director,") and returns the role it states and where the text resumes.
+pub fn appositive(src: &str, pos: usize) -> (Option<String>, usize) {
+    let Some(rest) = src.get(pos..) else {
+        return (None, pos);
+    };
+    let Some(inner) = rest.strip_prefix(", ") else {
+        return (None, pos);
+    };
+    let limit = inner.len().min(90);
+    let window = &inner[..inner.floor_char_boundary(limit)];
+    let Some(close) = window.find(',') else {
+        return (None, pos);
+    };
+    let body = &window[..close];
+    if body.contains(['"', '“', '”', '\n', '(', ':', ';']) {
+        return (None, pos);
+    }
+    let resume = pos + 2 + close + 1;
+    let ws: Vec<&str> = body.split_whitespace().collect();
+    // An age (", 33,") or a short aside (", speaking at a rally,") is skipped.
+    let aside = !body.is_empty()
+        && ws.len() <= 8
+        && (body.trim().chars().all(|c| c.is_ascii_digit())
+            || ws.first().is_some_and(|w| !is_capitalized(w)));
+    let introduces_role = ws.first().is_some_and(|w| {
+        matches!(*w, "a" | "an" | "the" | "his" | "her" | "their" | "its")
+            || names::is_title(w)
+            || names::is_role_modifier(w)
+    }) && !ws
+        .iter()
+        .any(|w| matches!(*w, "who" | "which" | "that" | "whose"));
+    let Some(ti) = ws
+        .iter()
+        .rposition(|w| names::is_title(w))
+        .filter(|_| introduces_role)
+    else {
+        return (None, if aside { resume } else { pos });
+    };
+    let mut from = ti;
+    while from > 0 && (names::is_role_modifier(ws[from - 1]) || names::is_title(ws[from - 1])) {
+        from -= 1;
+    }
+    let role = title_case(&ws[from..=ti].join(" "));
+    (Some(role), resume)
+}
+
+/// A reporting verb follows the name, perhaps after an appositive and adverbs.
+fn verb_follows(src: &str, pos: usize) -> bool {
+    let (_, mut at) = appositive(src, pos);
+    // "the deputy mayor, Ana Ruiz, wrote": the name closes an appositive.
+    if at == pos && src[pos..].starts_with(", ") {
+        at = pos + 1;
+    }
+    for _ in 0..3 {
+        let Some(w) = next_word(src, at) else {
+            return false;
+        };
+        let t = w.text(src);
+        if is_capitalized(t) {
+            return false;
+        }
+        if names::is_reporting_verb(t) {
+            // "Ruiz saying…" is rarely how a speaker is introduced.
+            return !t.ends_with("ing");
+        }
+        if !names::is_adverb(t) {
+            return false;
+        }
+        at = w.end;
+    }
+    false
+}
+
+/// A role in full with its abbreviations spelled out ("Sen." → "Senator").
+fn expand_role(role: &str) -> Option<String> {
+    let words: Vec<&str> = role
+        .split_whitespace()
+        .map(|w| match w {
+            "Sen." => "Senator",
+            "Rep." => "Representative",
+            "Gov." => "Governor",
+            "Lt." => "Lieutenant",
+            "Gen." => "General",
+            "Atty." => "Attorney",
+            "Supt." => "Superintendent",
+            "Del." => "Delegate",
+            "Sec." => "Secretary",
+            "Adm." => "Admiral",
+            "Col." => "Colonel",
+            "Sgt." => "Sergeant",
+            "Capt." => "Captain",
+            "Cmdr." => "Commander",
+            "Rev." => "Reverend",
+            "Prof." => "Professor",
+            w => w,
+        })
+        .filter(|w| {
+            !matches!(
+                *w,
+                "Mr." | "Mrs." | "Ms." | "Miss" | "Dr." | "Mr" | "Mrs" | "Ms" | "Dr"
+            )
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// A title written out before a name with its office in capitals, as in
+/// "Secretary of Health and Human Services Ana Ruiz": the role, from the
+/// title word to the name.
+fn office_before(src: &str, run: &[Word], name_from: usize) -> Option<String> {
+    let name_start = run[name_from].start;
+    let mut cur = run[0].start;
+    let mut title: Option<usize> = None;
+    if let Some(i) = (0..name_from).find(|&i| names::is_title(run[i].text(src))) {
+        title = Some(run[i].start);
+    }
+    for _ in 0..8 {
+        if title.is_some() {
+            break;
+        }
+        let Some(w) = prev_word(src, cur) else {
+            break;
+        };
+        let t = w.text(src);
+        if names::is_title(t) && is_capitalized(t) {
+            title = Some(w.start);
+            break;
+        }
+        if !(is_capitalized(t) || matches!(t, "of" | "and" | "for" | "the" | "on")) {
+            break;
+        }
+        cur = w.start;
+    }
+    let role = src[title?..name_start].trim_end();
+    expand_role(role)
+}
+
+/// "…,” said Ana Ruiz": a reporting verb right after a comma or closing mark.
+fn inverted_verb_before(src: &str, pos: usize) -> bool {
+    let Some(w) = prev_word(src, pos) else {
+        return false;
+    };
+    if !names::is_reporting_verb(w.text(src)) {
+        return false;
+    }
+    let before = src[..w.start].trim_end();
+    before.ends_with([',', '”', '"', '—'])
 }
 
 /// Every person the text names.
-pub fn find(_text: &Text<'_>) -> People {
-    People::default()
+pub fn find(text: &Text<'_>) -> People {
+    let src = text.src;
+    // Pass 1: candidates with evidence.
+    let mut cands: Vec<Candidate> = Vec::new();
+    for_each_run(src, |run| {
+        let Some(p) = parse_run(src, run) else {
+            return;
+        };
+        let tokens: Vec<String> = run[p.name_from..p.name_to]
+            .iter()
+            .map(|w| strip_possessive(w.text(src)).0.to_string())
+            .collect();
+        let name_start = run[p.name_from].start;
+        let name_end = run[p.name_to - 1].end;
+        let mut role = None;
+        let mut gender = None;
+        let mut evidence = false;
+        if let (Some(rf), Some(ti)) = (p.role_from, p.title) {
+            role = expand_role(&src[run[rf].start..run[ti].end]);
+            gender = names::title_gender(run[ti].text(src));
+            evidence = true;
+        } else if p.name_from > 0
+            && let Some(r) = office_before(src, run, p.name_from)
+        {
+            role = Some(r);
+            evidence = true;
+        } else if let Some(r) = role_before(src, run[p.name_from].start) {
+            gender = r.split_whitespace().last().and_then(names::title_gender);
+            role = Some(r);
+            evidence = true;
+        }
+        if !p.possessive {
+            let (app_role, _) = appositive(src, name_end);
+            if role.is_none()
+                && tokens.len() >= 2
+                && let Some(r) = app_role
+            {
+                gender = r.split_whitespace().last().and_then(names::title_gender);
+                role = Some(r);
+                evidence = true;
+            }
+            if verb_follows(src, name_end) {
+                evidence = true;
+            }
+            if src[name_end..].starts_with(" (D-")
+                || src[name_end..].starts_with(" (R-")
+                || src[name_end..].starts_with(" (I-")
+            {
+                evidence = true;
+            }
+        }
+        if inverted_verb_before(src, name_start) {
+            evidence = true;
+        }
+        if gender.is_none() && tokens.len() >= 2 {
+            gender = names::first_name_gender(&tokens[0]);
+        }
+        if evidence {
+            cands.push(Candidate {
+                tokens,
+                role,
+                gender,
+            });
+        }
+    });
+
+    // Merge candidates into people by last name and compatible first name.
+    let mut people: Vec<Building> = Vec::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    // Multi-word names first, so a bare "Smith" joins "Ana Smith".
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| (cands[i].tokens.len() < 2, i));
+    for i in order {
+        let c = &cands[i];
+        let key = last_key(&c.tokens);
+        if key.is_empty() {
+            continue;
+        }
+        let slot = by_last.entry(key).or_default();
+        let found = slot
+            .iter()
+            .copied()
+            .find(|&p| compatible(&people[p].tokens, &c.tokens));
+        let idx = match found {
+            Some(p) => p,
+            None => {
+                if c.tokens.len() < 2 && !slot.is_empty() {
+                    slot[0]
+                } else {
+                    people.push(Building {
+                        tokens: c.tokens.clone(),
+                        role: None,
+                        role_capitalized: false,
+                        votes: [0, 0],
+                        aliases: Vec::new(),
+                        first_mention: usize::MAX,
+                    });
+                    slot.push(people.len() - 1);
+                    people.len() - 1
+                }
+            }
+        };
+        let b = &mut people[idx];
+        if c.tokens.len() > b.tokens.len() {
+            b.tokens = c.tokens.clone();
+        }
+        if let Some(r) = &c.role {
+            let cap = is_capitalized(r);
+            if b.role.is_none() || (cap && !b.role_capitalized) {
+                b.role = Some(r.clone());
+                b.role_capitalized = cap;
+            }
+        }
+        match c.gender {
+            Some(Gender::Male) => b.votes[0] += 3,
+            Some(Gender::Female) => b.votes[1] += 3,
+            None => {}
+        }
+    }
+
+    // Pass 2: mentions of known people, and fuller forms of their names.
+    let mut mentions = Vec::new();
+    let mut last_seen = vec![0usize; people.len()];
+    if !people.is_empty() {
+        for_each_run(src, |run| {
+            let Some(p) = parse_run(src, run) else {
+                return;
+            };
+            let tokens: Vec<String> = run[p.name_from..p.name_to]
+                .iter()
+                .map(|w| strip_possessive(w.text(src)).0.to_string())
+                .collect();
+            let Some(slot) = by_last.get(&last_key(&tokens)) else {
+                return;
+            };
+            let person = if tokens.len() >= 2 {
+                slot.iter()
+                    .copied()
+                    .find(|&i| compatible(&people[i].tokens, &tokens))
+            } else {
+                // A bare last name shared by several people: the one named last.
+                slot.iter()
+                    .copied()
+                    .max_by_key(|&i| (last_seen[i], usize::MAX - i))
+            };
+            let Some(person) = person else {
+                return;
+            };
+            let first = p.role_from.map_or(p.name_from, |r| r);
+            let start = run[first].start;
+            let last = run[p.name_to - 1];
+            let end = last.start + strip_possessive(last.text(src)).0.len();
+            // The word before the name: a stripped sentence opener inside the
+            // run ("Addressing Smith"), or the word before the run.
+            let object = match p.name_from.checked_sub(1) {
+                Some(k) if p.title.is_none() => {
+                    names::is_object_marker(&run[k].text(src).to_lowercase())
+                }
+                _ => prev_word(src, start).is_some_and(|w| names::is_object_marker(w.text(src))),
+            };
+            last_seen[person] = start + 1;
+            let b = &mut people[person];
+            if tokens.len() > b.tokens.len() && compatible(&b.tokens, &tokens) {
+                b.tokens = tokens;
+            }
+            b.first_mention = b.first_mention.min(start);
+            let surface = src[start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !b.aliases.contains(&surface) {
+                b.aliases.push(surface);
+            }
+            mentions.push(Mention {
+                start,
+                end,
+                person,
+                object,
+                possessive: p.possessive,
+            });
+        });
+    }
+
+    // Pronoun evidence: "Ruiz spoke first. She said…" votes Ruiz female.
+    let sents = &text.sentences;
+    for i in 1..sents.len() {
+        let s = &sents[i];
+        let Some(first) = words(src, s.start, s.end).next() else {
+            continue;
+        };
+        let g = match first.text(src) {
+            "He" => 0,
+            "She" => 1,
+            _ => continue,
+        };
+        let prev = &sents[i - 1];
+        let a = mentions.partition_point(|m: &Mention| m.start < prev.start);
+        let b = mentions.partition_point(|m: &Mention| m.start < prev.end);
+        let mut who: Option<usize> = None;
+        let mut several = false;
+        for m in &mentions[a..b] {
+            if m.object {
+                continue;
+            }
+            match who {
+                None => who = Some(m.person),
+                Some(w) if w != m.person => several = true,
+                _ => {}
+            }
+        }
+        if let (Some(w), false) = (who, several) {
+            people[w].votes[g] += 1;
+        }
+    }
+
+    // Output: in order of first mention, fullest name, aliases, role.
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    order.sort_by_key(|&i| (people[i].first_mention, i));
+    let mut remap = vec![0usize; people.len()];
+    for (new, &old) in order.iter().enumerate() {
+        remap[old] = new;
+    }
+    let mut out = Vec::with_capacity(people.len());
+    let mut genders = Vec::with_capacity(people.len());
+    for &i in &order {
+        let b = &people[i];
+        let name = b.tokens.join(" ");
+        let mut aliases: Vec<String> = b.aliases.iter().filter(|a| **a != name).cloned().collect();
+        let last = b
+            .tokens
+            .iter()
+            .rev()
+            .find(|t| !names::is_suffix(t))
+            .cloned()
+            .unwrap_or_default();
+        if last != name && !aliases.contains(&last) && b.aliases.contains(&last) {
+            aliases.push(last);
+        }
+        out.push(Person {
+            name,
+            aliases,
+            role: b.role.clone(),
+        });
+        genders.push(match b.votes {
+            [m, f] if m > f => Some(Gender::Male),
+            [m, f] if f > m => Some(Gender::Female),
+            _ => None,
+        });
+    }
+    for m in &mut mentions {
+        m.person = remap[m.person];
+    }
+    People {
+        people: out,
+        mentions,
+        genders,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(s: &str) -> Vec<Person> {
+        find(&Text::new(s)).people
+    }
+
+    fn names(s: &str) -> Vec<String> {
+        people(s).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn words_keep_initials_titles_and_inner_apostrophes() {
+        let s = "Gov. Ana J. Ruiz’s don’t U.S. end.";
+        let w: Vec<&str> = words(s, 0, s.len()).map(|w| w.text(s)).collect();
+        assert_eq!(
+            w,
+            vec!["Gov.", "Ana", "J.", "Ruiz’s", "don’t", "U.S.", "end"]
+        );
+    }
+
+    #[test]
+    fn titled_names_merge_with_later_short_forms() {
+        let s = "Governor Ana Ruiz spoke first. Later, Ruiz said the budget was done. \
+                 Gov. Ruiz left.";
+        let p = people(s);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Ana Ruiz");
+        assert_eq!(p[0].role.as_deref(), Some("Governor"));
+        assert!(p[0].aliases.contains(&"Ruiz".to_string()), "{p:?}");
+        assert!(p[0].aliases.contains(&"Gov. Ruiz".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn fullest_form_wins_even_without_a_title() {
+        let s = "When Paul T. Okafor arrived, nobody clapped. Okafor said little.";
+        assert_eq!(names(s), vec!["Paul T. Okafor"]);
+    }
+
+    #[test]
+    fn organisations_and_places_are_not_people() {
+        let s = "The White House said on Monday that the Department of Labor agreed. \
+                 New York City officials said nothing. Officials said more. \
+                 The State Department said so. Reuters reported it.";
+        assert!(names(s).is_empty(), "{:?}", names(s));
+    }
+
+    #[test]
+    fn lowercase_roles_and_appositives_give_roles() {
+        let s = "The plan was backed by former governor Ed Marsh. \
+                 Lena Cho, the county's budget director, said it would pass.";
+        let p = people(s);
+        let marsh = p.iter().find(|p| p.name == "Ed Marsh").expect("Marsh");
+        assert_eq!(marsh.role.as_deref(), Some("Governor"));
+        let cho = p.iter().find(|p| p.name == "Lena Cho").expect("Cho");
+        assert_eq!(cho.role.as_deref(), Some("Budget Director"));
+    }
+
+    #[test]
+    fn compound_roles_keep_their_modifiers() {
+        let s = "Senate Minority Leader Tom Reyes and Communications Director Jo Park \
+                 met White House Press Secretary Lee Tran.";
+        let p = people(s);
+        let roles: Vec<(&str, Option<&str>)> = p
+            .iter()
+            .map(|p| (p.name.as_str(), p.role.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![
+                ("Tom Reyes", Some("Senate Minority Leader")),
+                ("Jo Park", Some("Communications Director")),
+                ("Lee Tran", Some("Press Secretary")),
+            ]
+        );
+    }
+
+    #[test]
+    fn pronouns_after_a_lone_name_give_gender() {
+        let s = "Mayor Dana Whitfield opened the hearing. She spoke for an hour.";
+        let p = find(&Text::new(s));
+        assert_eq!(p.genders, vec![Some(Gender::Female)]);
+    }
+
+    #[test]
+    fn different_first_names_are_different_people() {
+        let s = "Senator Ann Kerr met Representative Bo Kerr. Kerr said hello.";
+        assert_eq!(names(s), vec!["Ann Kerr", "Bo Kerr"]);
+    }
 }

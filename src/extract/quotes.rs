@@ -1,8 +1,19 @@
 //! Finds direct quotations and who said them.
+//!
+//! Quotation marks are paired in one linear pass (straight and curly mixed,
+//! apostrophes never taken for marks, a paragraph left open continuing in the
+//! next one that opens with a mark). Each quotation of at least four words is
+//! then attributed by looking a bounded distance around it: a reporting
+//! clause after it ("…,” Ruiz said), before it (Ruiz said, “…”; Ruiz: “…”;
+//! Ruiz argued the plan would “…”), a pronoun resolved to the nearest fitting
+//! person, or the speaker of the quotation just before it. Quotations nobody
+//! can be credited with (scare quotes, titles, headlines) are dropped.
 
 use super::Found;
-use super::people::People;
+use super::people::names::{self, Gender};
+use super::people::{self, People, Word, is_capitalized, words};
 use super::text::Text;
+use crate::model::{FactKind, Value};
 
 /// Quotes found in a document, and the outlets it cites.
 #[derive(Debug, Default)]
@@ -11,7 +22,1115 @@ pub struct Quotes {
     pub outlets: Vec<String>,
 }
 
+/// How far from a quotation its attribution is looked for, in bytes.
+const BEFORE_WINDOW: usize = 400;
+const AFTER_WINDOW: usize = 240;
+/// How far back a pronoun looks for the person it stands for.
+const PRONOUN_WINDOW: usize = 2500;
+/// The fewest words a quotation has.
+const MIN_WORDS: usize = 4;
+
+/// A pair of quotation marks, possibly over several paragraphs.
+#[derive(Debug, Clone)]
+struct Span {
+    /// Byte of the first opening mark.
+    open: usize,
+    /// Byte just after the closing mark.
+    close_end: usize,
+    /// The words inside the marks: one range per paragraph.
+    first: (usize, usize),
+    rest: Vec<(usize, usize)>,
+}
+
+impl Span {
+    fn pieces(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        std::iter::once(self.first).chain(self.rest.iter().copied())
+    }
+}
+
+/// A quote mark's role, judged from the characters around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    Either,
+    Stray,
+}
+
+fn classify_straight(src: &str, i: usize) -> Mark {
+    let prev = src[..i].chars().next_back();
+    let next = src[i + 1..].chars().next();
+    let prev_space = prev.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let next_space = next.is_none_or(char::is_whitespace);
+    let next_punct = next.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…".contains(c));
+    match (prev_space, next_space) {
+        (true, true) => Mark::Stray,
+        (true, false) => Mark::Open,
+        (false, _) if next_punct => Mark::Close,
+        _ => Mark::Either,
+    }
+}
+
+/// What follows a line break inside an open quotation.
+enum NextLine {
+    /// The next paragraph opens with a quotation mark: the quotation goes on.
+    OpensQuote,
+    /// A hard-wrapped line of the same paragraph.
+    Wraps,
+    /// A new paragraph, heading or list item: the quotation was never closed.
+    Ends,
+}
+
+fn next_line(src: &str, nl: usize) -> NextLine {
+    let line_start = src[..nl].rfind('\n').map_or(0, |p| p + 1);
+    let line = src[line_start..nl].trim_end();
+    let rest = &src[nl + 1..];
+    let trimmed = rest.trim_start();
+    let blank = rest[..rest.len() - trimmed.len()].contains('\n');
+    match trimmed.chars().next() {
+        Some('"' | '“') => NextLine::OpensQuote,
+        None | Some('#' | '-' | '*' | '>' | '|' | '+') => NextLine::Ends,
+        Some(_) if blank || line.ends_with(['.', '!', '?', ':']) => NextLine::Ends,
+        Some(_) => NextLine::Wraps,
+    }
+}
+
+/// Pairs every quotation mark in one pass.
+fn pair_marks(src: &str) -> Vec<Span> {
+    let b = src.as_bytes();
+    let mut out = Vec::new();
+    // The open mark and where its words start.
+    let mut open: Option<(usize, usize)> = None;
+    // Paragraphs of a quotation that continues after a line break.
+    let mut carried: Vec<(usize, usize)> = Vec::new();
+    let mut carried_open: Option<usize> = None;
+    let mut awaiting_continuation = false;
+    let mut wraps = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (mark, len) = match b[i] {
+            b'\n' => {
+                if let Some((o, inner)) = open {
+                    match next_line(src, i) {
+                        NextLine::OpensQuote => {
+                            carried.push((inner, i));
+                            carried_open.get_or_insert(o);
+                            open = None;
+                            awaiting_continuation = true;
+                        }
+                        NextLine::Wraps if wraps < 6 => wraps += 1,
+                        _ => {
+                            open = None;
+                            carried.clear();
+                            carried_open = None;
+                        }
+                    }
+                } else if !awaiting_continuation {
+                    carried.clear();
+                    carried_open = None;
+                }
+                i += 1;
+                continue;
+            }
+            b'"' => (classify_straight(src, i), 1),
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9C) => (Mark::Open, 3),
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9D) => (Mark::Close, 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let closes = match mark {
+            Mark::Close => true,
+            Mark::Either => open.is_some(),
+            Mark::Open | Mark::Stray => false,
+        };
+        if closes {
+            if let Some((o, inner)) = open.take() {
+                let start = carried_open.take().unwrap_or(o);
+                let mut pieces = std::mem::take(&mut carried);
+                pieces.push((inner, i));
+                let first = pieces.remove(0);
+                out.push(Span {
+                    open: start,
+                    close_end: i + len,
+                    first,
+                    rest: pieces,
+                });
+            }
+            awaiting_continuation = false;
+        } else if mark != Mark::Stray {
+            if !awaiting_continuation {
+                carried.clear();
+                carried_open = None;
+            }
+            awaiting_continuation = false;
+            open = Some((i, i + len));
+            wraps = 0;
+        }
+        i += len;
+    }
+    out
+}
+
+/// Trims spaces and a trailing comma from a quotation's words.
+fn trim_piece(src: &str, (s, e): (usize, usize)) -> (usize, usize) {
+    let piece = &src[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let body = piece
+        .trim_start()
+        .trim_end()
+        .trim_end_matches([',', ';'])
+        .trim_end();
+    (s + lead, s + lead + body.len())
+}
+
+/// Function words a title may keep in lowercase.
+fn is_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "by"
+            | "with"
+            | "from"
+            | "as"
+            | "but"
+            | "vs"
+    )
+}
+
+/// Words that, right before a mark, make what follows a name or a label
+/// ("a resolution “…”", "the so-called “…”", "dubbed “…”").
+fn is_label_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "a" | "an"
+            | "the"
+            | "dubbed"
+            | "titled"
+            | "entitled"
+            | "named"
+            | "nicknamed"
+            | "labeled"
+            | "labelled"
+            | "branded"
+            | "termed"
+            | "so-called"
+            | "resolution"
+            | "bill"
+            | "act"
+            | "measure"
+            | "law"
+            | "ordinance"
+            | "motion"
+            | "amendment"
+            | "report"
+            | "program"
+            | "initiative"
+            | "campaign"
+            | "book"
+            | "film"
+            | "movie"
+            | "song"
+            | "album"
+            | "show"
+            | "series"
+            | "article"
+            | "column"
+            | "headline"
+            | "hashtag"
+            | "banner"
+            | "sign"
+            | "phrase"
+            | "term"
+            | "word"
+            | "words"
+            | "motto"
+            | "tagline"
+            | "its"
+            | "their"
+    )
+}
+
+/// Whether the quotation's words look like a title or headline: nearly every
+/// content word capitalized.
+fn is_title_like(src: &str, span: &Span) -> bool {
+    let mut content = 0;
+    let mut caps = 0;
+    for p in span.pieces() {
+        for w in words(src, p.0, p.1) {
+            let t = w.text(src);
+            if is_small_word(t) {
+                continue;
+            }
+            content += 1;
+            if is_capitalized(t) || t.chars().all(|c| !c.is_alphabetic()) {
+                caps += 1;
+            }
+        }
+    }
+    content >= 2 && caps * 5 >= content * 4
+}
+
+fn enough_words(src: &str, span: &Span) -> bool {
+    span.pieces()
+        .flat_map(|p| words(src, p.0, p.1))
+        .filter(|w| w.text(src).chars().any(char::is_alphabetic))
+        .nth(MIN_WORDS - 1)
+        .is_some()
+}
+
+/// Who an attribution names, before it is resolved to a person.
+#[derive(Debug, Clone, PartialEq)]
+enum Subject {
+    Person(usize),
+    /// "he" or "she" at this byte.
+    Pronoun(Option<Gender>, usize),
+    /// "the governor" at this byte.
+    Role(String, usize),
+}
+
+/// Everything the attribution finder needs about the document.
+struct Ctx<'a> {
+    src: &'a str,
+    people: &'a People,
+    spans: &'a [Span],
+    /// Quotations already credited: (byte of the opening mark, person).
+    credited: Vec<(usize, usize)>,
+}
+
+impl Ctx<'_> {
+    /// Whether `pos` lies inside a pair of quotation marks.
+    fn inside_quote(&self, pos: usize) -> bool {
+        let i = self.spans.partition_point(|s| s.open <= pos);
+        i > 0 && pos < self.spans[i - 1].close_end && pos > self.spans[i - 1].open
+    }
+
+    /// Reads a subject at word `i`: a pronoun, a name, or "the governor".
+    /// Returns it and the index of the word after it.
+    fn subject_at(&self, ws: &[Word], i: usize) -> Option<(Subject, usize)> {
+        let src = self.src;
+        let w = *ws.get(i)?;
+        let t = w.text(src);
+        if names::is_subject_pronoun(t) {
+            return Some((Subject::Pronoun(names::pronoun_gender(t), w.start), i + 1));
+        }
+        if matches!(
+            t,
+            "the" | "The" | "a" | "A" | "an" | "An" | "his" | "His" | "her" | "Her"
+        ) {
+            for (k, x) in ws.iter().enumerate().take(i + 4).skip(i + 1) {
+                let x = x.text(src);
+                if names::is_title(x) {
+                    // "the governor's spokesman" names someone else.
+                    if people::strip_possessive(x).1 {
+                        return None;
+                    }
+                    return Some((Subject::Role(x.to_lowercase(), w.start), k + 1));
+                }
+                if is_capitalized(x) && !names::is_role_modifier(x) {
+                    return None;
+                }
+            }
+            return None;
+        }
+        if !is_capitalized(t) {
+            return None;
+        }
+        // A name, perhaps after its office: "Health Department spokeswoman
+        // Ana Ruiz", "Secretary of Labor Ana Ruiz".
+        let mut j = i + 1;
+        let mut caps_end = None;
+        while j < ws.len()
+            && j < i + 10
+            && src[ws[j - 1].end..ws[j].start]
+                .trim_matches([' ', '\u{a0}'])
+                .is_empty()
+        {
+            let x = ws[j].text(src);
+            let cap = is_capitalized(x);
+            if !cap && caps_end.is_none() {
+                caps_end = Some(j);
+            }
+            if !(cap
+                || names::is_title(x)
+                || names::is_role_modifier(x)
+                || matches!(x, "of" | "and" | "for"))
+            {
+                break;
+            }
+            j += 1;
+        }
+        if let Some(m) = self
+            .people
+            .mentions_in(w.start, ws[j - 1].end)
+            .iter()
+            .rev()
+            .find(|m| !self.inside_quote(m.start))
+        {
+            let next = ws.partition_point(|x| x.start < m.end);
+            return (!m.possessive).then_some((Subject::Person(m.person), next));
+        }
+        let j = caps_end.unwrap_or(j).min(j);
+        let last = ws[j - 1].text(src);
+        if (i..j)
+            .all(|k| names::is_title(ws[k].text(src)) || names::is_role_modifier(ws[k].text(src)))
+            && names::is_title(last)
+            && !people::strip_possessive(last).1
+        {
+            return Some((Subject::Role(last.to_lowercase(), w.start), j));
+        }
+        None
+    }
+
+    /// The subject-verb (or verb-subject) clause right after a quotation.
+    fn after(&self, from: usize, to: usize) -> Option<Subject> {
+        let src = self.src;
+        let ws: Vec<Word> = words(src, from, to).take(16).collect();
+        let first = ws.first()?;
+        // Only punctuation may separate the mark from the clause.
+        let gap = &src[from..first.start];
+        if !gap
+            .chars()
+            .all(|c| c.is_whitespace() && c != '\n' || ",.!?;—–-".contains(c))
+        {
+            return None;
+        }
+        let t0 = first.text(src);
+        if !is_capitalized(t0) && names::is_reporting_verb(t0) {
+            let (s, _) = self.subject_at(&ws, 1)?;
+            return Some(s);
+        }
+        if t0.eq_ignore_ascii_case("according") && ws.get(1).is_some_and(|w| w.text(src) == "to") {
+            let (s, _) = self.subject_at(&ws, 2)?;
+            return Some(s);
+        }
+        // "…,” the statement said, quoting Ana Ruiz.
+        if let Some(q) = ws.iter().position(|w| w.text(src) == "quoting")
+            && let Some((s @ Subject::Person(_), _)) = self.subject_at(&ws, q + 1)
+        {
+            return Some(s);
+        }
+        let (s, mut k) = self.subject_at(&ws, 0)?;
+        // Skip an appositive (", the county's budget director,") and adverbs.
+        let (_, resume) = people::appositive(src, ws[k - 1].end);
+        if resume > ws[k - 1].end {
+            k = ws.partition_point(|w| w.start < resume);
+        }
+        for _ in 0..3 {
+            let w = ws.get(k)?;
+            let t = w.text(src);
+            if is_capitalized(t) {
+                return None;
+            }
+            if names::is_reporting_verb(t) {
+                return Some(s);
+            }
+            if !names::is_adverb(t) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// "…,” one tenant said": a reporting verb right after the quotation whose
+    /// speaker is not named.
+    fn unnamed_after(&self, from: usize, to: usize) -> bool {
+        let src = self.src;
+        let rest =
+            src[from..to].trim_start_matches(|c: char| c.is_whitespace() || ",.!?;—–-".contains(c));
+        let start = to - rest.len();
+        words(src, start, to).take(6).any(|w| {
+            let t = w.text(src);
+            !is_capitalized(t) && names::is_reporting_verb(t) && !t.ends_with("ing")
+        })
+    }
+
+    /// The subject of the sentence right before a quotation that opens a
+    /// sentence of its own, in the same paragraph ("Ruiz was blunt. “…”").
+    fn introduced(&self, text: &Text<'_>, open: usize) -> Option<usize> {
+        let src = self.src;
+        if !opens_sentence(src, open) || open == 0 {
+            return None;
+        }
+        let i = text.sentence_index(open.saturating_sub(1))?;
+        let sent = text.sentences[i];
+        let from = src.ceil_char_boundary(sent.start.max(open.saturating_sub(BEFORE_WINDOW)));
+        let between = &src[sent.end.min(open)..open];
+        let clause = &src[from..sent.end.min(open)];
+        if between.contains("\n\n")
+            || (between.contains('\n') && !clause.trim_end().ends_with(':'))
+            || clause.contains(['"', '“', '”'])
+            || clause.trim().len() < 8
+        {
+            return None;
+        }
+        let ws: Vec<Word> = words(src, from, sent.end.min(open)).collect();
+        let mention = self
+            .people
+            .mentions_in(from, open)
+            .iter()
+            .find(|m| !m.object && !m.possessive);
+        let pronoun = ws.iter().find(|w| names::is_subject_pronoun(w.text(src)));
+        let subject = match (mention, pronoun) {
+            (Some(m), Some(p)) if p.start < m.start => {
+                Subject::Pronoun(names::pronoun_gender(p.text(src)), p.start)
+            }
+            (Some(m), _) => Subject::Person(m.person),
+            (None, Some(p)) => Subject::Pronoun(names::pronoun_gender(p.text(src)), p.start),
+            (None, None) => return None,
+        };
+        self.resolve(&subject)
+    }
+
+    /// A reporting clause before the quotation in its sentence.
+    fn before(&self, from: usize, open: usize) -> Option<Subject> {
+        let src = self.src;
+        let ws: Vec<Word> = words(src, from, open).collect();
+        let last = ws.last()?;
+        let tail = src[last.end..open].trim();
+        let colon = tail.ends_with(':');
+        // The last reporting verb in the clause.
+        let verb = ws.iter().rposition(|w| {
+            let t = w.text(src);
+            !is_capitalized(t) && names::is_reporting_verb(t) && !self.inside_quote(w.start)
+        });
+        if let Some(v) = verb {
+            // "…, said Ana Ruiz: “…”"
+            if let Some((s, next)) = self.subject_at(&ws, v + 1)
+                && next == ws.len()
+                && !matches!(s, Subject::Pronoun(..))
+            {
+                return Some(s);
+            }
+            return self.nearest_subject(&ws[..v], from, ws[v].start);
+        }
+        let according = ws.windows(2).position(|p| {
+            p[0].text(src).eq_ignore_ascii_case("according") && p[1].text(src) == "to"
+        });
+        if let Some(a) = according
+            && let Some((s @ Subject::Person(_), _)) = self.subject_at(&ws, a + 2)
+        {
+            return Some(s);
+        }
+        if colon {
+            return self.first_subject(&ws, from, open);
+        }
+        None
+    }
+
+    /// The candidate subject nearest before `to`: a person named as a subject,
+    /// a pronoun, or "the governor".
+    fn nearest_subject(&self, ws: &[Word], from: usize, to: usize) -> Option<Subject> {
+        let src = self.src;
+        let mention = self
+            .people
+            .mentions_in(from, to)
+            .iter()
+            .rev()
+            .find(|m| !m.object && !m.possessive && !self.inside_quote(m.start));
+        let mut best: Option<(usize, Subject)> =
+            mention.map(|m| (m.start, Subject::Person(m.person)));
+        for (k, w) in ws.iter().enumerate().rev() {
+            if best.as_ref().is_some_and(|(p, _)| *p > w.start) {
+                break;
+            }
+            if self.inside_quote(w.start) {
+                continue;
+            }
+            let t = w.text(src);
+            if names::is_subject_pronoun(t) {
+                best = Some((w.start, Subject::Pronoun(names::pronoun_gender(t), w.start)));
+                break;
+            }
+            if matches!(t, "the" | "The")
+                && let Some((s @ Subject::Role(..), _)) = self.subject_at(ws, k)
+            {
+                best = Some((w.start, s));
+                break;
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+
+    /// The first person or pronoun of a clause introducing a quotation with a
+    /// colon ("Ruiz on social media: “…”", "His reply: “…”").
+    fn first_subject(&self, ws: &[Word], from: usize, to: usize) -> Option<Subject> {
+        let src = self.src;
+        let mention = self
+            .people
+            .mentions_in(from, to)
+            .iter()
+            .find(|m| !m.object && !self.inside_quote(m.start));
+        let pronoun = ws.iter().find(|w| {
+            let t = w.text(src);
+            (names::is_subject_pronoun(t) || names::is_possessive_pronoun(t))
+                && !self.inside_quote(w.start)
+        });
+        match (mention, pronoun) {
+            (Some(m), Some(p)) if p.start < m.start => Some(Subject::Pronoun(
+                names::pronoun_gender(p.text(src)),
+                p.start,
+            )),
+            (Some(m), _) => Some(Subject::Person(m.person)),
+            (None, Some(p)) => Some(Subject::Pronoun(
+                names::pronoun_gender(p.text(src)),
+                p.start,
+            )),
+            (None, None) => None,
+        }
+    }
+
+    /// The person a subject stands for.
+    fn resolve(&self, s: &Subject) -> Option<usize> {
+        match *s {
+            Subject::Person(p) => Some(p),
+            Subject::Pronoun(g, pos) => self.resolve_pronoun(pos, g),
+            Subject::Role(ref title, pos) => self.resolve_role(pos, title),
+        }
+    }
+
+    /// The nearest person before `pos` who fits the pronoun: named as a
+    /// subject outside quotation marks, or credited with a quotation.
+    fn resolve_pronoun(&self, pos: usize, g: Option<Gender>) -> Option<usize> {
+        let floor = pos.saturating_sub(PRONOUN_WINDOW);
+        let named = self
+            .people
+            .mentions_in(floor, pos)
+            .iter()
+            .rev()
+            .take(40)
+            .find(|m| !m.object && !self.inside_quote(m.start) && self.people.fits(m.person, g))
+            .map(|m| (m.start, m.person));
+        let credited = self
+            .credited
+            .iter()
+            .rev()
+            .take_while(|(p, _)| *p >= floor)
+            .find(|(p, who)| *p < pos && self.people.fits(*who, g))
+            .copied();
+        match (named, credited) {
+            (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
+        }
+    }
+
+    /// The person nearest before `pos` whose role is `title` ("the mayor").
+    fn resolve_role(&self, pos: usize, title: &str) -> Option<usize> {
+        let has_role = |p: usize| {
+            self.people.people[p]
+                .role
+                .as_deref()
+                .is_some_and(|r| r.to_lowercase().contains(title.trim_end_matches('.')))
+        };
+        let floor = pos.saturating_sub(PRONOUN_WINDOW * 2);
+        if let Some(m) = self
+            .people
+            .mentions_in(floor, pos)
+            .iter()
+            .rev()
+            .find(|m| has_role(m.person))
+        {
+            return Some(m.person);
+        }
+        let mut all = (0..self.people.people.len()).filter(|&p| has_role(p));
+        match (all.next(), all.next()) {
+            (Some(p), None) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Whether the quotation opens a sentence: nothing but a sentence end,
+/// a line break or another quotation before it.
+fn opens_sentence(src: &str, open: usize) -> bool {
+    let before = near_before(src, open, 64).trim_end_matches([' ', '\t', '\u{a0}']);
+    before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', '”', '"', ')', '—'])
+}
+
+/// The outlet named around a quotation: "(New York Post)" right after it,
+/// or "told CNN", "according to the Associated Press", "in an interview with
+/// X", "X reported" in its clauses.
+fn outlet_near(
+    src: &str,
+    people: &People,
+    before: (usize, usize),
+    after: (usize, usize),
+) -> Option<String> {
+    let rest = src[after.0..after.1].trim_start_matches([' ', ',', '.', '!', '?', '\u{a0}']);
+    if let Some(inner) = rest.strip_prefix('(')
+        && let Some(close) = inner.find(')')
+    {
+        let raw = &inner[..close];
+        let name = raw.trim();
+        let offset = after.1 - rest.len() + 1 + (raw.len() - raw.trim_start().len());
+        if is_outlet_name(src, people, offset, offset + name.len(), true) {
+            return Some(clean_outlet(name));
+        }
+    }
+    outlets_in(src, people, after.0, after.1)
+        .into_iter()
+        .next()
+        .or_else(|| {
+            outlets_in(src, people, before.0, before.1)
+                .into_iter()
+                .next_back()
+        })
+}
+
+fn clean_outlet(name: &str) -> String {
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `src[start..end]` names a news organisation: an outlet word
+/// ("News", "Post", "Reuters") and no title or person in it. `lenient`
+/// accepts any capitalized name that is not a person.
+fn is_outlet_name(src: &str, people: &People, start: usize, end: usize, lenient: bool) -> bool {
+    let ws: Vec<Word> = words(src, start, end).collect();
+    if ws.is_empty() || ws.len() > 7 || !people.mentions_in(start, end).is_empty() {
+        return false;
+    }
+    let mut outlet = false;
+    for w in &ws {
+        let t = w.text(src);
+        if names::is_title(t) && !names::is_outlet_word(t) {
+            return false;
+        }
+        if !(is_capitalized(t) || matches!(t, "of" | "the" | "and")) {
+            return false;
+        }
+        outlet |= names::is_outlet_word(t);
+    }
+    outlet || lenient
+}
+
+/// Outlets cited in `src[from..to]`: capitalized names with an outlet word
+/// after "according to", "told", "with", "by", "on", "to", "from", or before
+/// "reported"; any non-person name after "reported by".
+fn outlets_in(src: &str, people: &People, from: usize, to: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    let flush = |run: (usize, usize), out: &mut Vec<String>| {
+        let (s, e) = run;
+        let before = src[..s].trim_end();
+        let before = before
+            .strip_suffix("the")
+            .or_else(|| before.strip_suffix("The"))
+            .map_or(before, str::trim_end);
+        let lower_tail: String = before
+            .chars()
+            .rev()
+            .take(24)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<String>()
+            .to_lowercase();
+        let after = src[e..].trim_start();
+        let reported_by =
+            lower_tail.ends_with("reported by") || lower_tail.ends_with("according to");
+        let cue = reported_by
+            || [
+                " told", " with", " by", " on", " to", " from", "(", " via", " in",
+            ]
+            .iter()
+            .any(|c| lower_tail.ends_with(c))
+            || lower_tail.is_empty()
+            || after.starts_with("reported")
+            || after.starts_with("reports")
+            || after.starts_with("first reported");
+        // A name alone on its line is a link list ("follow us on\nGoogle News,").
+        let line_start = line_start_near(src, s, 80);
+        let line_end = line_end_near(src, e, 80);
+        let alone = src[line_start..s].trim().is_empty()
+            && src[e..line_end]
+                .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                .is_empty();
+        if cue && !alone && is_outlet_name(src, people, s, e, reported_by) {
+            let name = clean_outlet(&src[s..e]);
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    };
+    let mut prev: Option<Word> = None;
+    for w in words(src, from, to) {
+        let t = w.text(src);
+        let cap = is_capitalized(t);
+        let glued = prev.is_some_and(|p| {
+            let gap = &src[p.end..w.start];
+            gap == " " || gap == " & " || gap == "\u{a0}"
+        });
+        match (&mut run, cap) {
+            (Some(r), true) if glued => r.1 = w.end,
+            (Some(_), _) => {
+                if let Some(r) = run.take() {
+                    flush(r, &mut out);
+                }
+                if cap {
+                    run = Some((w.start, w.end));
+                }
+            }
+            (None, true) => run = Some((w.start, w.end)),
+            (None, false) => {}
+        }
+        if cap
+            && people::strip_possessive(t).1
+            && let Some(r) = run.take()
+        {
+            flush(
+                (r.0, w.start + people::strip_possessive(t).0.len()),
+                &mut out,
+            );
+        }
+        prev = Some(w);
+    }
+    if let Some(r) = run {
+        flush(r, &mut out);
+    }
+    out
+}
+
+/// The up to `n` bytes before `pos` (on a character boundary).
+fn near_before(src: &str, pos: usize, n: usize) -> &str {
+    &src[src.floor_char_boundary(pos.saturating_sub(n))..pos]
+}
+
+/// The start of the line holding `pos`, looking back at most `n` bytes (so
+/// a document with no line breaks stays linear).
+fn line_start_near(src: &str, pos: usize, n: usize) -> usize {
+    let from = src.floor_char_boundary(pos.saturating_sub(n));
+    src[from..pos].rfind('\n').map_or(from, |p| from + p + 1)
+}
+
+/// The end of the line holding `pos`, looking ahead at most `n` bytes.
+fn line_end_near(src: &str, pos: usize, n: usize) -> usize {
+    let to = src.floor_char_boundary((pos + n).min(src.len()));
+    src[pos..to].find('\n').map_or(to, |p| pos + p)
+}
+
 /// Every attributed direct quotation of at least four words.
-pub fn find(_text: &Text<'_>, _people: &People) -> Quotes {
-    Quotes::default()
+pub fn find(text: &Text<'_>, people: &People) -> Quotes {
+    let src = text.src;
+    let spans = pair_marks(src);
+    let mut ctx = Ctx {
+        src,
+        people,
+        spans: &spans,
+        credited: Vec::new(),
+    };
+    let mut facts = Vec::new();
+    // The last quotation long enough to count, and its speaker when credited.
+    let mut prev_long: Option<(usize, Option<usize>)> = None;
+    for (k, span) in spans.iter().enumerate() {
+        if !enough_words(src, span) {
+            continue;
+        }
+        let boundary = prev_long.map_or(0, |(i, _)| spans[i].close_end);
+        let prev_speaker = prev_long.and_then(|(_, s)| s);
+        prev_long = Some((k, None));
+        if is_title_like(src, span) {
+            continue;
+        }
+        if people::prev_word(src, span.open).is_some_and(|w| is_label_word(w.text(src))) {
+            continue;
+        }
+        let line_end = line_end_near(src, span.close_end, AFTER_WINDOW);
+        let next_open = spans.get(k + 1).map_or(src.len(), |s| s.open);
+        let after_end =
+            src.floor_char_boundary(line_end.min(next_open).min(span.close_end + AFTER_WINDOW));
+        let sentence_start = text
+            .sentence_index(span.open)
+            .map_or(0, |i| text.sentences[i].start.min(span.open));
+        let para_start = line_start_near(src, span.open, BEFORE_WINDOW);
+        let clause_start = src.ceil_char_boundary(
+            sentence_start
+                .max(boundary)
+                .max(para_start)
+                .max(span.open.saturating_sub(BEFORE_WINDOW)),
+        );
+        // "…ends here.” Ruiz replied: “…”": a clause after a finished
+        // sentence that leads into the next quotation introduces that one.
+        let leads_on = after_end == next_open
+            && near_before(src, span.close_end, 16)
+                .trim_end_matches(['"', '”', ' '])
+                .ends_with(['.', '!', '?'])
+            && near_before(src, next_open, 64)
+                .trim_end()
+                .ends_with([':', ',']);
+        // "…issued a statement:\n“…”": the clause ends a line before the mark.
+        let near = near_before(src, span.open, 64);
+        let before_mark = near.trim_end();
+        let colon = span.open - near.len() + before_mark.len();
+        let clause_start = if before_mark.ends_with(':') && clause_start >= colon {
+            let colon = colon - 1;
+            let s = text
+                .sentence_index(colon)
+                .map_or(0, |i| text.sentences[i].start);
+            src.ceil_char_boundary(s.max(boundary).max(span.open.saturating_sub(BEFORE_WINDOW)))
+        } else {
+            clause_start
+        };
+        let subject = (!leads_on)
+            .then(|| ctx.after(span.close_end, after_end))
+            .flatten()
+            .or_else(|| ctx.before(clause_start, span.open));
+        let mut speaker = subject.as_ref().and_then(|s| ctx.resolve(s));
+        // With no attribution at all (not even "one tenant said"), the quote
+        // may continue the last speaker or belong to the subject of the
+        // sentence that introduces it ("Ruiz was blunt. “…”").
+        if speaker.is_none()
+            && subject.is_none()
+            && (leads_on || !ctx.unnamed_after(span.close_end, after_end))
+        {
+            speaker = continuation(&ctx, span, boundary, prev_speaker)
+                .or_else(|| ctx.introduced(text, span.open));
+        }
+        let Some(who) = speaker else {
+            continue;
+        };
+        ctx.credited.push((span.open, who));
+        prev_long = Some((k, Some(who)));
+        let pieces: Vec<(usize, usize)> = span
+            .pieces()
+            .map(|p| trim_piece(src, p))
+            .filter(|p| p.1 > p.0)
+            .collect();
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            continue;
+        };
+        let words_text = pieces
+            .iter()
+            .map(|&(s, e)| &src[s..e])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let person = &people.people[who];
+        let collapsed = words_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut f = Found::new(FactKind::Quote, first.0, last.1, Value::Text(collapsed));
+        if pieces.len() > 1 {
+            f.text = Some(words_text);
+        }
+        f.speaker = Some(person.name.clone());
+        f.speaker_role = person.role.clone();
+        f.outlet = outlet_near(
+            src,
+            people,
+            (clause_start, span.open),
+            (span.close_end, after_end),
+        );
+        facts.push(f);
+    }
+    Quotes {
+        facts,
+        outlets: outlets_in(src, people, 0, src.len()),
+    }
+}
+
+/// A quotation with no attribution of its own, right after one by a known
+/// speaker with no one else named between them, continues that speaker.
+fn continuation(ctx: &Ctx<'_>, span: &Span, boundary: usize, prev: Option<usize>) -> Option<usize> {
+    let who = prev?;
+    let src = ctx.src;
+    if boundary == 0 || span.open < boundary || span.open - boundary > BEFORE_WINDOW {
+        return None;
+    }
+    if !opens_sentence(src, span.open) {
+        return None;
+    }
+    let between = &src[boundary..span.open];
+    let breaks = between.matches('\n').count();
+    if breaks > 2 || (breaks > 0 && between.trim().contains('\n')) {
+        return None;
+    }
+    let someone_else = ctx
+        .people
+        .mentions_in(boundary, span.open)
+        .iter()
+        .any(|m| m.person != who && !ctx.inside_quote(m.start));
+    (!someone_else).then_some(who)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::people;
+
+    fn quotes(s: &str) -> Vec<(String, String)> {
+        let t = Text::new(s);
+        let p = people::find(&t);
+        find(&t, &p)
+            .facts
+            .into_iter()
+            .map(|f| {
+                let text = f.text.unwrap_or_else(|| s[f.start..f.end].to_string());
+                (text, f.speaker.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pairs_straight_and_curly_marks_but_not_apostrophes() {
+        let s = "He said “don’t go” and \"we’re fine\" in the ’90s.";
+        let spans = pair_marks(s);
+        let inner: Vec<&str> = spans.iter().map(|sp| &s[sp.first.0..sp.first.1]).collect();
+        assert_eq!(inner, vec!["don’t go", "we’re fine"]);
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        let q = quotes(
+            "Mayor Lena Ortiz opened the session. “We will balance this budget,” Ortiz said.",
+        );
+        assert_eq!(
+            q,
+            vec![("We will balance this budget".into(), "Lena Ortiz".into())]
+        );
+    }
+
+    #[test]
+    fn inverted_attribution() {
+        let q = quotes(
+            "“The numbers simply do not add up,” said Councilmember Raj Patel, who chairs the finance panel.",
+        );
+        assert_eq!(
+            q,
+            vec![(
+                "The numbers simply do not add up".into(),
+                "Raj Patel".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn speaker_before_with_comma_or_colon() {
+        let q = quotes(
+            "Senator Ruth Adler told reporters, \"This bill is dead on arrival.\" \
+             Later Adler wrote on social media: \"We stopped it, and we will again.\"",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().all(|(_, s)| s == "Ruth Adler"), "{q:?}");
+    }
+
+    #[test]
+    fn pronoun_goes_to_the_nearest_fitting_person() {
+        let s = "Gov. Maria Vance met Mayor Tom Reed on Monday. Reed left early. \
+                 Vance stayed. \"We have a deal on the transit money,\" she said.";
+        assert_eq!(quotes(s)[0].1, "Maria Vance");
+    }
+
+    #[test]
+    fn continuation_quote_keeps_the_speaker() {
+        let s = "\"The deadline is real,\" Sen. Omar Haddad said on the floor. \
+                 \"We cannot keep kicking this can down the road.\"";
+        let q = quotes(s);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].1, "Omar Haddad");
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_joined() {
+        let s = "Director Ana Pruitt said: “The first phase starts in spring.\n\n\
+                 “The second phase follows once the funding clears,” she added.\n";
+        let q = quotes(s);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].0,
+            "The first phase starts in spring. The second phase follows once the funding clears"
+        );
+        assert_eq!(q[0].1, "Ana Pruitt");
+    }
+
+    #[test]
+    fn partial_quote_in_indirect_speech() {
+        let s = "Commissioner Dale Brooks argued the levy would \"hurt working families the most\" next year.";
+        assert_eq!(
+            quotes(s),
+            vec![(
+                "hurt working families the most".into(),
+                "Dale Brooks".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_titles_and_labels_are_not_quotes() {
+        let s = "Mayor Jo Kent called it \"fake\". The council passed a resolution \
+                 \"supporting the rights of all tenants\" on Tuesday. Most papers ran \
+                 the headline: \"City Hall Strikes a Deal at Last\". Kent said the plan was a \
+                 \"very good thing.\"";
+        assert!(quotes(s).is_empty(), "{:?}", quotes(s));
+    }
+
+    #[test]
+    fn unattributed_quotes_are_dropped() {
+        let s = "The sign read \"no parking at any time here\" all week.\n\
+                 \"Nobody knows who wrote this line at all.\"";
+        assert!(quotes(s).is_empty(), "{:?}", quotes(s));
+    }
+
+    #[test]
+    fn outlet_in_parentheses_or_according_to() {
+        let s = "According to the Associated Press, Gov. Ray Dunn stated, \"We will not raise taxes this year.\"\n\
+                 Dunn told reporters, \"The surplus stays in the rainy day fund.\" (Capital Tribune)";
+        let t = Text::new(s);
+        let p = people::find(&t);
+        let q = find(&t, &p);
+        let outlets: Vec<Option<String>> = q.facts.iter().map(|f| f.outlet.clone()).collect();
+        assert_eq!(
+            outlets,
+            vec![
+                Some("Associated Press".into()),
+                Some("Capital Tribune".into())
+            ]
+        );
+        assert_eq!(q.outlets, vec!["Associated Press", "Capital Tribune"]);
+    }
+
+    /// Characters that stress the pairing and attribution code.
+    const ALPHABET: &[&str] = &[
+        "\"", "“", "”", "‘", "’", "'", " ", " ", "\n", "\n\n", "a", "Zo", "J.", "Mr.", "said",
+        "he", "she", ",", ".", ":", "—", "(", ")", "7", "é", "Gov.", "Ana Ruiz", "told", "the",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn random_marks_never_panic_and_offsets_are_char_boundaries(
+            picks in proptest::collection::vec(0..ALPHABET.len(), 0..300)
+        ) {
+            let src: String = picks.iter().map(|&i| ALPHABET[i]).collect();
+            let ex = crate::extract::extract("doc.txt", &src);
+            for f in &ex.facts {
+                proptest::prop_assert!(f.start <= f.end && f.end <= src.len());
+                proptest::prop_assert!(src.is_char_boundary(f.start) && src.is_char_boundary(f.end));
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_single_line_of_quotes_is_handled() {
+        let src = "Gov. Ana Ruiz said, \"we will fix the roads now\" and “then” ".repeat(20_000);
+        let t = Text::new(&src);
+        let p = people::find(&t);
+        let q = find(&t, &p);
+        assert_eq!(q.facts.len(), 20_000);
+        assert!(
+            q.facts
+                .iter()
+                .all(|f| f.speaker.as_deref() == Some("Ana Ruiz"))
+        );
+    }
 }

@@ -1,20 +1,80 @@
-//! Stage 2: turn facts into cards — selection, card types and distractors.
+//! Stage 2: turn facts into cards — merging documents, ranking facts, card
+//! types and distractors.
+//!
+//! [`generate_deck`] is the whole stage: [`merge`] joins the facts of every
+//! document and finds conflicts, [`select`] ranks them, [`cards`] writes each
+//! card type with [`clause`] (the prompt) and [`distractors`] (wrong options
+//! in the answer's [`forms`]). One seeded RNG is passed down; nothing else is
+//! random, so the same inputs and seed give the same deck.
 
-use crate::model::{DECK_FORMAT, Deck, DeckInfo, Extraction};
+pub mod cards;
+pub mod clause;
+pub mod distractors;
+pub mod forms;
+pub mod merge;
+pub mod select;
+#[cfg(test)]
+pub(crate) mod testutil;
+
+use crate::model::{Card, CardType, DECK_FORMAT, Deck, DeckInfo, Extraction, SourceDoc};
+use cards::{CardContext, cards_for, default_types, gives_answer_away, today_from};
+use distractors::Distractors;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use std::collections::HashMap;
 
 /// What `generate` was asked for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct GenerateOptions {
     pub title: String,
     pub description: String,
+    /// `YYYY-MM-DD`; also the "today" no distractor of a past event may pass.
     pub created: String,
     pub seed: u64,
-    pub types: Vec<crate::model::CardType>,
+    /// Card types to make; empty means the default mix.
+    pub types: Vec<CardType>,
     pub max_cards: Option<usize>,
+    /// The documents, for the `[deck]` table (path, title, sha256).
+    pub sources: Vec<SourceDoc>,
 }
 
-/// Builds a deck from the extractions of several documents.
-pub fn generate_deck(_extractions: &[Extraction], opts: &GenerateOptions) -> Deck {
+/// Builds a deck from the extractions of several documents: facts merged over
+/// documents, conflicts recorded, cards for the best facts (disputed facts get
+/// none), in document order.
+pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck {
+    let merged = merge::merge(extractions);
+    let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    let ctx = CardContext {
+        distractors: Distractors::new(&merged.facts, &merged.people, today_from(&opts.created)),
+        deck_tag: slug(&opts.title),
+    };
+    let limit = opts.max_cards.unwrap_or(usize::MAX);
+    let mut cards: Vec<(usize, Card)> = Vec::new();
+    for idx in select::rank(&merged.facts, &merged.conflicts) {
+        if cards.len() >= limit {
+            break;
+        }
+        let fact = &merged.facts[idx];
+        let types = if opts.types.is_empty() {
+            default_types(fact)
+        } else {
+            opts.types.clone()
+        };
+        let made = cards_for(&ctx, &merged.facts, idx, &types, &mut rng);
+        let room = limit - cards.len();
+        cards.extend(
+            made.into_iter()
+                .filter(|c| !gives_answer_away(c))
+                .take(room)
+                .map(|c| (idx, c)),
+        );
+    }
+    let type_order: HashMap<CardType, usize> = CardType::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, i))
+        .collect();
+    cards.sort_by_key(|(idx, c)| (*idx, type_order.get(&c.card_type).copied()));
     Deck {
         format: DECK_FORMAT,
         deck: DeckInfo {
@@ -22,10 +82,137 @@ pub fn generate_deck(_extractions: &[Extraction], opts: &GenerateOptions) -> Dec
             description: opts.description.clone(),
             created: opts.created.clone(),
             seed: opts.seed,
-            sources: Vec::new(),
+            sources: opts.sources.clone(),
         },
-        conflicts: Vec::new(),
-        facts: Vec::new(),
-        cards: Vec::new(),
+        conflicts: merged.conflicts,
+        facts: merged.facts,
+        cards: cards.into_iter().map(|(_, c)| c).collect(),
+    }
+}
+
+/// A tag-safe form of a title: lowercase words joined by `-`.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for w in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if out.len() + w.len() > 40 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w.to_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::FactKind;
+    use testutil::fact;
+
+    fn sample() -> Vec<Extraction> {
+        let a = vec![
+            fact("a.md", FactKind::Date, "July 16, 1969", "1969-07-16")
+                .sentence("The rocket lifted off from Florida on July 16, 1969.")
+                .build(),
+            fact("a.md", FactKind::Money, "$25.4 billion", 25.4e9)
+                .sentence("The whole program cost about $25.4 billion by its end.")
+                .line(4)
+                .build(),
+            fact("a.md", FactKind::Percent, "53%", 53.0)
+                .sentence("A poll found that 53% of adults thought it worth the cost.")
+                .line(6)
+                .build(),
+        ];
+        let b = vec![
+            fact("b.md", FactKind::Date, "July 16, 1969", "1969-07-16")
+                .sentence("On July 16, 1969, the rocket lifted off from Florida.")
+                .line(2)
+                .build(),
+        ];
+        vec![
+            Extraction {
+                doc: "a.md".into(),
+                facts: a,
+                ..Default::default()
+            },
+            Extraction {
+                doc: "b.md".into(),
+                facts: b,
+                ..Default::default()
+            },
+        ]
+    }
+
+    fn opts(seed: u64) -> GenerateOptions {
+        GenerateOptions {
+            title: "Moon Landing".into(),
+            created: "2026-01-01".into(),
+            seed,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn same_inputs_and_seed_give_the_same_deck() {
+        assert_eq!(
+            generate_deck(&sample(), &opts(7)),
+            generate_deck(&sample(), &opts(7))
+        );
+    }
+
+    #[test]
+    fn corroborated_fact_is_reported_by_two_sources() {
+        let deck = generate_deck(&sample(), &opts(1));
+        assert_eq!(deck.facts.len(), 3);
+        let launch: Vec<&Card> = deck
+            .cards
+            .iter()
+            .filter(|c| c.kind == FactKind::Date)
+            .collect();
+        assert!(!launch.is_empty());
+        assert!(launch.iter().all(|c| c.reported_by == 2));
+        assert!(
+            deck.cards
+                .iter()
+                .all(|c| c.tags.contains(&"moon-landing".to_string()))
+        );
+    }
+
+    #[test]
+    fn max_cards_keeps_the_best_facts() {
+        let deck = generate_deck(
+            &sample(),
+            &GenerateOptions {
+                max_cards: Some(2),
+                ..opts(1)
+            },
+        );
+        assert_eq!(deck.cards.len(), 2);
+        // The date two documents state outranks the single-source figures.
+        assert!(
+            deck.cards.iter().all(|c| c.kind == FactKind::Date),
+            "{:?}",
+            deck.cards
+        );
+    }
+
+    #[test]
+    fn card_ids_do_not_depend_on_the_seed() {
+        let a: Vec<_> = generate_deck(&sample(), &opts(1))
+            .cards
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        let b: Vec<_> = generate_deck(&sample(), &opts(2))
+            .cards
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(a, b);
     }
 }

@@ -1,1 +1,146 @@
 //! Stage 4: show a deck — terminal quiz, Anki, CSV and printable HTML.
+//!
+//! The file exports form a closed set, so they are one enum, [`Renderer`], each
+//! variant carrying its own options; `render` turns a deck into the bytes of the
+//! output file. Renderers never touch the file system or the clock: the caller
+//! passes the timestamp and seed in and writes the bytes out.
+
+pub mod anki;
+pub mod anki_text;
+pub mod apkg;
+pub mod csv;
+pub mod html;
+pub mod quiz;
+
+use crate::error::Result;
+use crate::model::Deck;
+
+pub use anki::AnkiOptions;
+pub use html::{CardsOptions, WorksheetOptions};
+
+/// One export format with its options.
+#[derive(Clone, Debug)]
+pub enum Renderer {
+    /// An Anki package (`.apkg`).
+    Apkg(AnkiOptions),
+    /// Anki's tab-separated text import format.
+    AnkiText(AnkiOptions),
+    /// One CSV row per card.
+    Csv,
+    /// Printable double-sided cards (HTML).
+    Cards(CardsOptions),
+    /// A classroom worksheet with an answer key per version (HTML).
+    Worksheet(WorksheetOptions),
+}
+
+/// A rendered file and anything the user should hear about it.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The complete output file.
+    pub bytes: Vec<u8>,
+    /// Problems that did not stop the export (say, a card too long to print well).
+    pub warnings: Vec<String>,
+}
+
+impl Renderer {
+    /// Renders `deck` into the bytes of the output file.
+    pub fn render(&self, deck: &Deck) -> Result<Rendered> {
+        match self {
+            Renderer::Apkg(opts) => Ok(Rendered {
+                bytes: apkg::render(deck, opts)?,
+                warnings: Vec::new(),
+            }),
+            Renderer::AnkiText(opts) => Ok(Rendered {
+                bytes: anki_text::render(deck, opts)?,
+                warnings: Vec::new(),
+            }),
+            Renderer::Csv => Ok(Rendered {
+                bytes: csv::render(deck)?,
+                warnings: Vec::new(),
+            }),
+            Renderer::Cards(opts) => html::render_cards(deck, opts),
+            Renderer::Worksheet(opts) => html::render_worksheet(deck, opts),
+        }
+    }
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A piece of a prompt: text, or a blank to fill in (a run of three or more `_`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub blank: bool,
+}
+
+/// Splits a prompt at its blanks. Cloze prompts mark the blank with `____`; any run
+/// of three or more underscores counts, so hand-edited decks keep working.
+pub fn blank_segments(prompt: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut rest = prompt;
+    while let Some(start) = rest.find("___") {
+        let run = rest[start..].bytes().take_while(|&b| b == b'_').count();
+        if start > 0 {
+            out.push(Segment {
+                text: rest[..start].to_string(),
+                blank: false,
+            });
+        }
+        out.push(Segment {
+            text: String::new(),
+            blank: true,
+        });
+        rest = &rest[start + run..];
+    }
+    if !rest.is_empty() {
+        out.push(Segment {
+            text: rest.to_string(),
+            blank: false,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_html_turns_markup_into_text() {
+        assert_eq!(
+            escape_html(r#"<script>alert("x")</script> & 'y'"#),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+        );
+    }
+
+    #[test]
+    fn blank_segments_finds_every_blank() {
+        let segs = blank_segments("Paid ____ on ___ in 2024.");
+        let shape: Vec<_> = segs.iter().map(|s| (s.text.as_str(), s.blank)).collect();
+        assert_eq!(
+            shape,
+            [
+                ("Paid ", false),
+                ("", true),
+                (" on ", false),
+                ("", true),
+                (" in 2024.", false)
+            ]
+        );
+        assert!(blank_segments("no blank here_").iter().all(|s| !s.blank));
+    }
+}

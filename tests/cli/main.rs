@@ -1,5 +1,10 @@
 //! Integration tests through the real binary: one harness, one module per command.
 
+mod check;
 mod common;
+mod export;
 mod extract;
 mod extract_numbers;
+mod extract_quotes;
+mod generate;
+mod quiz;

@@ -1,0 +1,173 @@
+//! The deck as read from TOML, before its types are trusted: a card's type is
+//! any string and most fields may be missing, so one read finds every problem
+//! (an unknown card type, a missing answer…) instead of stopping at the first.
+//! Fields a hand-written card may leave out are filled from its fact.
+
+use super::validate::{Lines, Problem};
+use crate::model::{
+    Card, CardId, CardType, Conflict, DECK_FORMAT, Deck, DeckFact, DeckInfo, FactId, FactKind,
+};
+use serde::Deserialize;
+use std::collections::HashMap;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+pub struct RawDeck {
+    format: Option<i64>,
+    deck: Option<DeckInfo>,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
+    #[serde(default)]
+    facts: Vec<Spanned<DeckFact>>,
+    #[serde(default)]
+    cards: Vec<Spanned<RawCard>>,
+}
+
+#[derive(Deserialize)]
+struct RawCard {
+    id: Option<String>,
+    #[serde(rename = "type")]
+    card_type: Option<String>,
+    fact: Option<String>,
+    kind: Option<FactKind>,
+    prompt: Option<String>,
+    hint: Option<String>,
+    answer: Option<String>,
+    #[serde(default)]
+    options: Vec<String>,
+    #[serde(default)]
+    accepted: Vec<String>,
+    explanation: Option<String>,
+    sentence: Option<String>,
+    doc: Option<String>,
+    line: Option<usize>,
+    reported_by: Option<usize>,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+/// Turns a raw deck into a [`Deck`], or lists what stops it; `line_of` maps a
+/// byte offset in the source to its line.
+/// Cards with problems are left out of the deck; the problems come back beside it.
+pub fn into_deck(raw: RawDeck, line_of: impl Fn(usize) -> usize) -> (Deck, Lines, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let format = match raw.format {
+        Some(f) => u32::try_from(f).unwrap_or(u32::MAX),
+        None => {
+            problems.push(Problem::at(
+                None,
+                format!("missing `format = {DECK_FORMAT}` at the top of the deck"),
+            ));
+            DECK_FORMAT
+        }
+    };
+    let info = raw.deck.unwrap_or_else(|| {
+        problems.push(Problem::at(
+            None,
+            "missing the [deck] table (title, created, seed, sources)".into(),
+        ));
+        DeckInfo {
+            title: String::new(),
+            description: String::new(),
+            created: String::new(),
+            seed: 0,
+            sources: Vec::new(),
+        }
+    });
+    let mut lines = Lines::default();
+    let mut facts = Vec::with_capacity(raw.facts.len());
+    for f in raw.facts {
+        lines.facts.push(line_of(f.span().start));
+        facts.push(f.into_inner());
+    }
+    let by_id: HashMap<&str, &DeckFact> = facts.iter().map(|f| (f.id.0.as_str(), f)).collect();
+    let mut cards = Vec::with_capacity(raw.cards.len());
+    for (n, spanned) in raw.cards.into_iter().enumerate() {
+        let line = line_of(spanned.span().start);
+        let c = spanned.into_inner();
+        let name =
+            c.id.clone()
+                .map(|id| format!("card {id}"))
+                .unwrap_or_else(|| format!("card #{}", n + 1));
+        let mut say = |m: String| problems.push(Problem::at(Some(line), format!("{name}: {m}")));
+        let card_type = match c.card_type.as_deref() {
+            None => {
+                say(
+                    "has no type (cloze, multiple_choice, who_said, true_false or short_answer)"
+                        .into(),
+                );
+                None
+            }
+            Some(t) => {
+                let parsed = CardType::parse(t);
+                if parsed.is_none() {
+                    say(format!(
+                        "unknown card type \"{t}\" (expected cloze, multiple_choice, who_said, true_false or short_answer)"
+                    ));
+                }
+                parsed
+            }
+        };
+        if c.answer.is_none() {
+            say("has no answer".into());
+        }
+        if c.prompt.is_none() {
+            say("has no prompt".into());
+        }
+        let Some(fact_id) = c.fact.clone() else {
+            say("names no fact (`fact = \"<fact id>\"`)".into());
+            continue;
+        };
+        let fact = by_id.get(fact_id.as_str());
+        let kind = match (c.kind, fact) {
+            (Some(k), _) => k,
+            (None, Some(f)) => f.kind,
+            // The card is reported as pointing to a missing fact by the
+            // semantic checks; the kind is a placeholder until then.
+            (None, None) => FactKind::Quote,
+        };
+        let (Some(card_type), Some(answer), Some(prompt)) = (card_type, c.answer, c.prompt) else {
+            continue;
+        };
+        let fact_id = FactId(fact_id);
+        let first = fact.and_then(|f| f.sources.first());
+        cards.push(Card {
+            id: c
+                .id
+                .map(CardId)
+                .unwrap_or_else(|| CardId::of(&fact_id, card_type)),
+            card_type,
+            kind,
+            prompt,
+            hint: c.hint,
+            answer,
+            options: c.options,
+            accepted: c.accepted,
+            explanation: c.explanation,
+            sentence: c
+                .sentence
+                .or_else(|| fact.map(|f| f.sentence.clone()))
+                .unwrap_or_default(),
+            doc: c
+                .doc
+                .or_else(|| first.map(|s| s.doc.clone()))
+                .unwrap_or_default(),
+            line: c.line.or_else(|| first.map(|s| s.line)).unwrap_or(0),
+            reported_by: c.reported_by.unwrap_or(1),
+            tags: c.tags,
+            fact: fact_id,
+        });
+        lines.cards.push(line);
+    }
+    (
+        Deck {
+            format,
+            deck: info,
+            conflicts: raw.conflicts,
+            facts,
+            cards,
+        },
+        lines,
+        problems,
+    )
+}

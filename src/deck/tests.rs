@@ -1,0 +1,202 @@
+use super::*;
+use crate::generate::testutil::fact;
+use crate::generate::{GenerateOptions, generate_deck};
+use crate::model::{Extraction, FactKind, Person, SourceDoc};
+use proptest::prelude::*;
+
+fn sample_deck() -> Deck {
+    let facts = vec![
+        fact("a.md", FactKind::Date, "July 20, 1969", "1969-07-20")
+            .sentence("The lunar module landed on July 20, 1969.")
+            .build(),
+        fact("a.md", FactKind::Money, "$25.4 billion", 25.4e9)
+            .sentence("The program cost \"about\" $25.4 billion \\ in all.")
+            .line(3)
+            .build(),
+        fact(
+            "a.md",
+            FactKind::Quote,
+            "the numbers have to be right every time",
+            "the numbers have to be right every time",
+        )
+        .speaker("Katherine Johnson")
+        .sentence("“The numbers have to be right every time,” Katherine Johnson said.")
+        .line(5)
+        .build(),
+    ];
+    let people = [
+        "Katherine Johnson",
+        "Ada Lovelace",
+        "Grace Hopper",
+        "Alan Turing",
+    ]
+    .iter()
+    .map(|n| Person {
+        name: n.to_string(),
+        aliases: vec![],
+        role: None,
+    })
+    .collect();
+    generate_deck(
+        &[Extraction {
+            doc: "a.md".into(),
+            facts,
+            people,
+            outlets: vec![],
+        }],
+        &GenerateOptions {
+            title: "Tab\there".into(),
+            created: "2026-01-01".into(),
+            seed: 4,
+            types: CardType::ALL.to_vec(),
+            sources: vec![SourceDoc {
+                path: "a.md".into(),
+                title: "A".into(),
+                sha256: "00".into(),
+            }],
+            ..Default::default()
+        },
+    )
+}
+
+use crate::model::CardType;
+
+#[test]
+fn saved_deck_reads_back_identically() {
+    let deck = sample_deck();
+    assert!(deck.cards.len() >= 6, "{}", deck.cards.len());
+    let text = deck_to_toml(&deck).expect("toml");
+    let back = parse_deck(Path::new("d.toml"), &text).expect("parses");
+    assert_eq!(back, deck);
+    assert!(validate(&back).is_empty(), "{:?}", validate(&back));
+    assert_eq!(deck_to_toml(&back).expect("toml"), text);
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    let src = "format = 1\n[deck]\ntitle = \"x\nseed = 1\n";
+    let err = parse_deck(Path::new("deck.toml"), src).expect_err("bad");
+    let msg = err.to_string();
+    assert!(msg.starts_with("deck.toml:3:"), "{msg}");
+    assert!(!msg.contains('\n'), "{msg}");
+}
+
+fn problems_of(src: &str) -> Vec<String> {
+    match read_deck(Path::new("deck.toml"), src) {
+        Ok((_, p)) => p
+            .iter()
+            .map(|p| format_problem(Path::new("deck.toml"), p))
+            .collect(),
+        Err(e) => vec![e.to_string()],
+    }
+}
+
+const HEAD: &str = "format = 1\n[deck]\ntitle = \"t\"\n\n[[facts]]\nid = \"f1\"\nkind = \"date\"\ntext = \"1969\"\nvalue = \"1969\"\nsentence = \"It was 1969 then.\"\nsources = [{ doc = \"a.md\", line = 1 }]\n";
+
+#[test]
+fn each_semantic_problem_is_one_line_with_the_cards_line() {
+    let src = format!(
+        "{HEAD}\n[[cards]]\nid = \"c1\"\ntype = \"essay\"\nfact = \"f1\"\nprompt = \"p\"\nanswer = \"a\"\n\
+         \n[[cards]]\nid = \"c2\"\ntype = \"cloze\"\nfact = \"f1\"\nprompt = \"It was ____ then.\"\n\
+         \n[[cards]]\nid = \"c3\"\ntype = \"multiple_choice\"\nfact = \"f1\"\nprompt = \"When?\"\nanswer = \"1969\"\noptions = [\"1968\", \"1970\", \"1970\"]\n\
+         \n[[cards]]\nid = \"c3\"\ntype = \"short_answer\"\nfact = \"nope\"\nprompt = \"When?\"\nanswer = \"1969\"\n"
+    );
+    let p = problems_of(&src);
+    let expect = [
+        "deck.toml:13: card c1: unknown card type \"essay\"",
+        "deck.toml:20: card c2: has no answer",
+        "deck.toml:26: card c3: answer \"1969\" is not among its options",
+        "deck.toml:26: card c3: option \"1970\" appears twice",
+        "deck.toml:34: card c3: duplicate card id (first at line 26)",
+        "deck.toml:34: card c3: points to fact nope, which is not in the deck",
+    ];
+    for e in expect {
+        assert!(
+            p.iter().any(|l| l.starts_with(e)),
+            "missing {e:?} in {p:#?}"
+        );
+    }
+    assert_eq!(p.len(), expect.len(), "{p:#?}");
+}
+
+#[test]
+fn unknown_format_version_is_reported() {
+    let src = HEAD.replace("format = 1", "format = 7");
+    let p = problems_of(&src);
+    assert_eq!(
+        p,
+        vec!["deck.toml: unknown deck format 7 (this factdeck reads format 1)"]
+    );
+}
+
+#[test]
+fn hand_written_card_may_leave_out_what_its_fact_says() {
+    let src = format!(
+        "{HEAD}\n[[cards]]\ntype = \"short_answer\"\nfact = \"f1\"\nprompt = \"Which year?\"\nanswer = \"1969\"\n"
+    );
+    let (deck, problems) = read_deck(Path::new("d.toml"), &src).expect("parses");
+    assert!(problems.is_empty(), "{problems:?}");
+    let c = &deck.cards[0];
+    assert_eq!(
+        (c.doc.as_str(), c.line, c.kind),
+        ("a.md", 1, FactKind::Date)
+    );
+    assert_eq!(
+        c.id,
+        crate::model::CardId::of(&c.fact, CardType::ShortAnswer)
+    );
+}
+
+#[test]
+fn true_false_answer_and_cloze_blank_are_checked() {
+    let src = format!(
+        "{HEAD}\n[[cards]]\nid = \"t\"\ntype = \"true_false\"\nfact = \"f1\"\nprompt = \"It was 1969.\"\nanswer = \"Yes\"\n\
+         \n[[cards]]\nid = \"z\"\ntype = \"cloze\"\nfact = \"f1\"\nprompt = \"It was then.\"\nanswer = \"1969\"\n"
+    );
+    let p = problems_of(&src);
+    assert_eq!(p.len(), 2, "{p:#?}");
+    assert!(p[0].contains("must be True or False"), "{p:?}");
+    assert!(p[1].contains("needs a ____ blank"), "{p:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// Nothing a user can type makes loading panic.
+    #[test]
+    fn loader_never_panics_on_tomlish_text(
+        parts in prop::collection::vec(prop_oneof![
+            Just("format = 1\n".to_string()),
+            Just("[deck]\ntitle = \"x\"\n".to_string()),
+            Just("[[cards]]\n".to_string()),
+            Just("[[facts]]\n".to_string()),
+            Just("[[conflicts]]\n".to_string()),
+            Just("type = \"cloze\"\n".to_string()),
+            Just("id = \"a\"\nfact = \"a\"\n".to_string()),
+            Just("options = [\"a\", \"a\"]\n".to_string()),
+            Just("answer = \"\"\nprompt = \"____\"\n".to_string()),
+            Just("value = 1e400\n".to_string()),
+            Just("line = -3\nseed = 99999999999999999999\n".to_string()),
+            Just("sources = [{ doc = \"a\", line = 1 }]\nkind = \"date\"\ntext = \"x\"\nsentence = \"s\"\n".to_string()),
+            "[ -~\n\"“”\\\\]{0,20}",
+        ], 0..24)
+    ) {
+        let src: String = parts.concat();
+        if let Ok((deck, _)) = read_deck(Path::new("f.toml"), &src) {
+            let _ = validate(&deck);
+            let _ = deck_to_toml(&deck);
+        }
+    }
+
+    /// Any text in any field survives a save and a load.
+    #[test]
+    fn any_strings_round_trip(title in "\\PC{0,30}", prompt in any::<String>(), seed in 0u64..=i64::MAX as u64) {
+        let mut deck = sample_deck();
+        deck.deck.title = title;
+        deck.deck.seed = seed;
+        deck.cards[0].prompt = format!("{prompt} ____");
+        let text = deck_to_toml(&deck).expect("toml");
+        let back = parse_deck(Path::new("d.toml"), &text).expect("parses");
+        prop_assert_eq!(back, deck);
+    }
+}

@@ -1,0 +1,650 @@
+//! The card types: how one fact becomes a cloze, multiple-choice, who-said,
+//! true/false or short-answer card — and the checks that no card gives its
+//! answer away.
+
+use super::clause::Frame;
+use super::distractors::{Distractors, WANTED, shuffled_options};
+use super::forms::{
+    AnswerForm, DateValue, date_forms, money_forms, normalize_answer, number_forms, percent_forms,
+};
+use super::select::WHO_SAID_MIN_WORDS;
+use crate::model::{Card, CardId, CardType, DeckFact, FactKind};
+use rand::RngExt;
+use rand_chacha::ChaCha8Rng;
+use std::collections::HashSet;
+
+/// Quotes longer than this are shortened on cards.
+const MAX_QUOTE_WORDS: usize = 40;
+
+/// A quote needs at least this many words to be asked about at all.
+const MIN_QUOTE_WORDS: usize = 4;
+
+/// What every card of a deck shares.
+pub struct CardContext<'a> {
+    pub distractors: Distractors<'a>,
+    /// The deck's tag (a slug of its title).
+    pub deck_tag: String,
+}
+
+/// The card types made when `--types` is not given: two per fact, plus a
+/// true/false or short-answer card on alternate facts (by id, so the choice
+/// does not move when other facts change).
+pub fn default_types(fact: &DeckFact) -> Vec<CardType> {
+    let third = if fact.id.0.bytes().last().is_some_and(|b| b % 2 == 0) {
+        CardType::TrueFalse
+    } else {
+        CardType::ShortAnswer
+    };
+    match fact.kind {
+        FactKind::Quote => vec![CardType::WhoSaid, CardType::Cloze, CardType::TrueFalse],
+        _ => vec![CardType::Cloze, CardType::MultipleChoice, third],
+    }
+}
+
+/// The cards of `types` that fact `idx` supports, in type order.
+pub fn cards_for(
+    ctx: &CardContext<'_>,
+    facts: &[DeckFact],
+    idx: usize,
+    types: &[CardType],
+    rng: &mut ChaCha8Rng,
+) -> Vec<Card> {
+    let fact = &facts[idx];
+    let made = match fact.kind {
+        FactKind::Quote => quote_cards(ctx, fact, idx, types, rng),
+        _ => value_cards(ctx, fact, idx, types, rng),
+    };
+    made.into_iter().map(|d| finish(ctx, fact, d)).collect()
+}
+
+/// A card before the fields every card shares are filled in.
+struct Draft {
+    card_type: CardType,
+    prompt: String,
+    hint: Option<String>,
+    answer: String,
+    options: Vec<String>,
+    accepted: Vec<String>,
+    explanation: Option<String>,
+}
+
+fn finish(ctx: &CardContext<'_>, fact: &DeckFact, d: Draft) -> Card {
+    let docs: HashSet<&str> = fact.sources.iter().map(|s| s.doc.as_str()).collect();
+    let first = fact.sources.first();
+    let mut tags = vec![fact.kind.as_str().to_string()];
+    if !ctx.deck_tag.is_empty() {
+        tags.push(ctx.deck_tag.clone());
+    }
+    Card {
+        id: CardId::of(&fact.id, d.card_type),
+        card_type: d.card_type,
+        fact: fact.id.clone(),
+        kind: fact.kind,
+        prompt: d.prompt,
+        hint: d.hint,
+        answer: d.answer,
+        options: d.options,
+        accepted: d.accepted,
+        explanation: d.explanation,
+        sentence: fact.sentence.clone(),
+        doc: first.map(|s| s.doc.clone()).unwrap_or_default(),
+        line: first.map_or(0, |s| s.line),
+        reported_by: docs.len().max(1),
+        tags,
+    }
+}
+
+/// The fact's text without a leading qualifier ("more than $5 billion" →
+/// "$5 billion"): the qualifier stays in the prompt, so options all look alike.
+pub fn answer_span(fact: &DeckFact) -> &str {
+    let t = fact.text.trim();
+    if let Some(q) = &fact.qualifier {
+        let lower = t.to_lowercase();
+        let q = q.to_lowercase();
+        if lower.starts_with(&q) && t.is_char_boundary(q.len()) {
+            let rest = t[q.len()..].trim_start();
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    t
+}
+
+/// The kind of answer wanted, as a card's hint.
+fn hint_for(fact: &DeckFact, form: &AnswerForm) -> String {
+    match (fact.kind, form) {
+        (FactKind::Date, AnswerForm::Date { value, .. }) => match (value.month, value.day) {
+            (None, _) => "a year".into(),
+            (Some(_), None) => "a month".into(),
+            _ => "a date".into(),
+        },
+        (FactKind::Money, _) => match fact.currency.as_deref() {
+            Some("USD") | None => "a dollar amount".into(),
+            Some("EUR") => "an amount in euros".into(),
+            Some("GBP") => "an amount in pounds".into(),
+            Some(_) => "an amount of money".into(),
+        },
+        (FactKind::Percent, _) => {
+            if fact.unit.as_deref().is_some_and(|u| u.contains("point")) {
+                "a number of percentage points".into()
+            } else {
+                "a percentage".into()
+            }
+        }
+        (FactKind::Quantity, _) => match fact.unit.as_deref().filter(|u| !u.trim().is_empty()) {
+            Some(u) => format!("a number ({u})"),
+            None => "a number".into(),
+        },
+        _ => "a value".into(),
+    }
+}
+
+/// Typed forms of the answer besides `answer` itself.
+fn accepted_forms(fact: &DeckFact, form: &AnswerForm, answer: &str, also: &str) -> Vec<String> {
+    let mut forms = vec![also.to_string()];
+    match form {
+        AnswerForm::Date { value, .. } => forms.extend(date_forms(value)),
+        AnswerForm::Number { value, .. } => match fact.kind {
+            FactKind::Money => forms.extend(money_forms(
+                *value,
+                fact.currency.as_deref().unwrap_or("USD"),
+            )),
+            FactKind::Percent => forms.extend(percent_forms(*value, fact.unit.as_deref())),
+            _ => forms.extend(number_forms(*value, fact.unit.as_deref())),
+        },
+    }
+    let mut seen = HashSet::from([answer.to_string()]);
+    forms.retain(|f| !f.trim().is_empty() && seen.insert(f.clone()));
+    forms
+}
+
+/// Whether `text` shows the answer (in any of its forms).
+fn reveals(text: &str, answer_forms: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    answer_forms
+        .iter()
+        .filter(|a| !a.trim().is_empty())
+        .any(|a| lower.contains(&a.to_lowercase()))
+}
+
+fn value_cards(
+    ctx: &CardContext<'_>,
+    fact: &DeckFact,
+    idx: usize,
+    types: &[CardType],
+    rng: &mut ChaCha8Rng,
+) -> Vec<Draft> {
+    let span = answer_span(fact);
+    let Some(frame) = Frame::new(&fact.sentence, span).map(|f| f.clause()) else {
+        return Vec::new();
+    };
+    let Some(form) = AnswerForm::of(fact, span) else {
+        return Vec::new();
+    };
+    let shown = form.answer();
+    // The rest of the sentence must not state the answer a second time.
+    if reveals(&frame.context(), &[span, &shown]) {
+        return Vec::new();
+    }
+    if frame.words() < 4 {
+        return Vec::new();
+    }
+    let hint = Some(hint_for(fact, &form));
+    let statement = frame.with(span);
+    let mut wrong: Option<Vec<String>> = None;
+    let mut out = Vec::new();
+    for &t in types {
+        match t {
+            CardType::Cloze => out.push(Draft {
+                card_type: t,
+                prompt: frame.blank(),
+                hint: hint.clone(),
+                answer: span.to_string(),
+                options: Vec::new(),
+                accepted: Vec::new(),
+                explanation: None,
+            }),
+            CardType::MultipleChoice => {
+                let w = wrong.get_or_insert_with(|| ctx.distractors.values(idx, &form, rng));
+                if w.len() < WANTED {
+                    continue;
+                }
+                out.push(Draft {
+                    card_type: t,
+                    prompt: frame.blank(),
+                    hint: hint.clone(),
+                    answer: shown.clone(),
+                    options: shuffled_options(&shown, w, rng),
+                    accepted: Vec::new(),
+                    explanation: Some(statement.clone()),
+                });
+            }
+            CardType::TrueFalse => {
+                let w = wrong.get_or_insert_with(|| ctx.distractors.values(idx, &form, rng));
+                let Some(false_value) = w.first() else {
+                    continue;
+                };
+                let truth = rng.random_bool(0.5);
+                let prompt = if truth {
+                    frame.with(&shown)
+                } else {
+                    frame.with(false_value)
+                };
+                out.push(true_false(prompt, truth, statement.clone()));
+            }
+            CardType::ShortAnswer => out.push(Draft {
+                card_type: t,
+                prompt: frame.blank(),
+                hint: hint.clone(),
+                answer: span.to_string(),
+                options: Vec::new(),
+                accepted: accepted_forms(fact, &form, span, &shown),
+                explanation: None,
+            }),
+            CardType::WhoSaid => {}
+        }
+    }
+    out
+}
+
+fn true_false(prompt: String, truth: bool, correct: String) -> Draft {
+    Draft {
+        card_type: CardType::TrueFalse,
+        prompt,
+        hint: None,
+        answer: if truth { "True" } else { "False" }.to_string(),
+        options: vec!["True".to_string(), "False".to_string()],
+        accepted: Vec::new(),
+        explanation: Some(correct),
+    }
+}
+
+/// A quote as shown on a card: in curly marks, shortened when very long.
+fn quoted(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > MAX_QUOTE_WORDS {
+        format!("“{}…”", words[..MAX_QUOTE_WORDS].join(" "))
+    } else {
+        format!("“{}”", words.join(" "))
+    }
+}
+
+fn quote_cards(
+    ctx: &CardContext<'_>,
+    fact: &DeckFact,
+    idx: usize,
+    types: &[CardType],
+    rng: &mut ChaCha8Rng,
+) -> Vec<Draft> {
+    let Some(speaker) = fact.speaker.as_deref().filter(|s| !s.trim().is_empty()) else {
+        return Vec::new();
+    };
+    let words = fact.text.split_whitespace().count();
+    if words < MIN_QUOTE_WORDS {
+        return Vec::new();
+    }
+    let aliases = ctx.distractors.aliases_of(speaker);
+    let mut names: Vec<&str> = std::iter::once(speaker)
+        .chain(aliases.iter().map(String::as_str))
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let quote = quoted(&fact.text);
+    // A quote that names its own speaker gives the answer away.
+    if names.iter().any(|n| contains_word(&quote, n)) {
+        return Vec::new();
+    }
+    let hint = Some("who said it".to_string());
+    let mut people: Option<Vec<String>> = None;
+    let mut out = Vec::new();
+    for &t in types {
+        match t {
+            CardType::WhoSaid => {
+                if words < WHO_SAID_MIN_WORDS {
+                    continue;
+                }
+                let p = people.get_or_insert_with(|| ctx.distractors.people(idx, speaker, rng));
+                if p.len() < WANTED {
+                    continue;
+                }
+                out.push(Draft {
+                    card_type: t,
+                    prompt: quote.clone(),
+                    hint: hint.clone(),
+                    answer: speaker.to_string(),
+                    options: shuffled_options(speaker, p, rng),
+                    accepted: aliases.clone(),
+                    explanation: Some(attributed(fact, speaker, &quote)),
+                });
+            }
+            CardType::Cloze => {
+                if let Some(prompt) = speaker_blanked(&fact.sentence, &names, &quote) {
+                    out.push(Draft {
+                        card_type: t,
+                        prompt,
+                        hint: hint.clone(),
+                        answer: speaker.to_string(),
+                        options: Vec::new(),
+                        accepted: aliases.clone(),
+                        explanation: None,
+                    });
+                }
+            }
+            CardType::TrueFalse => {
+                let p = people.get_or_insert_with(|| ctx.distractors.people(idx, speaker, rng));
+                let Some(other) = p.first() else {
+                    continue;
+                };
+                let truth = rng.random_bool(0.5);
+                let who = if truth { speaker } else { other.as_str() };
+                out.push(true_false(
+                    format!("{who} said: {quote}"),
+                    truth,
+                    attributed(fact, speaker, &quote),
+                ));
+            }
+            CardType::ShortAnswer => out.push(Draft {
+                card_type: t,
+                prompt: format!("Who said: {quote}"),
+                hint: hint.clone(),
+                answer: speaker.to_string(),
+                options: Vec::new(),
+                accepted: aliases.clone(),
+                explanation: Some(attributed(fact, speaker, &quote)),
+            }),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "Neil Armstrong (commander) said: “…”"
+fn attributed(fact: &DeckFact, speaker: &str, quote: &str) -> String {
+    match &fact.speaker_role {
+        Some(r) if !r.is_empty() => format!("{speaker} ({r}) said: {quote}"),
+        _ => format!("{speaker} said: {quote}"),
+    }
+}
+
+/// The quote's sentence with the speaker's name blanked; or the quote followed
+/// by a blank when the sentence names the speaker only by a pronoun or is too
+/// long to be a good prompt. `None` when the name shows up twice.
+fn speaker_blanked(sentence: &str, names: &[&str], quote: &str) -> Option<String> {
+    let short = sentence.split_whitespace().count() <= MAX_QUOTE_WORDS;
+    let found = names.iter().find(|n| contains_word(sentence, n));
+    match found {
+        Some(name) if short => {
+            let frame = Frame::new(sentence, name)?;
+            let rest = frame.context();
+            if names.iter().any(|n| contains_word(&rest, n)) {
+                return None;
+            }
+            Some(frame.blank())
+        }
+        _ => Some(format!("{quote} — ____")),
+    }
+}
+
+/// Whether `name` occurs in `text` as whole words (case-insensitive).
+fn contains_word(text: &str, name: &str) -> bool {
+    let t = text.to_lowercase();
+    let n = name.trim().to_lowercase();
+    if n.is_empty() {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(i) = t[from..].find(&n) {
+        let at = from + i;
+        let end = at + n.len();
+        let before = t[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = t[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            return true;
+        }
+        from = at + n.len().max(1);
+        while from < t.len() && !t.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+/// Whether any option other than the answer is a form of the answer (checked
+/// again on every finished card, whatever made it).
+pub fn gives_answer_away(card: &Card) -> bool {
+    let key = normalize_answer(&card.answer);
+    let repeated = card
+        .options
+        .iter()
+        .filter(|o| normalize_answer(o) == key)
+        .count()
+        > 1;
+    let in_prompt = card.card_type != CardType::TrueFalse
+        && card.answer.chars().count() > 2
+        && card
+            .prompt
+            .to_lowercase()
+            .contains(&card.answer.to_lowercase());
+    repeated || in_prompt
+}
+
+/// Today's date from `YYYY-MM-DD`, for keeping distractors of past events in the past.
+pub fn today_from(created: &str) -> Option<DateValue> {
+    DateValue::parse(created).filter(|d| d.day.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::merge::merge;
+    use crate::generate::testutil::fact;
+    use crate::model::{Extraction, Fact, Person};
+    use rand::SeedableRng;
+
+    fn cards(facts: Vec<Fact>, people: Vec<Person>, types: &[CardType]) -> Vec<Card> {
+        let m = merge(&[Extraction {
+            doc: "a.md".into(),
+            facts,
+            people,
+            outlets: vec![],
+        }]);
+        let ctx = CardContext {
+            distractors: Distractors::new(&m.facts, &m.people, today_from("2026-01-01")),
+            deck_tag: "test".into(),
+        };
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        (0..m.facts.len())
+            .flat_map(|i| cards_for(&ctx, &m.facts, i, types, &mut rng))
+            .collect()
+    }
+
+    #[test]
+    fn cloze_blanks_the_fact_in_its_clause() {
+        let c = cards(
+            vec![
+                fact("a.md", FactKind::Date, "July 20, 1969", "1969-07-20")
+                    .sentence("The lunar module landed on July 20, 1969.")
+                    .build(),
+            ],
+            vec![],
+            &[CardType::Cloze],
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].prompt, "The lunar module landed on ____.");
+        assert_eq!(c[0].answer, "July 20, 1969");
+        assert_eq!(c[0].hint.as_deref(), Some("a date"));
+        assert_eq!(c[0].tags, vec!["date", "test"]);
+    }
+
+    #[test]
+    fn multiple_choice_has_four_distinct_options_with_the_answer() {
+        let c = cards(
+            vec![
+                fact("a.md", FactKind::Money, "$25.4 billion", 25.4e9)
+                    .sentence("The program cost about $25.4 billion over ten years.")
+                    .build(),
+            ],
+            vec![],
+            &[CardType::MultipleChoice],
+        );
+        assert_eq!(c[0].options.len(), 4, "{:?}", c[0].options);
+        assert!(c[0].options.contains(&c[0].answer));
+        let keys: HashSet<String> = c[0].options.iter().map(|o| normalize_answer(o)).collect();
+        assert_eq!(keys.len(), 4, "{:?}", c[0].options);
+        assert!(!gives_answer_away(&c[0]));
+    }
+
+    #[test]
+    fn qualifier_stays_in_the_prompt_not_in_the_options() {
+        let c = cards(
+            vec![
+                fact(
+                    "a.md",
+                    FactKind::Quantity,
+                    "more than 400,000 people",
+                    400_000.0,
+                )
+                .qualifier("more than")
+                .unit("people")
+                .sentence("The festival drew more than 400,000 people to the farm.")
+                .build(),
+            ],
+            vec![],
+            &[CardType::Cloze, CardType::MultipleChoice],
+        );
+        assert_eq!(c[0].prompt, "The festival drew more than ____ to the farm.");
+        for o in &c[1].options {
+            assert!(!o.contains("more than"), "{o}");
+            assert!(o.ends_with(" people"), "{o}");
+        }
+    }
+
+    #[test]
+    fn sentence_that_repeats_the_answer_makes_no_card() {
+        let c = cards(
+            vec![
+                fact("a.md", FactKind::Money, "$5 billion", 5e9)
+                    .sentence("The first $5 billion came early and a second $5 billion came later.")
+                    .build(),
+            ],
+            vec![],
+            &[CardType::Cloze],
+        );
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn short_answer_lists_accepted_forms() {
+        let c = cards(
+            vec![
+                fact("a.md", FactKind::Money, "$18 billion", 18e9)
+                    .sentence("Lawmakers approved $18 billion for the new bridge.")
+                    .build(),
+            ],
+            vec![],
+            &[CardType::ShortAnswer],
+        );
+        assert!(
+            c[0].accepted.contains(&"18 billion dollars".to_string()),
+            "{:?}",
+            c[0].accepted
+        );
+        assert!(
+            c[0].accepted.contains(&"$18B".to_string()),
+            "{:?}",
+            c[0].accepted
+        );
+        assert!(!c[0].accepted.contains(&c[0].answer));
+    }
+
+    #[test]
+    fn who_said_needs_six_words_and_other_people() {
+        let people = [
+            "Ada Lovelace",
+            "Grace Hopper",
+            "Alan Turing",
+            "Katherine Johnson",
+        ]
+        .iter()
+        .map(|n| Person {
+            name: n.to_string(),
+            aliases: vec![],
+            role: None,
+        })
+        .collect::<Vec<_>>();
+        let long = fact(
+            "a.md",
+            FactKind::Quote,
+            "the numbers have to be right every time",
+            "the numbers have to be right every time",
+        )
+        .speaker("Katherine Johnson")
+        .sentence("“The numbers have to be right every time,” Katherine Johnson said.")
+        .build();
+        let short = fact("a.md", FactKind::Quote, "check it twice", "check it twice")
+            .speaker("Grace Hopper")
+            .build();
+        let c = cards(
+            vec![long, short],
+            people,
+            &[CardType::WhoSaid, CardType::Cloze],
+        );
+        let who: Vec<&Card> = c
+            .iter()
+            .filter(|c| c.card_type == CardType::WhoSaid)
+            .collect();
+        assert_eq!(who.len(), 1);
+        assert_eq!(who[0].answer, "Katherine Johnson");
+        assert_eq!(who[0].options.len(), 4);
+        let cloze = c
+            .iter()
+            .find(|c| c.card_type == CardType::Cloze)
+            .expect("cloze");
+        assert_eq!(
+            cloze.prompt,
+            "“The numbers have to be right every time,” ____ said."
+        );
+        assert!(cloze.accepted.contains(&"Johnson".to_string()));
+    }
+
+    #[test]
+    fn quote_naming_its_speaker_makes_no_card() {
+        let q = fact(
+            "a.md",
+            FactKind::Quote,
+            "as Johnson always says we check the numbers",
+            "as Johnson always says we check the numbers",
+        )
+        .speaker("Katherine Johnson")
+        .build();
+        assert!(cards(vec![q], vec![], &[CardType::WhoSaid, CardType::Cloze]).is_empty());
+    }
+
+    #[test]
+    fn true_false_states_the_truth_about_half_the_time() {
+        let facts: Vec<Fact> = (0..40)
+            .map(|i| {
+                let v = 1000.0 + i as f64 * 37.0;
+                let t = format!("{} residents", v as i64);
+                fact("a.md", FactKind::Quantity, &t, v)
+                    .unit("residents")
+                    .sentence(&format!("Town number {i} had {t} at the last count."))
+                    .build()
+            })
+            .collect();
+        let c = cards(facts, vec![], &[CardType::TrueFalse]);
+        let trues = c.iter().filter(|c| c.answer == "True").count();
+        assert!((10..=30).contains(&trues), "{trues} of {}", c.len());
+        for card in &c {
+            assert_eq!(card.options, vec!["True", "False"]);
+            assert!(
+                card.explanation
+                    .as_deref()
+                    .is_some_and(|e| e.contains("at the last count"))
+            );
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Cutting a long sentence down to the clause that carries a fact, so a card
+//! reads well on its own, and framing it with a slot where the answer goes.
+
+/// Marks where the fact's text was taken out of a sentence.
+const SLOT: char = '\u{E000}';
+
+/// Sentences up to this many words are kept whole.
+const LONG_SENTENCE: usize = 25;
+
+/// A clause shorter than this is joined to its neighbour.
+const SHORT_CLAUSE: usize = 7;
+
+/// Conjunctions that may start an independent clause after a comma; the cut
+/// drops them ("…, and the crew returned on …" → "The crew returned on …").
+const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "so", "yet", "while", "whereas"];
+
+/// A sentence (or clause) with one slot where the fact's text stood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    text: String,
+}
+
+impl Frame {
+    /// Frames `sentence` around the first occurrence of `span`; `None` when the
+    /// span is not in the sentence.
+    pub fn new(sentence: &str, span: &str) -> Option<Frame> {
+        if span.trim().is_empty() || sentence.contains(SLOT) {
+            return None;
+        }
+        let at = sentence.find(span)?;
+        let mut text = String::with_capacity(sentence.len());
+        text.push_str(&sentence[..at]);
+        text.push(SLOT);
+        text.push_str(&sentence[at + span.len()..]);
+        Some(Frame { text })
+    }
+
+    /// The text with the slot filled.
+    pub fn with(&self, fill: &str) -> String {
+        self.text.replacen(SLOT, fill, 1)
+    }
+
+    /// The text with the slot shown as a blank.
+    pub fn blank(&self) -> String {
+        self.with("____")
+    }
+
+    /// The text around the slot, without it (to test what the prompt gives away).
+    pub fn context(&self) -> String {
+        self.with(" ")
+    }
+
+    /// Number of words, counting the slot as one.
+    pub fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+
+    /// Cuts a long sentence to the clause holding the slot: splits at `;`,
+    /// dashes and a comma before a conjunction (never inside quotation marks),
+    /// joins clauses that are too short to stand alone, and tidies the result
+    /// into a sentence of its own.
+    pub fn clause(&self) -> Frame {
+        if self.words() <= LONG_SENTENCE {
+            return self.clone();
+        }
+        let text = &self.text;
+        let cuts = clause_starts(text);
+        // Segments as (start, end) byte ranges.
+        let mut segs: Vec<(usize, usize)> = Vec::new();
+        let mut prev = 0;
+        for &(cut_end, next_start) in &cuts {
+            segs.push((prev, cut_end));
+            prev = next_start;
+        }
+        segs.push((prev, text.len()));
+        let slot_at = text.find(SLOT).unwrap_or(0);
+        let Some(mut i) = segs.iter().position(|&(s, e)| s <= slot_at && slot_at < e) else {
+            return self.clone();
+        };
+        let words = |r: (usize, usize)| text[r.0..r.1].split_whitespace().count();
+        // Join with neighbours until the clause can stand alone.
+        while words(segs[i]) < SHORT_CLAUSE && segs.len() > 1 {
+            let merge_prev =
+                i > 0 && (i + 1 >= segs.len() || words(segs[i - 1]) <= words(segs[i + 1]));
+            if merge_prev {
+                let (s, _) = segs[i - 1];
+                segs[i - 1] = (s, segs[i].1);
+                segs.remove(i);
+                i -= 1;
+            } else {
+                let (_, e) = segs[i + 1];
+                segs[i] = (segs[i].0, e);
+                segs.remove(i + 1);
+            }
+        }
+        let (s, e) = segs[i];
+        if s == 0 && e == text.len() {
+            return self.clone();
+        }
+        Frame {
+            text: tidy(&text[s..e], e == text.len(), text),
+        }
+    }
+}
+
+/// Where clauses end and the next begins: `(end of this clause, start of next)`.
+fn clause_starts(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut in_quote = false;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' => in_quote = true,
+            '”' => in_quote = false,
+            '"' => in_quote = !in_quote,
+            _ => {}
+        }
+        if in_quote {
+            continue;
+        }
+        let rest = &text[i..];
+        if c == ';' {
+            out.push((i, i + 1));
+        } else if (c == '—' || c == '–') && i > 0 && bytes[i - 1] == b' ' {
+            out.push((i, i + c.len_utf8()));
+        } else if rest.starts_with(" -- ") {
+            out.push((i, i + 3));
+        } else if c == ',' {
+            let next_word: String = rest[1..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if CLAUSE_CONJUNCTIONS.contains(&next_word.to_lowercase().as_str()) {
+                out.push((i, i + 1));
+            }
+        }
+    }
+    out
+}
+
+/// Makes a clause read as a sentence: no leading conjunction, a capital
+/// letter, and the sentence's own end mark (or a period).
+fn tidy(clause: &str, is_last: bool, whole: &str) -> String {
+    let mut t = clause
+        .trim()
+        .trim_start_matches([',', ';', '—', '–', '-'])
+        .trim();
+    let first: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+    if CLAUSE_CONJUNCTIONS.contains(&first.to_lowercase().as_str()) && t.len() > first.len() {
+        t = t[first.len()..].trim_start();
+    }
+    let t = t.trim_end_matches([',', ';', ':', ' ', '—', '–']);
+    let mut out = String::with_capacity(t.len() + 1);
+    let mut chars = t.chars();
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+        out.push_str(chars.as_str());
+    }
+    let ends = out.ends_with(['.', '!', '?', '”', '"']);
+    if !ends {
+        let mark = if is_last && whole.trim_end().ends_with('?') {
+            '?'
+        } else {
+            '.'
+        };
+        out.push(mark);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_sentences_are_kept_whole() {
+        let f = Frame::new("The module landed on July 20, 1969.", "July 20, 1969").expect("frame");
+        assert_eq!(f.clause().blank(), "The module landed on ____.");
+    }
+
+    #[test]
+    fn long_sentence_is_cut_to_the_clause_with_the_fact() {
+        let s = "The crew spent about two and a half hours walking on the surface and \
+                 collected samples of rock and dust for study back home, and the command \
+                 module splashed down in the Pacific Ocean on July 24, 1969, ending a mission \
+                 watched by a vast audience.";
+        let f = Frame::new(s, "July 24, 1969").expect("frame").clause();
+        let text = f.blank();
+        assert!(
+            text.starts_with("The command module splashed down"),
+            "{text}"
+        );
+        assert!(text.contains("____"), "{text}");
+        assert!(!text.contains("collected samples"), "{text}");
+        assert!(text.ends_with('.'), "{text}");
+    }
+
+    #[test]
+    fn never_cuts_inside_a_quotation() {
+        let s = "The commander said “we came in peace; we leave in peace, and we hope others follow” \
+                 as the hatch closed after a long day on the surface that nobody on the team \
+                 will forget, while the total budget for the whole program reached $25 billion.";
+        let f = Frame::new(s, "$25 billion").expect("frame").clause();
+        assert_eq!(
+            f.blank(),
+            "The total budget for the whole program reached ____."
+        );
+        let g = Frame::new(s, "we came").expect("frame").clause();
+        assert!(
+            g.with("we came").contains("we leave in peace, and we hope"),
+            "{}",
+            g.blank()
+        );
+    }
+
+    #[test]
+    fn missing_span_gives_no_frame() {
+        assert!(Frame::new("Nothing here.", "$5").is_none());
+        assert!(Frame::new("Nothing here.", "").is_none());
+    }
+}

@@ -1,0 +1,564 @@
+//! Wrong answers that look right: the same kind and form as the answer, taken
+//! first from other facts in the same documents, then made by plausible
+//! changes — never absurd, never equal to the answer, never the odd one out.
+
+use super::forms::{AnswerForm, DateValue, normalize_answer};
+use crate::model::{DeckFact, FactKind, Person, Value};
+use rand::seq::SliceRandom;
+use rand::{Rng, RngExt};
+use rand_chacha::ChaCha8Rng;
+use std::collections::{HashMap, HashSet};
+
+/// How many wrong options a multiple-choice card gets.
+pub const WANTED: usize = 3;
+
+/// Multipliers tried on a figure, most plausible first.
+const FACTORS: &[f64] = &[2.0, 0.5, 1.25, 0.75, 1.5, 3.0, 0.8, 1.2, 0.6, 4.0];
+
+/// Where distractors come from: the deck's facts by document, and its people.
+pub struct Distractors<'a> {
+    facts: &'a [DeckFact],
+    by_doc: HashMap<&'a str, Vec<usize>>,
+    people: &'a [Person],
+    /// Lowercased name or alias → index in `people`.
+    person_index: HashMap<String, usize>,
+    /// Dates after this are in the future: no distractor for a past event may be.
+    today: Option<DateValue>,
+}
+
+impl<'a> Distractors<'a> {
+    /// Indexes the deck's facts and people. `today` bounds date distractors.
+    pub fn new(facts: &'a [DeckFact], people: &'a [Person], today: Option<DateValue>) -> Self {
+        let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, f) in facts.iter().enumerate() {
+            for s in &f.sources {
+                let list = by_doc.entry(s.doc.as_str()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let mut person_index = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            person_index.entry(p.name.to_lowercase()).or_insert(i);
+            for a in &p.aliases {
+                person_index.entry(a.to_lowercase()).or_insert(i);
+            }
+        }
+        Distractors {
+            facts,
+            by_doc,
+            people,
+            person_index,
+            today,
+        }
+    }
+
+    /// Facts stated in the same documents as fact `idx`, other than itself.
+    fn neighbours(&self, idx: usize) -> Vec<usize> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for s in &self.facts[idx].sources {
+            for &j in self.by_doc.get(s.doc.as_str()).into_iter().flatten() {
+                if j != idx && seen.insert(j) {
+                    out.push(j);
+                }
+            }
+        }
+        out
+    }
+
+    /// Up to [`WANTED`] wrong answers for fact `idx`, written in `form`.
+    pub fn values(&self, idx: usize, form: &AnswerForm, rng: &mut ChaCha8Rng) -> Vec<String> {
+        let fact = &self.facts[idx];
+        let answer = form.answer();
+        let mut pick = Picker::new(&answer);
+        let mut from_facts: Vec<String> = Vec::new();
+        let mut made: Vec<String> = Vec::new();
+        let mut last_resort: Vec<String> = Vec::new();
+        match form {
+            AnswerForm::Number {
+                form: nf,
+                value,
+                sig,
+            } => {
+                let ok = |v: f64| plausible_number(fact, *value, v);
+                for j in self.neighbours(idx) {
+                    let other = &self.facts[j];
+                    if other.kind != fact.kind
+                        || other.currency != fact.currency
+                        || unit_of(other) != unit_of(fact)
+                    {
+                        continue;
+                    }
+                    if let Value::Number(v) = other.value {
+                        let v = nf.round(v, *sig);
+                        let ratio = v / value;
+                        if ok(v) && (0.05..=20.0).contains(&ratio) && mantissa_ok(nf, v) {
+                            from_facts.push(nf.render(v));
+                        }
+                    }
+                }
+                let small_whole = value.fract() == 0.0 && *value < 20.0 && nf.decimals == 0;
+                let mut tries: Vec<f64> = FACTORS.iter().map(|f| value * f).collect();
+                if small_whole {
+                    tries.extend([
+                        value + 1.0,
+                        value - 1.0,
+                        value + 2.0,
+                        value - 2.0,
+                        value + 3.0,
+                    ]);
+                }
+                for v in tries {
+                    let v = nf.round(v, *sig);
+                    if ok(v) && mantissa_ok(nf, v) {
+                        made.push(nf.render(nudge_round(nf, v, &answer)));
+                    }
+                }
+                // A different scale word, last: "$18 million" for "$18 billion".
+                if let Some((_, _, f)) = &nf.scale
+                    && *f >= 1e6
+                {
+                    for g in [1e-3, 1e3] {
+                        let v = value * g;
+                        if ok(v) && nf.scale.is_some() {
+                            let mut other = nf.clone();
+                            if let Some(word) = scale_word(f * g, &nf.scale) {
+                                other.scale = Some(word);
+                                last_resort.push(other.render(v));
+                            }
+                        }
+                    }
+                }
+            }
+            AnswerForm::Date { style, value } => {
+                let future_ok = self.today.is_none_or(|t| value.is_after(&t));
+                let ok = |d: &DateValue| {
+                    d.is_valid()
+                        && d != value
+                        && (future_ok || self.today.is_none_or(|t| !d.is_after(&t)))
+                };
+                for j in self.neighbours(idx) {
+                    let other = &self.facts[j];
+                    if other.kind != FactKind::Date {
+                        continue;
+                    }
+                    let Some(d) = other.value.as_text().and_then(DateValue::parse) else {
+                        continue;
+                    };
+                    if let Some(d) = d.truncated_like(value).filter(|d| ok(d)) {
+                        from_facts.push(style.render(&d));
+                    }
+                }
+                for d in date_changes(value).iter().filter(|d| ok(d)) {
+                    made.push(style.render(d));
+                }
+            }
+        }
+        from_facts.shuffle(rng);
+        made.shuffle(rng);
+        for c in from_facts.into_iter().chain(made).chain(last_resort) {
+            pick.offer(c);
+        }
+        pick.finish()
+    }
+
+    /// Up to [`WANTED`] other people for a quote by `speaker`: speakers and
+    /// people of the same documents first, then anyone in the deck — never an
+    /// alias of the speaker, never two names for one person.
+    pub fn people(&self, idx: usize, speaker: &str, rng: &mut ChaCha8Rng) -> Vec<String> {
+        let banned = self.names_of(speaker);
+        let mut near: Vec<String> = self
+            .neighbours(idx)
+            .into_iter()
+            .filter_map(|j| self.facts[j].speaker.clone())
+            .collect();
+        near.sort();
+        near.dedup();
+        near.shuffle(rng);
+        let mut far: Vec<String> = Vec::new();
+        // Sampling keeps a deck with thousands of people cheap.
+        if !self.people.is_empty() {
+            for _ in 0..(self.people.len().min(24)) {
+                let p = &self.people[rng.random_range(0..self.people.len())];
+                far.push(p.name.clone());
+            }
+            if self.people.len() <= 24 {
+                far = self.people.iter().map(|p| p.name.clone()).collect();
+                far.shuffle(rng);
+            }
+        }
+        let words = speaker.split_whitespace().count();
+        // Prefer names as long as the answer's, so it does not stand out.
+        let mut candidates: Vec<String> = near.into_iter().chain(far).collect();
+        candidates.sort_by_key(|c| usize::from(c.split_whitespace().count().abs_diff(words) > 1));
+        let mut chosen: Vec<String> = Vec::new();
+        let mut used: HashSet<String> = banned;
+        for c in candidates {
+            let names = self.names_of(&c);
+            if names.iter().any(|n| used.contains(n)) {
+                continue;
+            }
+            used.extend(names);
+            chosen.push(c);
+            if chosen.len() == WANTED {
+                break;
+            }
+        }
+        chosen
+    }
+
+    /// Every lowercased name that may refer to the person called `name`:
+    /// the name, the person's aliases, and their surnames.
+    pub fn names_of(&self, name: &str) -> HashSet<String> {
+        let mut out = HashSet::new();
+        let mut add = |n: &str| {
+            let l = n.trim().to_lowercase();
+            if let Some(last) = surname(&l) {
+                out.insert(format!("surname:{last}"));
+            }
+            out.insert(l);
+        };
+        add(name);
+        if let Some(&i) = self.person_index.get(&name.to_lowercase()) {
+            let p = &self.people[i];
+            add(&p.name);
+            for a in &p.aliases {
+                add(a);
+            }
+        }
+        out
+    }
+
+    /// The speaker's aliases (other names for the same person).
+    pub fn aliases_of(&self, name: &str) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .person_index
+            .get(&name.to_lowercase())
+            .map(|&i| {
+                let p = &self.people[i];
+                std::iter::once(p.name.clone())
+                    .chain(p.aliases.iter().cloned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.retain(|a| a != name);
+        if let Some(last) = name.split_whitespace().last()
+            && last != name
+            && !out.iter().any(|a| a == last)
+        {
+            out.push(last.to_string());
+        }
+        out
+    }
+}
+
+/// The last word of a name, without titles' punctuation or suffixes.
+fn surname(name: &str) -> Option<String> {
+    name.split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv" | ""))
+        .map(str::to_string)
+}
+
+fn unit_of(f: &DeckFact) -> String {
+    f.unit.as_deref().unwrap_or("").to_lowercase()
+}
+
+/// Whether a changed figure is one the fact could plausibly have: positive,
+/// a percentage within 0–100 unless the answer itself is above 100.
+fn plausible_number(fact: &DeckFact, answer: f64, v: f64) -> bool {
+    if !v.is_finite() || v <= 0.0 || (v - answer).abs() < answer.abs() * 1e-9 {
+        return false;
+    }
+    let is_points = fact.unit.as_deref().is_some_and(|u| u.contains("point"));
+    if fact.kind == FactKind::Percent && !is_points && answer <= 100.0 && v > 100.0 {
+        return false;
+    }
+    true
+}
+
+/// With a scale word the mantissa must stay at least 1 ("$0.4 billion" reads oddly).
+fn mantissa_ok(form: &super::forms::NumberForm, v: f64) -> bool {
+    form.scale.is_none() || v / form.factor() >= 1.0
+}
+
+/// A rounded perturbation that shows trailing zeros the answer lacks
+/// ("2.180" next to "1.744") is nudged by one unit in the last place.
+fn nudge_round(form: &super::forms::NumberForm, v: f64, answer: &str) -> f64 {
+    if form.decimals == 0 {
+        return v;
+    }
+    let s = form.render(v);
+    let answer_digits: String = answer.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.ends_with('0') && !answer_digits.ends_with('0') {
+        v + 10f64.powi(-(form.decimals as i32)) * form.factor()
+    } else {
+        v
+    }
+}
+
+/// The scale word for `factor`, written like `like` (word or letter, same case).
+fn scale_word(factor: f64, like: &Option<(String, String, f64)>) -> Option<(String, String, f64)> {
+    let (space, word, _) = like.as_ref()?;
+    let long = word.len() > 2;
+    let upper = word.chars().next().is_some_and(|c| c.is_uppercase());
+    let exponent = factor.log10().round() as i32;
+    let w = match (exponent, long) {
+        (3, true) => "thousand",
+        (6, true) => "million",
+        (9, true) => "billion",
+        (12, true) => "trillion",
+        (3, false) => "k",
+        (6, false) => "m",
+        (9, false) => "b",
+        (12, false) => "t",
+        _ => return None,
+    };
+    let w = if upper && !long {
+        w.to_uppercase()
+    } else {
+        w.to_string()
+    };
+    Some((space.clone(), w, factor))
+}
+
+/// Plausible other dates at the same precision: another day, month or year.
+fn date_changes(v: &DateValue) -> Vec<DateValue> {
+    let mut out = Vec::new();
+    let with = |y: Option<i32>, m: Option<u32>, d: Option<u32>| DateValue {
+        year: y,
+        month: m,
+        day: d,
+    };
+    match (v.year, v.month, v.day) {
+        (y, Some(m), Some(d)) => {
+            for dd in [-1i64, 1, -3, 3, 5, -7, 7, 10] {
+                let nd = d as i64 + dd;
+                if (1..=31).contains(&nd) {
+                    out.push(with(y, Some(m), Some(nd as u32)));
+                }
+            }
+            for dm in [-1i64, 1, 2, -2] {
+                let nm = m as i64 + dm;
+                if (1..=12).contains(&nm) {
+                    out.push(with(y, Some(nm as u32), Some(d)));
+                }
+            }
+            if let Some(y) = y {
+                out.push(with(Some(y - 1), Some(m), Some(d)));
+                out.push(with(Some(y + 1), Some(m), Some(d)));
+            }
+        }
+        (y, Some(m), None) => {
+            for dm in [-1i64, 1, -2, 2, 3, -3, 6] {
+                let nm = m as i64 + dm;
+                if (1..=12).contains(&nm) {
+                    out.push(with(y, Some(nm as u32), None));
+                }
+            }
+            if let Some(y) = y {
+                out.push(with(Some(y - 1), Some(m), None));
+                out.push(with(Some(y + 1), Some(m), None));
+            }
+        }
+        (Some(y), None, None) => {
+            for dy in [-1, 1, -2, 2, -3, 3, -5, 5, -10] {
+                out.push(with(Some(y + dy), None, None));
+            }
+        }
+        _ => {}
+    }
+    out.retain(|d| d.year.is_none_or(|y| (1..=9999).contains(&y)));
+    out
+}
+
+/// Collects distinct options, then makes sure the answer is not the only
+/// longest or shortest one when a better-matched candidate is at hand.
+struct Picker {
+    answer: String,
+    keys: HashSet<String>,
+    chosen: Vec<String>,
+    spare: Vec<String>,
+}
+
+impl Picker {
+    fn new(answer: &str) -> Picker {
+        Picker {
+            answer: answer.to_string(),
+            keys: HashSet::from([normalize_answer(answer), answer.to_lowercase()]),
+            chosen: Vec::new(),
+            spare: Vec::new(),
+        }
+    }
+
+    fn offer(&mut self, c: String) {
+        if c.contains(&self.answer) || self.answer.contains(c.as_str()) && !c.is_empty() {
+            return;
+        }
+        let key = normalize_answer(&c);
+        if !self.keys.insert(key) || !self.keys.insert(c.to_lowercase()) {
+            return;
+        }
+        if self.chosen.len() < WANTED {
+            self.chosen.push(c);
+        } else if self.spare.len() < 8 {
+            self.spare.push(c);
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        let len = |s: &str| s.chars().count();
+        let a = len(&self.answer);
+        if self.chosen.len() == WANTED {
+            if self.chosen.iter().all(|c| len(c) < a)
+                && let Some(i) = self.spare.iter().position(|c| len(c) >= a)
+            {
+                self.chosen[WANTED - 1] = self.spare.remove(i);
+            } else if self.chosen.iter().all(|c| len(c) > a)
+                && let Some(i) = self.spare.iter().position(|c| len(c) <= a)
+            {
+                self.chosen[WANTED - 1] = self.spare.remove(i);
+            }
+        }
+        self.chosen
+    }
+}
+
+/// Shuffles the answer in among the distractors with the deck's RNG.
+pub fn shuffled_options(answer: &str, wrong: &[String], rng: &mut impl Rng) -> Vec<String> {
+    let mut options: Vec<String> = std::iter::once(answer.to_string())
+        .chain(wrong.iter().cloned())
+        .collect();
+    options.shuffle(rng);
+    options
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::merge::merge;
+    use crate::generate::testutil::fact;
+    use crate::model::{Extraction, Fact};
+    use rand::SeedableRng;
+
+    fn deck(facts: Vec<Fact>, people: Vec<Person>) -> (Vec<DeckFact>, Vec<Person>) {
+        let m = merge(&[Extraction {
+            doc: "a.md".into(),
+            facts,
+            people,
+            outlets: Vec::new(),
+        }]);
+        (m.facts, m.people)
+    }
+
+    fn options_for(
+        facts: &[DeckFact],
+        people: &[Person],
+        idx: usize,
+        today: &str,
+    ) -> (String, Vec<String>) {
+        let d = Distractors::new(facts, people, DateValue::parse(today));
+        let form = AnswerForm::of(&facts[idx], &facts[idx].text).expect("form");
+        let mut rng = ChaCha8Rng::seed_from_u64(7);
+        (form.answer(), d.values(idx, &form, &mut rng))
+    }
+
+    #[test]
+    fn money_distractors_keep_currency_and_scale_and_are_never_negative() {
+        let (facts, people) = deck(
+            vec![fact("a.md", FactKind::Money, "$18 billion", 18e9).build()],
+            vec![],
+        );
+        let (answer, wrong) = options_for(&facts, &people, 0, "2026-01-01");
+        assert_eq!(answer, "$18 billion");
+        assert_eq!(wrong.len(), 3, "{wrong:?}");
+        for w in &wrong {
+            assert!(w.starts_with('$') && w.ends_with(" billion"), "{w}");
+            assert!(!w.contains('-'), "{w}");
+            assert_ne!(normalize_answer(w), normalize_answer(&answer));
+        }
+    }
+
+    #[test]
+    fn other_facts_of_the_same_document_come_first() {
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Money, "$18 billion", 18e9).build(),
+                fact("a.md", FactKind::Money, "$25 billion", 25e9)
+                    .sentence("Another program cost $25 billion.")
+                    .build(),
+            ],
+            vec![],
+        );
+        let (_, wrong) = options_for(&facts, &people, 0, "2026-01-01");
+        assert!(wrong.contains(&"$25 billion".to_string()), "{wrong:?}");
+    }
+
+    #[test]
+    fn date_distractors_are_real_dates_in_the_same_style_and_not_in_the_future() {
+        let (facts, people) = deck(
+            vec![fact("a.md", FactKind::Date, "December 2025", "2025-12").build()],
+            vec![],
+        );
+        for seed in 0..20 {
+            let d = Distractors::new(&facts, &people, DateValue::parse("2026-01-10"));
+            let form = AnswerForm::of(&facts[0], &facts[0].text).expect("form");
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            let wrong = d.values(0, &form, &mut rng);
+            assert_eq!(wrong.len(), 3);
+            for w in &wrong {
+                assert!(w.ends_with(" 2025") || w.ends_with(" 2024"), "{w}");
+                assert!(!w.contains("13"), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn percentages_stay_within_a_hundred() {
+        let (facts, people) = deck(
+            vec![fact("a.md", FactKind::Percent, "80%", 80.0).build()],
+            vec![],
+        );
+        let (_, wrong) = options_for(&facts, &people, 0, "2026-01-01");
+        for w in &wrong {
+            let n: f64 = w.trim_end_matches('%').parse().expect("number");
+            assert!(n > 0.0 && n <= 100.0, "{w}");
+        }
+    }
+
+    #[test]
+    fn people_distractors_are_never_aliases_of_the_speaker() {
+        let person = |name: &str, aliases: &[&str]| Person {
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            role: None,
+        };
+        let people = vec![
+            person("Donald J. Trump", &["Trump", "President Trump"]),
+            person("Melania Trump", &[]),
+            person("Ada Lovelace", &[]),
+            person("Grace Hopper", &[]),
+            person("Alan Turing", &[]),
+        ];
+        let q = fact(
+            "a.md",
+            FactKind::Quote,
+            "we will build it together",
+            "we will build it together",
+        )
+        .speaker("Donald J. Trump")
+        .build();
+        let (facts, people) = deck(vec![q], people);
+        let d = Distractors::new(&facts, &people, None);
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        let wrong = d.people(0, "Donald J. Trump", &mut rng);
+        assert_eq!(wrong.len(), 3, "{wrong:?}");
+        for w in &wrong {
+            assert!(!w.contains("Trump"), "{wrong:?}");
+        }
+    }
+}

@@ -1,0 +1,638 @@
+//! Lenient judging of typed answers: case, punctuation and spacing do not
+//! matter; numbers and dates may be written in any common form; a person may be
+//! named by full name, last name or a known alias; one small typo in a longer
+//! answer is forgiven, with a note.
+
+use crate::model::{Card, CardType};
+
+/// The judge's decision on one answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub correct: bool,
+    /// Accepted despite a one-letter slip.
+    pub typo: bool,
+    /// Shown under the verdict ("accepted: you wrote …").
+    pub note: Option<String>,
+}
+
+impl Verdict {
+    fn right() -> Verdict {
+        Verdict {
+            correct: true,
+            typo: false,
+            note: None,
+        }
+    }
+
+    fn wrong() -> Verdict {
+        Verdict {
+            correct: false,
+            typo: false,
+            note: None,
+        }
+    }
+}
+
+/// The option a reply picks: a number `1..=n`, the option's text, or for
+/// true/false cards `t`/`f`/`yes`/`no`.
+pub fn pick_option(options: &[String], reply: &str) -> Option<usize> {
+    let r = reply.trim();
+    if let Ok(n) = r.parse::<usize>()
+        && (1..=options.len()).contains(&n)
+    {
+        return Some(n - 1);
+    }
+    let want = normalize(r);
+    if want.is_empty() {
+        return None;
+    }
+    if let Some(i) = options.iter().position(|o| normalize(o) == want) {
+        return Some(i);
+    }
+    let truth = match want.as_str() {
+        "t" | "y" | "yes" => Some("true"),
+        "f" | "n" | "no" => Some("false"),
+        _ => None,
+    };
+    if let Some(truth) = truth {
+        return options.iter().position(|o| normalize(o) == truth);
+    }
+    // "18 billion" for the option "$18 billion", when only one option fits.
+    let fits: Vec<usize> = (0..options.len())
+        .filter(|&i| same_number(&options[i], r) || same_date(&options[i], r))
+        .collect();
+    match fits.as_slice() {
+        [i] => Some(*i),
+        _ => None,
+    }
+}
+
+/// Judges a typed reply against a card's answer and accepted forms.
+pub fn judge(card: &Card, reply: &str) -> Verdict {
+    let reply_norm = normalize(reply);
+    if reply_norm.is_empty() {
+        return Verdict::wrong();
+    }
+    let candidates = candidates(card);
+    for c in &candidates {
+        if normalize(c) == reply_norm || same_date(c, reply) || same_number(c, reply) {
+            return Verdict::right();
+        }
+    }
+    for c in &candidates {
+        let cn = normalize(c);
+        let letters = cn.chars().filter(|ch| ch.is_alphabetic()).count();
+        if letters >= 5
+            && !cn.chars().any(|ch| ch.is_ascii_digit())
+            && edit_distance(&cn, &reply_norm) == 1
+        {
+            return Verdict {
+                correct: true,
+                typo: true,
+                note: Some(format!("accepted: you wrote {}", reply.trim())),
+            };
+        }
+    }
+    Verdict::wrong()
+}
+
+/// Every form that counts as the answer: the answer, the accepted forms, and
+/// for questions about a person, each form's last name.
+fn candidates(card: &Card) -> Vec<String> {
+    let mut out = vec![card.answer.clone()];
+    out.extend(card.accepted.iter().cloned());
+    if is_about_a_person(card) {
+        let last: Vec<String> = out
+            .iter()
+            .filter_map(|name| last_name(name))
+            .filter(|l| l.chars().count() >= 3)
+            .collect();
+        out.extend(last);
+    }
+    out
+}
+
+fn is_about_a_person(card: &Card) -> bool {
+    card.card_type == CardType::WhoSaid
+        || card.hint.as_deref().is_some_and(|h| {
+            let h = h.to_lowercase();
+            h.contains("who") || h.contains("person") || h.contains("name")
+        })
+}
+
+/// "Jane Q. Public Jr." → "Public".
+fn last_name(name: &str) -> Option<String> {
+    const SUFFIXES: [&str; 6] = ["jr", "sr", "ii", "iii", "iv", "phd"];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    words
+        .iter()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !w.is_empty() && !SUFFIXES.contains(&w.to_lowercase().as_str()))
+        .map(str::to_string)
+}
+
+/// Lowercase words without punctuation, single-spaced, without a leading article.
+pub fn normalize(s: &str) -> String {
+    let mut cleaned = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if ch == '&' {
+            cleaned.push_str(" and ");
+        } else if ch.is_alphanumeric() {
+            cleaned.extend(ch.to_lowercase());
+        } else if ch.is_whitespace() || ch == '-' || ch == '/' {
+            cleaned.push(' ');
+        } else if ch == '.' || ch == ',' {
+            // "1.5" stays a number; "U.S." becomes "us".
+            cleaned.push(ch);
+        }
+    }
+    let words: Vec<String> = cleaned
+        .split_whitespace()
+        .map(|w| {
+            let digits = w.chars().any(|c| c.is_ascii_digit());
+            w.chars()
+                .filter(|&c| c.is_alphanumeric() || (digits && c == '.'))
+                .collect::<String>()
+                .trim_end_matches('.')
+                .to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let start = usize::from(words.len() > 1 && matches!(words[0].as_str(), "the" | "a" | "an"));
+    words[start..].join(" ")
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+fn same_number(answer: &str, reply: &str) -> bool {
+    match (parse_number(answer), parse_number(reply)) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
+        _ => false,
+    }
+}
+
+fn same_date(answer: &str, reply: &str) -> bool {
+    match (parse_date(answer), parse_date(reply)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Words and symbols split apart: "$18.5bn" → ["$", "18.5", "bn"].
+fn tokens(s: &str) -> Vec<String> {
+    let lower = s.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let mut t = String::new();
+            while i < chars.len() {
+                let d = chars[i];
+                let next_digit = chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+                if d.is_ascii_digit() {
+                    t.push(d);
+                } else if d == '.' && next_digit {
+                    t.push('.');
+                } else if d == ',' && next_digit {
+                    // A thousands separator: drop it.
+                } else {
+                    break;
+                }
+                i += 1;
+            }
+            out.push(t);
+        } else if c.is_alphabetic() {
+            let mut t = String::new();
+            while i < chars.len() && (chars[i].is_alphabetic() || chars[i] == '\'') {
+                if chars[i] != '\'' {
+                    t.push(chars[i]);
+                }
+                i += 1;
+            }
+            out.push(t);
+        } else {
+            if matches!(c, '$' | '€' | '£' | '%') {
+                out.push(c.to_string());
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+fn small_number(w: &str) -> Option<f64> {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = ONES.iter().position(|o| *o == w) {
+        return Some(i as f64);
+    }
+    TENS.iter()
+        .position(|t| *t == w)
+        .map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+fn scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "k" | "thousand" | "thousands" => 1e3,
+        "m" | "mn" | "mm" | "mil" | "mln" | "million" | "millions" => 1e6,
+        "b" | "bn" | "bil" | "bln" | "billion" | "billions" => 1e9,
+        "t" | "tn" | "tril" | "trillion" | "trillions" => 1e12,
+        _ => return None,
+    })
+}
+
+const QUALIFIERS: [&str; 18] = [
+    "about",
+    "approximately",
+    "approx",
+    "around",
+    "nearly",
+    "almost",
+    "more",
+    "than",
+    "over",
+    "under",
+    "up",
+    "to",
+    "some",
+    "roughly",
+    "less",
+    "fewer",
+    "at",
+    "least",
+];
+
+/// The value a phrase states: `$18B`, `18 billion dollars`, `18,000,000,000`,
+/// `eighteen billion`, `12%`. Trailing unit words are ignored; leading
+/// qualifiers ("about", "more than") too. `None` when there is no number or
+/// more than one.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let toks = tokens(s);
+    let mut i = 0;
+    while i < toks.len() && (QUALIFIERS.contains(&toks[i].as_str()) || is_currency(&toks[i])) {
+        i += 1;
+    }
+    let mut value: f64;
+    if let Some(t) = toks.get(i)
+        && t.starts_with(|c: char| c.is_ascii_digit())
+    {
+        value = t.parse().ok()?;
+        i += 1;
+        // "18 billion", "1.5 million", "3 hundred thousand"
+        while let Some(t) = toks.get(i) {
+            if t == "hundred" {
+                value *= 100.0;
+            } else if let Some(m) = scale(t) {
+                value *= m;
+            } else {
+                break;
+            }
+            i += 1;
+        }
+    } else {
+        // Spelled out: "eighteen billion", "a million", "two hundred and five".
+        let (mut total, mut current, mut any) = (0.0, 0.0, false);
+        while let Some(t) = toks.get(i) {
+            if let Some(v) = small_number(t) {
+                current += v;
+            } else if t == "hundred" {
+                current = current.max(1.0) * 100.0;
+            } else if let Some(m) = scale(t).filter(|_| t.len() > 1) {
+                total += current.max(1.0) * m;
+                current = 0.0;
+            } else if (t == "a" || t == "an" || t == "and") && !any {
+                // "a billion": the scale word that follows supplies the value.
+            } else if t == "and" {
+            } else {
+                break;
+            }
+            any = any || t != "a" && t != "an" && t != "and";
+            i += 1;
+        }
+        if !any {
+            return None;
+        }
+        value = total + current;
+    }
+    // What follows must be units, not another number.
+    if toks[i..]
+        .iter()
+        .any(|t| t.starts_with(|c: char| c.is_ascii_digit()) || small_number(t).is_some())
+    {
+        return None;
+    }
+    Some(value)
+}
+
+fn is_currency(t: &str) -> bool {
+    matches!(t, "$" | "€" | "£" | "us" | "usd")
+}
+
+/// A calendar date as far as it is given: (year, month, day).
+pub type PartialDate = (Option<i32>, Option<u32>, Option<u32>);
+
+fn month(w: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if w.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if let Some(i) = full.iter().position(|f| *f == w) {
+        return Some(i as u32 + 1);
+    }
+    let w = if w == "sept" { "sep" } else { w };
+    MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+}
+
+/// A date in any common form: `2025-11-17`, `11/17/2025`, `17/11/2025` (when the
+/// first part cannot be a month), `Nov 17 2025`, `17 November 2025`,
+/// `November 17th, 2025`, `November 2025`, `2025`.
+pub fn parse_date(s: &str) -> Option<PartialDate> {
+    let s = s.trim();
+    let numeric: Vec<&str> = s.split(['-', '/', '.']).collect();
+    if numeric.len() >= 2
+        && numeric
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        let n: Vec<u32> = numeric.iter().filter_map(|p| p.parse().ok()).collect();
+        return match (n.as_slice(), numeric[0].len()) {
+            ([y, m, d], 4) => valid(Some(*y as i32), Some(*m), Some(*d)),
+            ([y, m], 4) => valid(Some(*y as i32), Some(*m), None),
+            ([a, b, y], _) => {
+                let y = if numeric[2].len() == 2 { 2000 + *y } else { *y };
+                if *a > 12 {
+                    valid(Some(y as i32), Some(*b), Some(*a))
+                } else {
+                    valid(Some(y as i32), Some(*a), Some(*b))
+                }
+            }
+            _ => None,
+        };
+    }
+    let (mut y, mut m, mut d) = (None, None, None);
+    for t in tokens(s) {
+        if let Some(mm) = month(&t) {
+            if m.replace(mm).is_some() {
+                return None;
+            }
+        } else if t.chars().all(|c| c.is_ascii_digit()) {
+            let n: u32 = t.parse().ok()?;
+            if t.len() == 4 {
+                if y.replace(n as i32).is_some() {
+                    return None;
+                }
+            } else if (1..=31).contains(&n) && d.is_none() {
+                d = Some(n);
+            } else {
+                return None;
+            }
+        } else if matches!(
+            t.as_str(),
+            "st" | "nd"
+                | "rd"
+                | "th"
+                | "of"
+                | "the"
+                | "on"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "mon"
+                | "tue"
+                | "tues"
+                | "wed"
+                | "thu"
+                | "thur"
+                | "thurs"
+                | "fri"
+                | "sat"
+                | "sun"
+        ) {
+        } else {
+            return None;
+        }
+    }
+    if m.is_none() && d.is_some() {
+        return None;
+    }
+    if m.is_none() && y.is_none() {
+        return None;
+    }
+    valid(y, m, d)
+}
+
+fn valid(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Option<PartialDate> {
+    if m.is_some_and(|m| !(1..=12).contains(&m)) || d.is_some_and(|d| !(1..=31).contains(&d)) {
+        return None;
+    }
+    if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+    }
+    Some((y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CardId, FactId, FactKind};
+
+    fn card(card_type: CardType, answer: &str, accepted: &[&str]) -> Card {
+        Card {
+            id: CardId("c".into()),
+            card_type,
+            fact: FactId("f".into()),
+            kind: FactKind::Money,
+            prompt: "?".into(),
+            hint: None,
+            answer: answer.into(),
+            options: vec![],
+            accepted: accepted.iter().map(|s| s.to_string()).collect(),
+            explanation: None,
+            sentence: "s".into(),
+            doc: "d.txt".into(),
+            line: 1,
+            reported_by: 1,
+            tags: vec![],
+        }
+    }
+
+    fn ok(answer: &str, reply: &str) -> bool {
+        judge(&card(CardType::ShortAnswer, answer, &[]), reply).correct
+    }
+
+    #[test]
+    fn case_punctuation_and_spacing_are_ignored() {
+        assert!(ok(
+            "Harbor Bridge Authority",
+            "  harbor   bridge authority. "
+        ));
+        assert!(ok("U.S. Senate", "us senate"));
+        assert!(ok("the water board", "Water Board"));
+        assert!(!ok("Harbor Bridge Authority", "river authority"));
+        assert!(!ok("anything", "   "));
+    }
+
+    #[test]
+    fn money_in_any_form() {
+        for reply in [
+            "$18B",
+            "18 billion dollars",
+            "18,000,000,000",
+            "18 bn",
+            "$18 billion",
+            "eighteen billion",
+            "USD 18bn",
+        ] {
+            assert!(ok("$18 billion", reply), "{reply}");
+        }
+        assert!(!ok("$18 billion", "18"));
+        assert!(!ok("$18 billion", "$19 billion"));
+        assert!(!ok("$18 billion", "18 million"));
+        assert!(ok("$1.5 million", "1,500,000"));
+        assert!(ok("more than 2,400 residents", "2400"));
+        assert!(ok("37%", "37 percent"));
+        assert!(ok("a million", "1000000"));
+        assert!(ok("two hundred and five", "205"));
+    }
+
+    #[test]
+    fn dates_in_any_common_form() {
+        for reply in [
+            "Nov 17 2025",
+            "11/17/2025",
+            "17 November 2025",
+            "2025-11-17",
+            "November 17th, 2025",
+            "17/11/2025",
+            "Monday, Nov. 17, 2025",
+        ] {
+            assert!(ok("November 17, 2025", reply), "{reply}");
+        }
+        assert!(!ok("November 17, 2025", "Nov 18 2025"));
+        assert!(!ok("November 17, 2025", "November 2025"));
+        assert!(ok("March 2031", "03/2031") || ok("March 2031", "march, 2031"));
+        assert_eq!(parse_date("2/30/2025"), None);
+    }
+
+    #[test]
+    fn people_by_full_name_last_name_or_alias() {
+        let c = card(
+            CardType::WhoSaid,
+            "Rosalind Q. Ferreira",
+            &["Roz Ferreira", "the mayor"],
+        );
+        for reply in [
+            "Rosalind Q. Ferreira",
+            "ferreira",
+            "Roz Ferreira",
+            "The Mayor",
+        ] {
+            assert!(judge(&c, reply).correct, "{reply}");
+        }
+        assert!(!judge(&c, "Rosalind").correct);
+        // Not a question about a person: no last-word shortcut.
+        let place = card(CardType::ShortAnswer, "Port Hollis Harbor", &[]);
+        assert!(!judge(&place, "harbor").correct);
+    }
+
+    #[test]
+    fn one_typo_in_a_longer_answer_is_accepted_with_a_note() {
+        let c = card(CardType::WhoSaid, "Dana Whitlock", &[]);
+        let v = judge(&c, "Whitlok");
+        assert!(v.correct && v.typo);
+        assert_eq!(v.note.as_deref(), Some("accepted: you wrote Whitlok"));
+        assert!(!judge(&c, "Whitlck0").correct);
+        // Short answers must be exact.
+        assert!(!ok("Gaza", "Gazb"));
+        // Numbers are never "typos".
+        assert!(!ok("12345", "12346"));
+        assert!(!ok("harbour", "harbiur x"));
+    }
+
+    #[test]
+    fn options_by_number_text_or_truth_word() {
+        let opts: Vec<String> = ["True", "False"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(pick_option(&opts, "2"), Some(1));
+        assert_eq!(pick_option(&opts, "t"), Some(0));
+        assert_eq!(pick_option(&opts, "no"), Some(1));
+        assert_eq!(pick_option(&opts, "3"), None);
+        let four: Vec<String> = ["$1", "$2", "$3", "$4"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(pick_option(&four, "$3"), Some(2));
+        assert_eq!(pick_option(&four, "maybe"), None);
+        assert_eq!(pick_option(&four, "3 dollars"), Some(2));
+    }
+
+    #[test]
+    fn edit_distance_counts_one_change() {
+        assert_eq!(edit_distance("kitten", "sitten"), 1);
+        assert_eq!(edit_distance("abc", "abcd"), 1);
+        assert_eq!(edit_distance("abc", "cab"), 2);
+    }
+}

@@ -1,0 +1,390 @@
+//! The terminal quiz session: choose the cards, ask them one by one, judge,
+//! give feedback, commit each answer and schedule it, then summarize.
+
+pub mod judge;
+pub mod summary;
+pub mod term;
+
+use crate::error::{Error, Result};
+use crate::model::{Card, CardId, CardType, Deck};
+use crate::review::schedule::{
+    CardState, Clock, Outcome, Rating, Scheduler, days_between, rating_for,
+};
+use crate::review::store::{ReviewRecord, Store};
+use rand::seq::SliceRandom;
+use rand_chacha::ChaCha8Rng;
+use std::collections::{HashMap, VecDeque};
+use std::time::Instant;
+use summary::{Answer, SessionLog};
+use term::{Reply, Terminal, Tone};
+
+/// New cards per session when `--limit` is not given.
+pub const DEFAULT_NEW_CARDS: usize = 20;
+
+/// Which cards a session asks.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Every card, ignoring the schedule.
+    pub cram: bool,
+    /// At most this many cards.
+    pub limit: Option<usize>,
+    /// Only these types (empty: all).
+    pub types: Vec<CardType>,
+}
+
+/// The cards to ask, in order: due cards (most overdue first, shuffled within
+/// the same day), then new ones; with `cram`, every card shuffled. Returns
+/// indices into `deck.cards`.
+pub fn choose_cards(
+    deck: &Deck,
+    states: &HashMap<CardId, CardState>,
+    sel: &Selection,
+    now: chrono::DateTime<chrono::Utc>,
+    rng: &mut ChaCha8Rng,
+) -> Vec<usize> {
+    let wanted = |c: &Card| sel.types.is_empty() || sel.types.contains(&c.card_type);
+    let mut picked: Vec<usize>;
+    if sel.cram {
+        picked = (0..deck.cards.len())
+            .filter(|&i| wanted(&deck.cards[i]))
+            .collect();
+        picked.shuffle(rng);
+    } else {
+        let mut due: Vec<usize> = Vec::new();
+        let mut new: Vec<usize> = Vec::new();
+        for (i, c) in deck.cards.iter().enumerate() {
+            if !wanted(c) {
+                continue;
+            }
+            match states.get(&c.id) {
+                Some(s) if s.due <= now => due.push(i),
+                Some(_) => {}
+                None => new.push(i),
+            }
+        }
+        due.shuffle(rng);
+        // Oldest due day first, random within a day (a stable sort after the
+        // shuffle). The local offset is taken once: cheap for 10,000 cards.
+        let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
+        let due_day = |i: &usize| {
+            states
+                .get(&deck.cards[*i].id)
+                .map_or(0, |s| (s.due.timestamp() + offset).div_euclid(86_400))
+        };
+        due.sort_by_cached_key(due_day);
+        new.shuffle(rng);
+        if sel.limit.is_none() {
+            new.truncate(DEFAULT_NEW_CARDS);
+        }
+        picked = due;
+        picked.extend(new);
+    }
+    if let Some(n) = sel.limit {
+        picked.truncate(n);
+    }
+    picked
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Every card was answered right once.
+    Finished,
+    /// `q`, Esc or end of input.
+    Quit,
+    /// Ctrl-C.
+    Interrupted,
+}
+
+/// Everything a session needs.
+pub struct Session<'a> {
+    pub deck: &'a Deck,
+    /// The deck's key in the database (its canonical path).
+    pub deck_key: &'a str,
+    pub store: &'a mut Store,
+    pub scheduler: &'a Scheduler,
+    pub clock: &'a dyn Clock,
+    pub term: &'a mut dyn Terminal,
+    pub rng: &'a mut ChaCha8Rng,
+    /// Known states; updated as answers come in.
+    pub states: HashMap<CardId, CardState>,
+    pub session_id: i64,
+}
+
+/// A wrong verdict the user may still overturn.
+struct Overridable {
+    review_id: i64,
+    card: usize,
+    prev: Option<CardState>,
+    log_index: usize,
+}
+
+fn io_err(e: std::io::Error) -> Error {
+    Error::Other(format!("cannot use the terminal: {e}"))
+}
+
+impl Session<'_> {
+    /// Asks the cards (indices into the deck) and returns the log and how it ended.
+    pub fn run(&mut self, order: &[usize]) -> Result<(SessionLog, Ending)> {
+        let mut log = SessionLog::new(order.len());
+        let mut first: VecDeque<usize> = order.iter().copied().collect();
+        let mut again: VecDeque<usize> = VecDeque::new();
+        let mut last_wrong: Option<Overridable> = None;
+        let mut asked = 0;
+        'cards: loop {
+            let (idx, retry) = match first.pop_front() {
+                Some(i) => (i, false),
+                None => match again.pop_front() {
+                    Some(i) => (i, true),
+                    None => return Ok((log, Ending::Finished)),
+                },
+            };
+            if !retry {
+                asked += 1;
+            }
+            let card = &self.deck.cards[idx];
+            let options = self.shuffled_options(card);
+            self.show_question(card, &options, asked, order.len(), retry, &log)?;
+            let started = Instant::now();
+            let reply = loop {
+                let reply = if options.is_empty() {
+                    self.term.read_text()
+                } else {
+                    self.term.read_choice(options.len())
+                }
+                .map_err(io_err)?;
+                let reply = match reply {
+                    Reply::Text(t) if t.trim() == "q" => Reply::Quit,
+                    Reply::Text(t) if t.trim() == "!right" => Reply::Override,
+                    r => r,
+                };
+                match reply {
+                    Reply::Quit => return Ok((log, Ending::Quit)),
+                    Reply::Interrupted => return Ok((log, Ending::Interrupted)),
+                    Reply::Override => {
+                        match last_wrong.take() {
+                            Some(o) => {
+                                let same_card = o.card == idx;
+                                self.apply_override(o, &mut log, &mut again)?;
+                                if retry && same_card {
+                                    // It was being asked again only because it was missed.
+                                    self.say(Tone::Plain, "\n")?;
+                                    continue 'cards;
+                                }
+                            }
+                            None => self.say(Tone::Dim, "(nothing to mark right)\n")?,
+                        }
+                        self.say(Tone::Accent, "> ")?;
+                    }
+                    Reply::Continue => {}
+                    Reply::Text(t) if !options.is_empty() => {
+                        if judge::pick_option(&options, &t).is_some() {
+                            break t;
+                        }
+                        let again = format!("answer with 1–{} (or q to quit)\n> ", options.len());
+                        self.say(Tone::Dim, &again)?;
+                    }
+                    Reply::Text(t) => break t,
+                }
+            };
+            let thinking = started.elapsed();
+            let picked = judge::pick_option(&options, &reply);
+            let (verdict, given, typed) = match picked {
+                Some(i) => {
+                    let chosen = &options[i];
+                    let correct = judge::normalize(chosen) == judge::normalize(&card.answer);
+                    (
+                        judge::Verdict {
+                            correct,
+                            typo: false,
+                            note: None,
+                        },
+                        chosen.clone(),
+                        false,
+                    )
+                }
+                None => (judge::judge(card, &reply), reply.trim().to_string(), true),
+            };
+            let rating = rating_for(Outcome {
+                correct: verdict.correct,
+                typed,
+                typo: verdict.typo,
+                thinking: self.term.timed().then_some(thinking),
+            });
+            let now = self.clock.now();
+            let prev = self.states.get(&card.id).cloned();
+            let state = self.scheduler.review(prev.as_ref(), rating, now)?;
+            let review_id = self.store.record(
+                &ReviewRecord {
+                    session: self.session_id,
+                    card,
+                    deck: self.deck_key,
+                    at: now,
+                    elapsed_days: prev
+                        .as_ref()
+                        .map_or(0, |p| days_between(p.last_review, now)),
+                    rating,
+                    judged_correct: verdict.correct,
+                    correct: verdict.correct,
+                    overridden: false,
+                    given: &given,
+                    thinking_ms: self
+                        .term
+                        .timed()
+                        .then(|| u64::try_from(thinking.as_millis()).unwrap_or(u64::MAX)),
+                },
+                &state,
+            )?;
+            self.states.insert(card.id.clone(), state);
+            log.push(Answer {
+                card: idx,
+                retry,
+                correct: verdict.correct,
+                overridden: false,
+                given: given.clone(),
+            });
+            self.show_feedback(card, &verdict, &given)?;
+            let can_override = !verdict.correct
+                && matches!(card.card_type, CardType::Cloze | CardType::ShortAnswer);
+            if verdict.correct {
+                last_wrong = None;
+            } else {
+                again.push_back(idx);
+                last_wrong = can_override.then(|| Overridable {
+                    review_id,
+                    card: idx,
+                    prev,
+                    log_index: log.answers.len() - 1,
+                });
+            }
+            if can_override && !self.term.keys() {
+                self.say(
+                    Tone::Dim,
+                    "  (type !right at the next prompt if you were right)\n",
+                )?;
+            }
+            match self.term.after_feedback(can_override).map_err(io_err)? {
+                Reply::Quit => return Ok((log, Ending::Quit)),
+                Reply::Interrupted => return Ok((log, Ending::Interrupted)),
+                Reply::Override => {
+                    if let Some(o) = last_wrong.take() {
+                        self.apply_override(o, &mut log, &mut again)?;
+                    }
+                }
+                _ => {}
+            }
+            self.say(Tone::Plain, "\n")?;
+        }
+    }
+
+    fn say(&mut self, tone: Tone, text: &str) -> Result<()> {
+        self.term.say(tone, text).map_err(io_err)
+    }
+
+    /// The card's options in this session's order (true/false stays True, False).
+    fn shuffled_options(&mut self, card: &Card) -> Vec<String> {
+        let mut options = card.options.clone();
+        if card.card_type != CardType::TrueFalse {
+            options.shuffle(self.rng);
+        }
+        options
+    }
+
+    fn show_question(
+        &mut self,
+        card: &Card,
+        options: &[String],
+        n: usize,
+        total: usize,
+        retry: bool,
+        log: &SessionLog,
+    ) -> Result<()> {
+        let (right, answered) = log.score();
+        let mut header = format!("{n}/{total}  score {right}/{answered}");
+        if retry {
+            header.push_str("  · once more");
+        }
+        self.say(Tone::Title, &format!("── {header} ──\n"))?;
+        self.say(
+            Tone::Dim,
+            &format!(
+                "{} · {}\n",
+                card.card_type.as_str().replace('_', " "),
+                card.kind
+            ),
+        )?;
+        self.say(Tone::Plain, &format!("{}\n", card.prompt))?;
+        if let Some(h) = &card.hint {
+            self.say(Tone::Dim, &format!("({h})\n"))?;
+        }
+        for (i, o) in options.iter().enumerate() {
+            self.say(Tone::Accent, &format!("  {}) ", i + 1))?;
+            self.say(Tone::Plain, &format!("{o}\n"))?;
+        }
+        let prompt = if options.is_empty() {
+            "your answer> "
+        } else if self.term.keys() {
+            "press 1–"
+        } else {
+            "> "
+        };
+        if options.is_empty() || !self.term.keys() {
+            self.say(Tone::Accent, prompt)?;
+        } else {
+            self.say(
+                Tone::Accent,
+                &format!("{prompt}{} (q quits)\n", options.len()),
+            )?;
+        }
+        Ok(())
+    }
+
+    fn show_feedback(&mut self, card: &Card, verdict: &judge::Verdict, given: &str) -> Result<()> {
+        if verdict.correct {
+            self.say(Tone::Good, "✓ Right")?;
+            if judge::normalize(given) != judge::normalize(&card.answer) {
+                self.say(Tone::Plain, &format!(" — {}", card.answer))?;
+            }
+            self.say(Tone::Plain, "\n")?;
+        } else {
+            self.say(Tone::Bad, "✗ Wrong")?;
+            self.say(Tone::Plain, &format!(" — the answer is {}\n", card.answer))?;
+        }
+        if let Some(note) = &verdict.note {
+            self.say(Tone::Dim, &format!("  {note}\n"))?;
+        }
+        if let Some(e) = &card.explanation {
+            self.say(Tone::Plain, &format!("  {e}\n"))?;
+        }
+        let mut source = format!("  “{}” — {}:{}", card.sentence, card.doc, card.line);
+        if card.reported_by > 1 {
+            source.push_str(&format!(" · reported by {} sources", card.reported_by));
+        }
+        self.say(Tone::Dim, &format!("{source}\n"))
+    }
+
+    fn apply_override(
+        &mut self,
+        o: Overridable,
+        log: &mut SessionLog,
+        again: &mut VecDeque<usize>,
+    ) -> Result<()> {
+        let card = &self.deck.cards[o.card];
+        let state = self
+            .scheduler
+            .review(o.prev.as_ref(), Rating::Good, self.clock.now())?;
+        self.store
+            .override_review(o.review_id, Rating::Good, card, self.deck_key, &state)?;
+        self.states.insert(card.id.clone(), state);
+        if let Some(a) = log.answers.get_mut(o.log_index) {
+            a.correct = true;
+            a.overridden = true;
+        }
+        again.retain(|&i| i != o.card);
+        self.say(Tone::Good, "Marked right")?;
+        self.say(Tone::Dim, " (logged as your override)\n")
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,166 @@
+//! Session-loop tests with a scripted terminal and a stopped clock.
+
+use super::term::{Reply, Terminal, Tone};
+use super::*;
+use crate::model::{CardId, DeckInfo, FactId, FactKind};
+use crate::review::schedule::FixedClock;
+use chrono::TimeZone;
+use rand::SeedableRng;
+use std::io;
+
+struct Script {
+    replies: VecDeque<Reply>,
+    shown: String,
+}
+
+impl Terminal for Script {
+    fn say(&mut self, _tone: Tone, text: &str) -> io::Result<()> {
+        self.shown.push_str(text);
+        Ok(())
+    }
+    fn read_choice(&mut self, _n: usize) -> io::Result<Reply> {
+        Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
+    }
+    fn read_text(&mut self) -> io::Result<Reply> {
+        Ok(self.replies.pop_front().unwrap_or(Reply::Quit))
+    }
+    fn after_feedback(&mut self, _can_override: bool) -> io::Result<Reply> {
+        Ok(Reply::Continue)
+    }
+    fn timed(&self) -> bool {
+        false
+    }
+    fn keys(&self) -> bool {
+        false
+    }
+}
+
+fn card(id: &str, card_type: CardType, answer: &str, options: &[&str]) -> Card {
+    Card {
+        id: CardId(id.into()),
+        card_type,
+        fact: FactId(format!("f{id}")),
+        kind: FactKind::Quantity,
+        prompt: format!("question {id}"),
+        hint: None,
+        answer: answer.into(),
+        options: options.iter().map(|s| s.to_string()).collect(),
+        accepted: vec![],
+        explanation: None,
+        sentence: "s".into(),
+        doc: "d.txt".into(),
+        line: 2,
+        reported_by: 1,
+        tags: vec![],
+    }
+}
+
+fn deck(cards: Vec<Card>) -> Deck {
+    Deck {
+        format: 1,
+        deck: DeckInfo {
+            title: "t".into(),
+            description: String::new(),
+            created: String::new(),
+            seed: 0,
+            sources: vec![],
+        },
+        conflicts: vec![],
+        facts: vec![],
+        cards,
+    }
+}
+
+fn text(s: &str) -> Reply {
+    Reply::Text(s.into())
+}
+
+fn session_run(
+    d: &Deck,
+    replies: Vec<Reply>,
+    clock: &FixedClock,
+    store: &mut Store,
+) -> (SessionLog, Ending, HashMap<CardId, CardState>) {
+    let mut term = Script {
+        replies: replies.into(),
+        shown: String::new(),
+    };
+    let scheduler = Scheduler::new(&[]).expect("scheduler");
+    let mut rng = ChaCha8Rng::seed_from_u64(1);
+    let states = store
+        .load_states(d.cards.iter().map(|c| &c.id))
+        .expect("load");
+    let order = choose_cards(d, &states, &Selection::default(), clock.now(), &mut rng);
+    let session_id = store.begin_session("k", clock.now(), false).expect("begin");
+    let mut s = Session {
+        deck: d,
+        deck_key: "k",
+        store,
+        scheduler: &scheduler,
+        clock,
+        term: &mut term,
+        rng: &mut rng,
+        states,
+        session_id,
+    };
+    let (log, ending) = s.run(&order).expect("run");
+    (log, ending, s.states)
+}
+
+#[test]
+fn missed_cards_return_until_answered_right_once() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+    let clock = FixedClock::new(
+        chrono::Utc
+            .with_ymd_and_hms(2030, 6, 1, 9, 0, 0)
+            .single()
+            .expect("t"),
+    );
+    let d = deck(vec![card("a", CardType::ShortAnswer, "42 residents", &[])]);
+    let (log, ending, states) = session_run(
+        &d,
+        vec![text("41"), text("forty"), text("forty-two")],
+        &clock,
+        &mut store,
+    );
+    assert_eq!(ending, Ending::Finished);
+    assert_eq!(log.answers.len(), 3);
+    assert_eq!(log.score(), (0, 1));
+    let s = &states[&CardId("a".into())];
+    assert_eq!(s.reps, 3);
+    // Answered right on the same day after two misses: due again from tomorrow on.
+    assert!(s.due >= clock.now() + chrono::Duration::days(1));
+}
+
+#[test]
+fn quitting_keeps_what_was_answered_and_the_schedule_moves_on() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+    let clock = FixedClock::new(
+        chrono::Utc
+            .with_ymd_and_hms(2030, 6, 1, 9, 0, 0)
+            .single()
+            .expect("t"),
+    );
+    let d = deck(vec![
+        card("a", CardType::TrueFalse, "True", &["True", "False"]),
+        card("b", CardType::TrueFalse, "True", &["True", "False"]),
+    ]);
+    let (log, ending, _) = session_run(
+        &d,
+        vec![text("t"), text("yes"), Reply::Quit],
+        &clock,
+        &mut store,
+    );
+    assert_eq!(ending, Ending::Finished);
+    assert_eq!(log.answers.len(), 2);
+    // Nothing due the same day; both due once the clock passes their day.
+    let (log, _, _) = session_run(&d, vec![], &clock, &mut store);
+    assert_eq!(log.planned, 0);
+    clock.advance(chrono::Duration::days(40));
+    let (log, ending, _) = session_run(&d, vec![text("t"), Reply::Quit], &clock, &mut store);
+    assert_eq!(log.planned, 2);
+    assert_eq!(ending, Ending::Quit);
+    assert_eq!(log.answers.len(), 1);
+}

@@ -1,0 +1,105 @@
+//! `factdeck check`: every problem of a hand-edited deck, one a line.
+
+use crate::common::{Scratch, factdeck};
+
+const GOOD: &str = r#"format = 1
+
+[deck]
+title = "Bridges"
+created = "2026-01-01"
+seed = 1
+sources = [{ path = "a.md", title = "A", sha256 = "00" }]
+
+[[facts]]
+id = "f1"
+kind = "money"
+text = "$18 billion"
+value = 18000000000
+currency = "USD"
+sentence = "The council approved $18 billion for the bridge."
+sources = [{ doc = "a.md", line = 3 }]
+
+[[cards]]
+id = "c1"
+type = "multiple_choice"
+fact = "f1"
+prompt = "The council approved ____ for the bridge."
+answer = "$18 billion"
+options = ["$9 billion", "$18 billion", "$27 billion", "$36 billion"]
+"#;
+
+#[test]
+fn a_valid_deck_is_ok() {
+    let s = Scratch::new();
+    let p = s.file("deck.toml", GOOD);
+    let d = factdeck(["check".as_ref(), p.as_os_str()]).ok();
+    assert!(d.stdout.contains("ok (1 facts, 1 cards)"), "{}", d.stdout);
+}
+
+#[test]
+fn syntax_error_gives_file_line_and_column() {
+    let s = Scratch::new();
+    let p = s.file("deck.toml", GOOD.replace("seed = 1", "seed = = 1"));
+    let d = factdeck(["check".as_ref(), p.as_os_str()]).fails();
+    let line = d.stdout.lines().next().unwrap_or("");
+    assert!(line.contains("deck.toml:6:"), "{}", d.stdout);
+}
+
+#[test]
+fn semantic_problems_are_listed_one_per_line_with_the_card_line() {
+    let s = Scratch::new();
+    let bad = GOOD.replace("answer = \"$18 billion\"", "answer = \"$20 billion\"").replace(
+        "\"$36 billion\"]",
+        "\"$36 billion\"]\n\n[[cards]]\nid = \"c1\"\ntype = \"flashcard\"\nfact = \"f9\"\nprompt = \"?\"\n",
+    );
+    let p = s.file("deck.toml", bad);
+    let d = factdeck(["check".as_ref(), p.as_os_str()]).fails();
+    let lines: Vec<&str> = d.stdout.lines().collect();
+    assert!(
+        lines.iter().any(|l| l
+            .ends_with("deck.toml:18: card c1: answer \"$20 billion\" is not among its options")),
+        "{}",
+        d.stdout
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("deck.toml:26: card c1: unknown card type \"flashcard\"")),
+        "{}",
+        d.stdout
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("deck.toml:26: card c1: has no answer")),
+        "{}",
+        d.stdout
+    );
+}
+
+#[test]
+fn unknown_format_and_missing_file_fail() {
+    let s = Scratch::new();
+    let p = s.file("deck.toml", GOOD.replace("format = 1", "format = 2"));
+    let missing = s.path("gone.toml");
+    let d = factdeck(["check".as_ref(), p.as_os_str(), missing.as_os_str()]).fails();
+    assert!(d.stdout.contains("unknown deck format 2"), "{}", d.stdout);
+    assert!(d.stdout.contains("gone.toml"), "{}", d.stdout);
+}
+
+#[test]
+fn conflicts_are_reported_without_failing() {
+    let s = Scratch::new();
+    let with = GOOD.replace(
+        "\n[[facts]]",
+        "\n[[conflicts]]\nkind = \"money\"\nsubject = \"council approved bridge\"\nfacts = [\"f1\"]\nnote = \"a.md:3 says $18 billion; b.md:4 says $20 billion\"\n\n[[facts]]",
+    );
+    let p = s.file("deck.toml", with);
+    let d = factdeck(["check".as_ref(), p.as_os_str()]).ok();
+    assert!(
+        d.stdout
+            .contains("warning: conflict about \"council approved bridge\""),
+        "{}",
+        d.stdout
+    );
+}

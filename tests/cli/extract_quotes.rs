@@ -1,0 +1,189 @@
+//! `factdeck extract --people` on hand-written articles: every quotation with
+//! its exact speaker, nothing else taken for a quotation, and the people list.
+//!
+//! Each fixture `tests/fixtures/quotes/NAME.{txt,md}` has its expected quotes in
+//! `tests/fixtures/quotes/gold/NAME.json` (the scorer's gold layout).
+
+use crate::common::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quotes")
+}
+
+/// Lowercase words only: marks, commas and line breaks do not matter.
+fn norm(s: &str) -> String {
+    s.replace('’', "'")
+        .to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs the extractor on one fixture: its quotes (words, speaker) and lines.
+fn extract(name: &str) -> (Vec<(String, String)>, Vec<Value>) {
+    let path = fixtures().join(name);
+    let d = factdeck([
+        "extract".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--people".as_ref(),
+        path.as_os_str(),
+    ])
+    .ok();
+    let lines = json_lines(&d.stdout);
+    let quotes = lines
+        .iter()
+        .filter(|l| l["kind"] == "quote")
+        .map(|l| {
+            (
+                norm(l["text"].as_str().unwrap_or_default()),
+                l["speaker"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    (quotes, lines)
+}
+
+fn gold(stem: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(fixtures().join("gold").join(format!("{stem}.json")))
+        .expect("gold file");
+    let v: Value = serde_json::from_str(&text).expect("gold JSON");
+    v["quotes"]
+        .as_array()
+        .expect("quotes array")
+        .iter()
+        .map(|q| {
+            (
+                norm(q["text"].as_str().unwrap_or_default()),
+                q["speaker"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn check(file: &str) -> Vec<Value> {
+    let stem = file.split('.').next().unwrap_or(file);
+    let (got, lines) = extract(file);
+    let want = gold(stem);
+    assert_eq!(got, want, "{file}: quotes (text, speaker) differ");
+    lines
+}
+
+fn people(lines: &[Value]) -> Vec<(String, Option<String>)> {
+    lines
+        .iter()
+        .filter(|l| l["kind"] == "person")
+        .map(|l| {
+            (
+                l["name"].as_str().unwrap_or_default().to_string(),
+                l["role"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn council_budget_fight_hard_wrapped_markdown() {
+    let lines = check("council_budget.md");
+    let p = people(&lines);
+    assert!(
+        p.contains(&("Victor Delgado".into(), Some("Council Member".into()))),
+        "{p:?}"
+    );
+    // The committee's plan name and the email footer are not people.
+    assert!(
+        p.iter()
+            .all(|(n, _)| !n.contains("Plan") && !n.contains("Facebook")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn governor_press_release_quotes_several_officials() {
+    let lines = check("governor_release.txt");
+    let p = people(&lines);
+    assert!(
+        p.contains(&("Samuel Brooks".into(), Some("Lieutenant Governor".into()))),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn senate_hearing_pronouns_partial_and_multi_paragraph_quotes() {
+    let lines = check("senate_hearing.txt");
+    let akers_outlet: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["kind"] == "quote" && l["speaker"] == "Robert Akers")
+        .filter_map(|l| l["outlet"].as_str())
+        .collect();
+    assert_eq!(akers_outlet, vec!["Reuters"]);
+    let p = people(&lines);
+    assert!(
+        p.contains(&("Margaret Quinlan".into(), Some("Senator".into()))),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn spokeswoman_statement_ignores_headlines_and_unnamed_speakers() {
+    let lines = check("spokeswoman_statement.txt");
+    let outlets: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["kind"] == "outlet")
+        .filter_map(|l| l["name"].as_str())
+        .collect();
+    assert_eq!(outlets, vec!["Marlow Gazette"]);
+}
+
+#[test]
+fn transit_story_with_straight_quotes_and_apostrophes() {
+    let lines = check("transit_news.txt");
+    let p = people(&lines);
+    let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "Gloria Estrada",
+            "Kevin Cho",
+            "Marisol Beaumont",
+            "Neil Ferraro",
+            "Luis Ortega"
+        ]
+    );
+}
+
+#[test]
+fn fact_sheet_with_office_titles_and_a_titled_initiative() {
+    let lines = check("fact_sheet.md");
+    let p = people(&lines);
+    assert!(
+        p.contains(&(
+            "Rachel Whitaker".into(),
+            Some("Secretary of Health and Human Services".into())
+        )),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_text_is_the_joined_words() {
+    let (_, lines) = extract("senate_hearing.txt");
+    let q = lines
+        .iter()
+        .find(|l| {
+            l["kind"] == "quote"
+                && l["text"]
+                    .as_str()
+                    .is_some_and(|t| t.starts_with("We owe every family"))
+        })
+        .expect("the statement quote");
+    let text = q["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("went wrong. And we owe them"),
+        "paragraphs joined: {text}"
+    );
+    assert_eq!(q["value"], q["text"]);
+}
