@@ -467,8 +467,18 @@ pub fn may_hold_fact(b: &[u8]) -> bool {
                     return true;
                 }
             }
-            b'i' | b't' | b'h' | b'p' | b'd' if WORDS.iter().any(|w| b[k..].starts_with(w)) => {
-                return true;
+            b'i' | b't' | b'h' | b'p' | b'd' => {
+                let rest = &b[k..];
+                let hit = match c {
+                    b'i' => rest.starts_with(b"illion"),
+                    b't' => rest.starts_with(b"thousand"),
+                    b'h' => rest.starts_with(b"hundred"),
+                    b'p' => rest.starts_with(b"percent") || rest.starts_with(b"per cent"),
+                    _ => rest.starts_with(b"dollar"),
+                };
+                if hit {
+                    return true;
+                }
             }
             _ => {}
         }

@@ -165,6 +165,19 @@ pub fn split_sentences(src: &str) -> Vec<Sentence> {
             push(&mut out, start, cut);
             start = cut;
         }
+        // Jump to the next byte that can end a sentence (or to the length
+        // limit): most bytes are none of these.
+        let limit = (start + MAX_SENTENCE).clamp(i + 1, b.len());
+        match b[i..limit]
+            .iter()
+            .position(|&c| matches!(c, b'\n' | b'.' | b'!' | b'?'))
+        {
+            Some(p) => i += p,
+            None => {
+                i = limit;
+                continue;
+            }
+        }
         match b[i] {
             b'\n' => {
                 if line_break_ends_sentence(src, i) {
