@@ -441,7 +441,7 @@ pub fn may_hold_fact(b: &[u8]) -> bool {
         b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
         b"dec",
     ];
-    const WORDS: [&[u8]; 6] = [
+6] = [
         b"illion",
         b"thousand",
         b"hundred",
