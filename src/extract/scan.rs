@@ -441,14 +441,6 @@ pub fn may_hold_fact(b: &[u8]) -> bool {
         b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
         b"dec",
     ];
-6] = [
-        b"illion",
-        b"thousand",
-        b"hundred",
-        b"percent",
-        b"per cent",
-        b"dollar",
-    ];
     let mut k = 0;
     while k < b.len() {
         let c = b[k];
