@@ -679,11 +679,23 @@ fn push_percent(
     lead: bool,
     out: &mut Vec<Found>,
 ) {
+    // "−3.2%" in a table of changes: the sign is part of the value.
+    let p = a.first.wrapping_sub(1);
+    let signed = lead
+        && a.num.is_some()
+        && ctx.glued(a.first)
+        && ctx.is_punct(p, &['-', '−'])
+        && (!ctx.glued(p) || ctx.is_punct(p.wrapping_sub(1), &['(', '|']));
+    let (start, value) = if signed {
+        (ctx.start(p), -a.value())
+    } else {
+        (ctx.start(a.first), a.value())
+    };
     let mut f = Found::new(
         FactKind::Percent,
-        ctx.start(a.first),
+        start,
         ctx.end_before(end),
-        Value::Number(round(a.value())),
+        Value::Number(round(value)),
     );
     f.unit = Some(unit.to_string());
     f.qualifier = qualifier(ctx, a, lead);
@@ -765,6 +777,14 @@ mod tests {
                 (5.0, "percent".into()),
                 (25.0, "percent".into())
             ]
+        );
+    }
+
+    #[test]
+    fn a_minus_sign_makes_a_percent_negative() {
+        assert_eq!(
+            percents("Prices fell (−3.2%) and rose -1.5% in a day."),
+            vec![(-3.2, "percent".into()), (-1.5, "percent".into())]
         );
     }
 
