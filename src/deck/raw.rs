@@ -11,6 +11,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use toml::Spanned;
 
+/// A whole deck file as read.
 #[derive(Deserialize)]
 pub struct RawDeck {
     format: Option<i64>,
@@ -23,8 +24,64 @@ pub struct RawDeck {
     cards: Vec<Spanned<RawCard>>,
 }
 
+/// A run of `[[facts]]` and `[[cards]]` tables cut from a deck file, read on
+/// its own (see [`super::parse_raw`]). Anything else in it is an error, so
+/// that a cut in the wrong place falls back to reading the whole file.
 #[derive(Deserialize)]
-struct RawCard {
+#[serde(deny_unknown_fields)]
+pub struct RawPart {
+    #[serde(default)]
+    facts: Vec<Spanned<DeckFact>>,
+    #[serde(default)]
+    cards: Vec<Spanned<RawCard>>,
+}
+
+/// A deck as read, with the byte offset of each fact and card in the file.
+pub struct Parsed {
+    format: Option<i64>,
+    deck: Option<DeckInfo>,
+    conflicts: Vec<Conflict>,
+    facts: Vec<(usize, DeckFact)>,
+    cards: Vec<(usize, RawCard)>,
+}
+
+impl Parsed {
+    /// A deck read in one piece.
+    pub fn whole(raw: RawDeck) -> Parsed {
+        Parsed {
+            format: raw.format,
+            deck: raw.deck,
+            conflicts: raw.conflicts,
+            facts: raw
+                .facts
+                .into_iter()
+                .map(|f| (f.span().start, f.into_inner()))
+                .collect(),
+            cards: raw
+                .cards
+                .into_iter()
+                .map(|c| (c.span().start, c.into_inner()))
+                .collect(),
+        }
+    }
+
+    /// Appends a part that started at byte `offset` of the file.
+    pub fn append(&mut self, part: RawPart, offset: usize) {
+        self.facts.extend(
+            part.facts
+                .into_iter()
+                .map(|f| (offset + f.span().start, f.into_inner())),
+        );
+        self.cards.extend(
+            part.cards
+                .into_iter()
+                .map(|c| (offset + c.span().start, c.into_inner())),
+        );
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RawCard {
     id: Option<String>,
     #[serde(rename = "type")]
     card_type: Option<String>,
@@ -49,7 +106,7 @@ struct RawCard {
 /// Turns a raw deck into a [`Deck`], or lists what stops it; `line_of` maps a
 /// byte offset in the source to its line.
 /// Cards with problems are left out of the deck; the problems come back beside it.
-pub fn into_deck(raw: RawDeck, line_of: impl Fn(usize) -> usize) -> (Deck, Lines, Vec<Problem>) {
+pub fn into_deck(raw: Parsed, line_of: impl Fn(usize) -> usize) -> (Deck, Lines, Vec<Problem>) {
     let mut problems = Vec::new();
     let format = match raw.format {
         Some(f) => u32::try_from(f).unwrap_or(u32::MAX),
@@ -76,15 +133,14 @@ pub fn into_deck(raw: RawDeck, line_of: impl Fn(usize) -> usize) -> (Deck, Lines
     });
     let mut lines = Lines::default();
     let mut facts = Vec::with_capacity(raw.facts.len());
-    for f in raw.facts {
-        lines.facts.push(line_of(f.span().start));
-        facts.push(f.into_inner());
+    for (at, f) in raw.facts {
+        lines.facts.push(line_of(at));
+        facts.push(f);
     }
     let by_id: HashMap<&str, &DeckFact> = facts.iter().map(|f| (f.id.0.as_str(), f)).collect();
     let mut cards = Vec::with_capacity(raw.cards.len());
-    for (n, spanned) in raw.cards.into_iter().enumerate() {
-        let line = line_of(spanned.span().start);
-        let c = spanned.into_inner();
+    for (n, (at, c)) in raw.cards.into_iter().enumerate() {
+        let line = line_of(at);
         let name =
             c.id.clone()
                 .map(|id| format!("card {id}"))

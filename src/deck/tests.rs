@@ -200,3 +200,57 @@ proptest! {
         prop_assert_eq!(back, deck);
     }
 }
+
+fn big_deck_text() -> (Deck, String) {
+    let mut deck = sample_deck();
+    let cards = deck.cards.clone();
+    for i in 0..600 {
+        for c in &cards {
+            let mut c = c.clone();
+            c.id = crate::model::CardId(format!("{}-{i}", c.id));
+            deck.cards.push(c);
+        }
+    }
+    let text = deck_to_toml(&deck).expect("toml");
+    assert!(text.len() > PARALLEL_FROM, "{}", text.len());
+    (deck, text)
+}
+
+#[test]
+fn a_large_deck_read_in_parts_equals_the_deck_read_whole() {
+    let (deck, text) = big_deck_text();
+    let (parts, _) = read_deck(Path::new("d.toml"), &text).expect("parses");
+    assert_eq!(parts, deck);
+    let whole = raw::Parsed::whole(toml::from_str(&text).expect("whole"));
+    let starts = line_starts(&text);
+    let (whole, lines_whole, _) = raw::into_deck(whole, |b| starts.partition_point(|&s| s <= b));
+    let (_, lines_parts, _) = parse_raw(Path::new("d.toml"), &text).expect("parts");
+    assert_eq!(whole, deck);
+    assert_eq!(lines_whole.cards, lines_parts.cards);
+}
+
+#[test]
+fn a_syntax_error_deep_in_a_large_deck_has_its_exact_line() {
+    let (_, text) = big_deck_text();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let n = lines.len() - 40;
+    lines[n] = "answer = = \"x\"";
+    let bad = lines.join("\n");
+    let err = read_deck(Path::new("d.toml"), &bad).expect_err("syntax error");
+    assert!(
+        err.to_string().starts_with(&format!("d.toml:{}:", n + 1)),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_header_line_inside_a_multiline_string_is_not_a_cut() {
+    let (deck, text) = big_deck_text();
+    let tricky = text.replacen(
+        "prompt = \"",
+        "explanation = \"\"\"\n[[cards]]\nstill text\"\"\"\nprompt = \"",
+        1,
+    );
+    let (read, problems) = read_deck(Path::new("d.toml"), &tricky).expect("parses");
+    assert_eq!(read.cards.len(), deck.cards.len(), "{problems:?}");
+}
