@@ -12,6 +12,8 @@
 // module list stays untouched by this finder's helpers.
 #[path = "names.rs"]
 pub mod names;
+#[path = "outlets.rs"]
+pub mod outlets;
 
 use super::text::Text;
 use crate::model::Person;
@@ -26,6 +28,8 @@ pub struct People {
     pub mentions: Vec<Mention>,
     /// Each person's gender where titles, given names or pronouns show it.
     pub genders: Vec<Option<Gender>>,
+    /// The news organisations the document cites, in order.
+    pub outlets: Vec<String>,
 }
 
 /// One place the document names a known person.
@@ -88,10 +92,19 @@ fn char_at(src: &str, i: usize) -> Option<char> {
 /// inner apostrophes and hyphens ("don’t", "Mayor-elect"), with the period
 /// of an initial or a title abbreviation ("J.", "U.S.", "Gov.").
 pub fn word_end(src: &str, start: usize) -> usize {
+    let b = src.as_bytes();
     let mut j = start;
     let mut segment = 0usize;
     let mut dotted = false;
-    while let Some(c) = char_at(src, j) {
+    loop {
+        // ASCII letters and digits without decoding.
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
+            j += 1;
+            segment += 1;
+        }
+        let Some(c) = char_at(src, j) else {
+            break;
+        };
         if c.is_alphanumeric() {
             j += c.len_utf8();
             segment += 1;
@@ -123,8 +136,14 @@ pub fn word_end(src: &str, start: usize) -> usize {
 pub fn words(src: &str, from: usize, to: usize) -> impl Iterator<Item = Word> + '_ {
     let to = to.min(src.len());
     let mut pos = src.floor_char_boundary(from.min(to));
+    let b = src.as_bytes();
     std::iter::from_fn(move || {
         while pos < to {
+            // Skip ASCII spaces and punctuation without decoding.
+            if b[pos] < 0x80 && !b[pos].is_ascii_alphanumeric() {
+                pos += 1;
+                continue;
+            }
             let c = char_at(src, pos)?;
             if c.is_alphanumeric() {
                 let end = word_end(src, pos).min(to);
@@ -165,6 +184,9 @@ fn joined(src: &str, a: Word, b: Word) -> bool {
     !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '\t'))
 }
 
+/// The longest run of capitalized words considered; longer runs are cut.
+const MAX_RUN: usize = 12;
+
 /// Calls `f` with every maximal run of capitalized words in `src`. A run ends at
 /// punctuation, a line break or a possessive.
 pub fn for_each_run(src: &str, mut f: impl FnMut(&[Word])) {
@@ -181,7 +203,7 @@ pub fn for_each_run(src: &str, mut f: impl FnMut(&[Word])) {
                 run.clear();
             }
         }
-        if cap && run.len() < 12 {
+        if cap && run.len() < MAX_RUN {
             run.push(w);
         }
     }
@@ -190,9 +212,9 @@ pub fn for_each_run(src: &str, mut f: impl FnMut(&[Word])) {
     }
 }
 
-/// A word that can be part of a person's name.
-fn is_name_token(w: &str) -> bool {
-    let (w, _) = strip_possessive(w);
+/// A word (without its possessive, its lists `f` known) that can be part of
+/// a person's name.
+fn is_name_word(w: &str, f: names::Flags) -> bool {
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -201,14 +223,14 @@ fn is_name_token(w: &str) -> bool {
         return false;
     }
     // An initial: "J." or "J".
-    let rest: Vec<char> = chars.collect();
-    if rest.is_empty() || rest == ['.'] {
+    let rest = chars.as_str();
+    if rest.is_empty() || rest == "." {
         return true;
     }
-    if w.chars().any(|c| c.is_ascii_digit()) || w.contains('.') {
+    if w.bytes().any(|c| c.is_ascii_digit()) || w.contains('.') {
         return false;
     }
-    if !rest.iter().any(|c| c.is_lowercase()) {
+    if !rest.chars().any(char::is_lowercase) {
         return false;
     }
     // A contraction ("We’re", "Don’t"), unlike "O’Brien".
@@ -218,19 +240,20 @@ fn is_name_token(w: &str) -> bool {
             return false;
         }
     }
-    !(names::is_stop_word(w)
-        || names::is_calendar_word(w)
-        || names::is_org_word(w)
-        || names::is_weak_org_word(w)
-        || names::is_outlet_word(w)
-        || names::is_title(w)
-        || names::is_reporting_verb(w))
+    f & (names::STOP
+        | names::CALENDAR_WORD
+        | names::ORG
+        | names::WEAK_ORG
+        | names::OUTLET
+        | names::TITLE
+        | names::VERB)
+        == 0
+        && !(w.contains('-') && names::is_title(w))
 }
 
 /// A capitalized word that opens a sentence but is not a name ("Addressing").
-fn is_opener(w: &str) -> bool {
-    names::is_stop_word(w)
-        || names::is_calendar_word(w)
+fn is_opener(w: &str, f: names::Flags) -> bool {
+    f & (names::STOP | names::CALENDAR_WORD) != 0
         || (w.len() >= 6 && w.ends_with("ing") && names::first_name_gender(w).is_none())
         || w.ends_with("ly") && w.len() >= 6 && names::first_name_gender(w).is_none()
 }
@@ -248,13 +271,38 @@ struct Parsed {
     possessive: bool,
 }
 
-fn parse_run(src: &str, run: &[Word]) -> Option<Parsed> {
+/// The lists each word of a run is in (possessives stripped).
+fn run_flags(src: &str, run: &[Word]) -> [names::Flags; MAX_RUN] {
+    let mut fl = [0; MAX_RUN];
+    for (k, w) in run.iter().take(MAX_RUN).enumerate() {
+        fl[k] = names::flags(strip_possessive(w.text(src)).0);
+    }
+    fl
+}
+
+fn parse_run(src: &str, run: &[Word], fl: &[names::Flags; MAX_RUN]) -> Option<Parsed> {
     let t = |i: usize| run[i].text(src);
+    let hi = run.len().min(MAX_RUN);
+    // Each word's kind, looked up once.
+    let mut name = [false; MAX_RUN];
+    let mut suffix = [false; MAX_RUN];
+    let mut weak = [false; MAX_RUN];
+    let mut title_word = [false; MAX_RUN];
+    for k in 0..hi {
+        let w = strip_possessive(t(k)).0;
+        let f = fl[k];
+        name[k] = is_name_word(w, f);
+        suffix[k] = f & names::SUFFIX != 0;
+        weak[k] = f & names::WEAK_ORG != 0;
+        title_word[k] = f & names::TITLE != 0 || (w.contains('-') && names::is_title(w));
+    }
+    if !name[..hi].iter().any(|&n| n) {
+        return None;
+    }
     let mut lo = 0;
-    while lo < run.len() && is_opener(t(lo)) && !names::is_title(t(lo)) {
+    while lo < hi && !title_word[lo] && is_opener(t(lo), fl[lo]) {
         lo += 1;
     }
-    let hi = run.len();
     if lo >= hi {
         return None;
     }
@@ -263,17 +311,15 @@ fn parse_run(src: &str, run: &[Word]) -> Option<Parsed> {
     // Whether words `from..hi` make a name: name words, then perhaps a
     // suffix ("Jr.") or a surname that is also an organisation word ("Park").
     let name_ok = |from: usize| {
-        (from..hi).any(|k| !names::is_suffix(t(k)))
-            && (from..hi).all(|k| {
-                is_name_token(t(k))
-                    || (k > from && names::is_suffix(t(k)))
-                    || (k > from && k + 1 == hi && names::is_weak_org_word(t(k)))
-            })
+        from < hi
+            && (from..hi).any(|k| !suffix[k])
+            && (from..hi)
+                .all(|k| name[k] || (k > from && suffix[k]) || (k > from && k + 1 == hi && weak[k]))
     };
     // The last title with a real name after it ("King" in "Martin Luther King Jr." has none).
     let title = (lo..hi)
         .rev()
-        .find(|&i| names::is_title(t(i)) && i + 1 < hi && name_ok(i + 1));
+        .find(|&i| title_word[i] && i + 1 < hi && name_ok(i + 1));
     let mut name_from = title.map_or(lo, |i| i + 1);
     if title.is_none() && !name_ok(name_from) {
         // "Human Services Ana Ruiz": the longest tail of two or more name words.
@@ -592,16 +638,25 @@ fn inverted_verb_before(src: &str, pos: usize) -> bool {
 /// Every person the text names.
 pub fn find(text: &Text<'_>) -> People {
     let src = text.src;
-    // Pass 1: candidates with evidence.
+    // Pass 1: candidates with evidence; every run that could name someone is
+    // kept for pass 2, and every run that could be an outlet for the end.
     let mut cands: Vec<Candidate> = Vec::new();
+    let mut kept_words: Vec<Word> = Vec::new();
+    let mut kept: Vec<(usize, usize, Parsed)> = Vec::new();
+    let mut outlet_runs: Vec<(usize, usize)> = Vec::new();
     for_each_run(src, |run| {
-        let Some(p) = parse_run(src, run) else {
+        let fl = run_flags(src, run);
+        let outlet_like = fl.iter().any(|f| f & names::OUTLET != 0)
+            || run
+                .first()
+                .and_then(|w| prev_word(src, w.start))
+                .is_some_and(|w| matches!(w.text(src), "by" | "to"));
+        outlets::push_candidate(src, &mut outlet_runs, run, outlet_like);
+        let Some(p) = parse_run(src, run, &fl) else {
             return;
         };
-        let tokens: Vec<String> = run[p.name_from..p.name_to]
-            .iter()
-            .map(|w| strip_possessive(w.text(src)).0.to_string())
-            .collect();
+        kept.push((kept_words.len(), run.len(), p));
+        kept_words.extend_from_slice(run);
         let name_start = run[p.name_from].start;
         let name_end = run[p.name_to - 1].end;
         let mut role = None;
@@ -624,7 +679,7 @@ pub fn find(text: &Text<'_>) -> People {
         if !p.possessive {
             let (app_role, _) = appositive(src, name_end);
             if role.is_none()
-                && tokens.len() >= 2
+                && p.name_to - p.name_from >= 2
                 && let Some(r) = app_role
             {
                 gender = r.split_whitespace().last().and_then(names::title_gender);
@@ -644,10 +699,17 @@ pub fn find(text: &Text<'_>) -> People {
         if inverted_verb_before(src, name_start) {
             evidence = true;
         }
+        if !evidence {
+            return;
+        }
+        let tokens: Vec<String> = run[p.name_from..p.name_to]
+            .iter()
+            .map(|w| strip_possessive(w.text(src)).0.to_string())
+            .collect();
         if gender.is_none() && tokens.len() >= 2 {
             gender = names::first_name_gender(&tokens[0]);
         }
-        if evidence {
+        {
             cands.push(Candidate {
                 tokens,
                 role,
@@ -714,16 +776,14 @@ pub fn find(text: &Text<'_>) -> People {
     let mut mentions = Vec::new();
     let mut last_seen = vec![0usize; people.len()];
     if !people.is_empty() {
-        for_each_run(src, |run| {
-            let Some(p) = parse_run(src, run) else {
-                return;
-            };
+        for &(at, len, p) in &kept {
+            let run = &kept_words[at..at + len];
             let tokens: Vec<String> = run[p.name_from..p.name_to]
                 .iter()
                 .map(|w| strip_possessive(w.text(src)).0.to_string())
                 .collect();
             let Some(slot) = by_last.get(&last_key(&tokens)) else {
-                return;
+                continue;
             };
             let person = if tokens.len() >= 2 {
                 slot.iter()
@@ -736,7 +796,7 @@ pub fn find(text: &Text<'_>) -> People {
                     .max_by_key(|&i| (last_seen[i], usize::MAX - i))
             };
             let Some(person) = person else {
-                return;
+                continue;
             };
             let first = p.role_from.map_or(p.name_from, |r| r);
             let start = run[first].start;
@@ -770,7 +830,7 @@ pub fn find(text: &Text<'_>) -> People {
                 object,
                 possessive: p.possessive,
             });
-        });
+        }
     }
 
     // Pronoun evidence: "Ruiz spoke first. She said…" votes Ruiz female.
@@ -842,11 +902,14 @@ pub fn find(text: &Text<'_>) -> People {
     for m in &mut mentions {
         m.person = remap[m.person];
     }
-    People {
+    let mut found = People {
         people: out,
         mentions,
         genders,
-    }
+        outlets: Vec::new(),
+    };
+    found.outlets = outlets::from_runs(src, &found, &outlet_runs);
+    found
 }
 
 #[cfg(test)]
