@@ -339,7 +339,7 @@ fn plausible_number(fact: &DeckFact, answer: f64, v: f64) -> bool {
 /// A round figure written with the answer's decimals ("10.00%" next to
 /// "4.52%") shows zeros the answer lacks, which marks it as a distractor.
 fn padded(shown: &str, answer: &str, decimals: usize) -> bool {
-    let last_digit = |s: &str| s.chars().filter(char::is_ascii_digit).last();
+    let last_digit = |s: &str| s.chars().rfind(char::is_ascii_digit);
     decimals > 0 && last_digit(shown) == Some('0') && last_digit(answer) != Some('0')
 }
 
