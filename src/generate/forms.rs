@@ -121,6 +121,9 @@ impl NumberForm {
     pub fn round(&self, value: f64, answer_sig: usize) -> f64 {
         let f = self.factor();
         let m = value / f;
+        if !m.is_finite() {
+            return value;
+        }
         if self.decimals > 0 {
             let p = 10f64.powi(self.decimals as i32);
             return (m * p).round() / p * f;
@@ -330,8 +333,9 @@ impl DateValue {
         let (year, rest) = if let Some(r) = iso.strip_prefix("--") {
             (None, r)
         } else {
-            let (y, r) = iso.split_at(iso.len().min(4));
-            if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+            let y = iso.get(..4)?;
+            let r = &iso[4..];
+            if !y.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
             (y.parse().ok(), r.strip_prefix('-').unwrap_or(r))
@@ -955,5 +959,20 @@ mod tests {
         let forms = date_forms(&v);
         assert!(forms.contains(&"20 July 1969".to_string()), "{forms:?}");
         assert!(forms.contains(&"7/20/1969".to_string()), "{forms:?}");
+    }
+
+    proptest::proptest! {
+        /// No text makes the answer helpers panic.
+        #[test]
+        fn helpers_never_panic(text in "\\PC{0,24}|[0-9$€.,%a-zA-Z -]{0,16}", v in proptest::num::f64::ANY) {
+            let _ = normalize_answer(&text);
+            if let Some(f) = NumberForm::parse(&text) {
+                let _ = f.render(f.round(v, significant_digits(&text)));
+            }
+            let _ = NumberForm::value_of(&text);
+            let d = DateValue { year: Some(1999), month: Some(2), day: Some(3) };
+            let _ = DateStyle::detect(&text, &d).render(&d);
+            let _ = DateValue::parse(&text);
+        }
     }
 }

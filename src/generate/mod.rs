@@ -216,3 +216,78 @@ mod tests {
         assert_eq!(a, b);
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use crate::model::{Fact, FactId, FactKind, Person, Value};
+    use proptest::prelude::*;
+
+    fn any_fact() -> impl Strategy<Value = Fact> {
+        (
+            0usize..5,
+            "\\PC{0,12}",
+            prop_oneof![
+                any::<f64>().prop_map(Value::Number),
+                "[0-9-]{0,10}".prop_map(Value::Text),
+                "\\PC{0,20}".prop_map(Value::Text),
+            ],
+            "\\PC{0,60}",
+            proptest::option::of("\\PC{0,8}"),
+            proptest::option::of("\\PC{0,12}"),
+            0usize..3,
+        )
+            .prop_map(|(k, text, value, rest, qualifier, speaker, doc)| {
+                let kind = FactKind::ALL[k];
+                // Usually the text is in its sentence, sometimes not.
+                let sentence = if rest.len() % 3 == 0 {
+                    rest.clone()
+                } else {
+                    format!("{rest} {text} end.")
+                };
+                Fact {
+                    id: FactId::of(kind, &value, &text, &sentence),
+                    doc: format!("d{doc}.md"),
+                    kind,
+                    text,
+                    value,
+                    currency: Some("USD".into()),
+                    qualifier,
+                    unit: Some("people".into()),
+                    speaker,
+                    speaker_role: None,
+                    outlet: None,
+                    sentence,
+                    line: 1,
+                    start: 0,
+                    end: 0,
+                }
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Whatever an extractor hands over, generation does not panic and its
+        /// deck saves and loads back cleanly.
+        #[test]
+        fn generation_never_panics_and_its_decks_are_valid(
+            facts in prop::collection::vec(any_fact(), 0..12),
+            names in prop::collection::vec("\\PC{0,12}", 0..5),
+            seed in any::<u64>(),
+        ) {
+            let people = names.into_iter().map(|n| Person { name: n, aliases: vec![], role: None }).collect();
+            let ex = Extraction { doc: "d0.md".into(), facts, people, outlets: vec![] };
+            let deck = generate_deck(&[ex], &GenerateOptions {
+                title: "t".into(),
+                created: "2026-01-01".into(),
+                seed: seed >> 1,
+                ..Default::default()
+            });
+            let text = crate::deck::deck_to_toml(&deck).expect("toml");
+            let (back, problems) = crate::deck::read_deck(std::path::Path::new("f.toml"), &text).expect("reads");
+            prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
+            prop_assert_eq!(back.cards.len(), deck.cards.len());
+        }
+    }
+}
