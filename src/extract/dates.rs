@@ -403,6 +403,25 @@ fn bare_year(ctx: &Ctx<'_>, i: usize) -> bool {
         {
             return false;
         }
+        // "Project 2025", "Vision 2030": a name, not a date.
+        if ctx.capitalized(i - 1)
+            && let Some(w) = ctx.lower(i - 1)
+            && matches!(
+                w.as_str(),
+                "project"
+                    | "vision"
+                    | "agenda"
+                    | "mission"
+                    | "operation"
+                    | "initiative"
+                    | "strategy"
+                    | "framework"
+                    | "horizon"
+                    | "roadmap"
+            )
+        {
+            return false;
+        }
     }
     year_tail_ok(ctx, i + 1)
 }
@@ -605,6 +624,7 @@ mod tests {
         assert!(values("Call 555-2021 or visit https://example.gov/2021/x.").is_empty());
         assert!(values("The office is at 1600 Pennsylvania Avenue.").is_empty());
         assert!(values("They may go. March on.").is_empty());
+        assert!(values("Critics of Project 2025 and Vision 2030 spoke.").is_empty());
     }
 
     #[test]
