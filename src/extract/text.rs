@@ -204,6 +204,7 @@ pub fn split_sentences(src: &str) -> Vec<Sentence> {
                     if (opener.is_uppercase() || opener.is_ascii_digit() || is_open_mark(opener))
                         && !(b[i] == b'.' && is_abbreviation(src, i))
                         && !(b[i] == b'.' && opener.is_ascii_digit() && label_abbreviation(src, i))
+                        && !(b[i] == b'.' && list_marker(src, i))
                     {
                         push(&mut out, start, j);
                         start = j;
@@ -279,6 +280,28 @@ fn label_abbreviation(src: &str, dot: usize) -> bool {
         && (start == 0 || !src.as_bytes()[start - 1].is_ascii_alphanumeric())
 }
 
+/// The period of a numbered list item ("2. Submit comments") at the start
+/// of a line.
+fn list_marker(src: &str, dot: usize) -> bool {
+    let b = src.as_bytes();
+    let digits = b[dot.saturating_sub(4)..dot]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let start = dot - digits;
+    let lead = b[start.saturating_sub(8)..start]
+        .iter()
+        .rev()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    let at = start - lead;
+    at == 0 || b[at - 1] == b'\n'
+}
+
 /// A period glued to a capitalized word: "…$4,200.Shared Ground".
 fn run_in_heading(src: &str, dot: usize, after: usize) -> bool {
     let prev = src[..dot].chars().next_back().unwrap_or(' ');
@@ -311,8 +334,19 @@ fn line_break_ends_sentence(src: &str, nl: usize) -> bool {
     if prev_line.ends_with(['.', '!', '?', ':', '"', '”']) || prev_line.starts_with('#') {
         return true;
     }
+    if first.is_ascii_digit() || first == '$' {
+        // A hard-wrapped sentence ("… on November\n17, 2025", "more than\n300
+        // people") goes on; a numbered item ("2. Submit") or a line after a
+        // short heading-like line starts anew.
+        let mut rest = next.bytes().skip_while(u8::is_ascii_digit);
+        let numbered = matches!(rest.next(), Some(b'.' | b')')) && rest.next() == Some(b' ');
+        return numbered || prev_line.chars().count() < WRAPPED_LINE;
+    }
     !(first.is_lowercase())
 }
+
+/// A line at least this long that ends mid-sentence is taken to be wrapped.
+const WRAPPED_LINE: usize = 40;
 
 /// Cleans a sentence for display: Markdown markers and links removed,
 /// whitespace collapsed.
@@ -464,6 +498,20 @@ mod tests {
         assert_eq!(
             sentences("Prop. 47 passed. It rose in 2019. 2020 was worse."),
             vec!["Prop. 47 passed.", "It rose in 2019.", "2020 was worse."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_numbers_stay_in_their_sentence() {
+        assert_eq!(
+            sentences(
+                "The agency said that it would finish all of the work on November\n17, 2025, and that the program would serve more than\n300 people.\n1. Apply now.\n2. Wait."
+            ),
+            vec![
+                "The agency said that it would finish all of the work on November\n17, 2025, and that the program would serve more than\n300 people.",
+                "1. Apply now.",
+                "2. Wait."
+            ]
         );
     }
 
