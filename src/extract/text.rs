@@ -17,6 +17,9 @@ pub struct Text<'a> {
     /// Each sentence cleaned, computed on first use: a sentence with several
     /// facts is cleaned once.
     cleaned: Vec<std::cell::OnceCell<String>>,
+    /// Where paragraphs start: after a blank line, or after a line that ends
+    /// a sentence or is short (a heading); wrapped lines run on.
+    paragraph_starts: Vec<usize>,
 }
 
 /// Words that end with a period without ending a sentence.
@@ -35,17 +38,35 @@ impl<'a> Text<'a> {
         line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
         let sentences = split_sentences(src);
         let cleaned = vec![std::cell::OnceCell::new(); sentences.len()];
+        let paragraph_starts = paragraph_starts(src, &line_starts);
         Text {
             src,
             line_starts,
             sentences,
             cleaned,
+            paragraph_starts,
         }
     }
 
     /// The 1-based line of a byte offset.
     pub fn line_of(&self, byte: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= byte)
+    }
+
+    /// The byte range of the paragraph containing `byte`.
+    pub fn paragraph_range(&self, byte: usize) -> (usize, usize) {
+        let i = self.paragraph_starts.partition_point(|&s| s <= byte);
+        let start = i
+            .checked_sub(1)
+            .and_then(|k| self.paragraph_starts.get(k))
+            .copied()
+            .unwrap_or(0);
+        let end = self
+            .paragraph_starts
+            .get(i)
+            .copied()
+            .unwrap_or(self.src.len());
+        (start, end.max(start))
     }
 
     /// The byte range of a 1-based line, without its line break.
@@ -129,6 +150,22 @@ impl<'a> Text<'a> {
 pub const LONG_SENTENCE: usize = 800;
 /// Bytes of context kept either side of a fact in a long sentence.
 pub const CONTEXT: usize = 300;
+
+/// Paragraph starts: line starts after a blank line, or after a line that
+/// ends a sentence or is shorter than a wrapped line.
+fn paragraph_starts(src: &str, line_starts: &[usize]) -> Vec<usize> {
+    let mut out = vec![0];
+    for w in line_starts.windows(2) {
+        let prev = src[w[0]..w[1]].trim();
+        let ends = prev.is_empty()
+            || prev.ends_with(['.', '!', '?', ':', '"', '”'])
+            || prev.chars().count() < WRAPPED_LINE;
+        if ends && out.last() != Some(&w[1]) {
+            out.push(w[1]);
+        }
+    }
+    out
+}
 
 /// The longest sentence, in bytes, before it is cut at a space.
 pub const MAX_SENTENCE: usize = 4096;
@@ -299,7 +336,7 @@ fn list_marker(src: &str, dot: usize) -> bool {
         .take_while(|&&c| c == b' ' || c == b'\t')
         .count();
     let at = start - lead;
-    at == 0 || b[at - 1] == b'\n'
+    at == 0 || (b[at - 1] == b'\n' && line_break_ends_sentence(src, at - 1))
 }
 
 /// A period glued to a capitalized word: "…$4,200.Shared Ground".
@@ -331,7 +368,20 @@ fn line_break_ends_sentence(src: &str, nl: usize) -> bool {
     if prev_line.is_empty() {
         return true;
     }
-    if prev_line.ends_with(['.', '!', '?', ':', '"', '”']) || prev_line.starts_with('#') {
+    // "… due by Sept.\n30": an abbreviation at the end of a wrapped line.
+    let abbreviated = prev_line.ends_with('.')
+        && prev_line.len() >= 2
+        && is_abbreviation(
+            src,
+            prev_line.as_ptr() as usize - src.as_ptr() as usize + prev_line.len() - 1,
+        );
+    if prev_line.starts_with('#') {
+        return true;
+    }
+    if abbreviated {
+        return false;
+    }
+    if prev_line.ends_with(['.', '!', '?', ':', '"', '”']) {
         return true;
     }
     if first.is_ascii_digit() || first == '$' {
@@ -512,6 +562,14 @@ mod tests {
                 "1. Apply now.",
                 "2. Wait."
             ]
+        );
+    }
+
+    #[test]
+    fn a_line_ending_in_an_abbreviation_runs_on() {
+        assert_eq!(
+            sentences("Grants go out by Sept.\n30. Congress agreed."),
+            vec!["Grants go out by Sept.\n30.", "Congress agreed."]
         );
     }
 
