@@ -4,6 +4,7 @@
 //! every problem with its line; [`validate`] holds the semantic checks and
 //! [`write`] the stable, hand-written TOML layout.
 
+mod fast;
 mod raw;
 pub mod validate;
 mod write;
@@ -75,10 +76,17 @@ fn syntax_error(path: &Path, src: &str, e: toml::de::Error) -> Error {
     }
 }
 
+/// A part of a large deck, read by the fast reader or by the toml crate.
+enum Part {
+    Fast(fast::Tables),
+    Toml(raw::RawPart),
+}
+
 /// Below this size a deck is read in one piece.
 const PARALLEL_FROM: usize = 256 * 1024;
 
-/// Reads a large deck in parts on all cores: the file is cut before
+/// Reads a large deck in parts on all cores, each with the fast reader
+/// ([`fast`]) or else the toml crate: the file is cut before
 /// `[[facts]]` / `[[cards]]` header lines into about four parts per core,
 /// each read on its own. `None` when anything about that fails (a header line
 /// inside a multi-line string, a stray table, any syntax error): the caller
@@ -109,13 +117,21 @@ fn parse_in_parts(src: &str) -> Option<raw::Parsed> {
     }
     parts.push((start, src.len()));
     let head: raw::RawDeck = toml::from_str(&src[..first]).ok()?;
-    let read: Vec<Option<raw::RawPart>> = parts
+    let read: Vec<Option<Part>> = parts
         .par_iter()
-        .map(|&(s, e)| toml::from_str(&src[s..e]).ok())
+        .map(|&(s, e)| {
+            let text = &src[s..e];
+            fast::parse(text)
+                .map(Part::Fast)
+                .or_else(|| toml::from_str(text).ok().map(Part::Toml))
+        })
         .collect();
     let mut parsed = raw::Parsed::whole(head);
     for (part, &(s, _)) in read.into_iter().zip(&parts) {
-        parsed.append(part?, s);
+        match part? {
+            Part::Fast(tables) => parsed.append_tables(tables, s),
+            Part::Toml(p) => parsed.append(p, s),
+        }
     }
     Some(parsed)
 }

@@ -65,6 +65,14 @@ impl Parsed {
         }
     }
 
+    /// Appends tables read by [`super::fast`] from a part at byte `offset`.
+    pub fn append_tables(&mut self, (facts, cards): super::fast::Tables, offset: usize) {
+        self.facts
+            .extend(facts.into_iter().map(|(at, f)| (offset + at, f)));
+        self.cards
+            .extend(cards.into_iter().map(|(at, c)| (offset + at, c)));
+    }
+
     /// Appends a part that started at byte `offset` of the file.
     pub fn append(&mut self, part: RawPart, offset: usize) {
         self.facts.extend(
@@ -80,27 +88,28 @@ impl Parsed {
     }
 }
 
-#[derive(Deserialize)]
+/// A card as read: every field optional, the type any string.
+#[derive(Deserialize, Default, Debug, PartialEq)]
 pub struct RawCard {
-    id: Option<String>,
+    pub(super) id: Option<String>,
     #[serde(rename = "type")]
-    card_type: Option<String>,
-    fact: Option<String>,
-    kind: Option<FactKind>,
-    prompt: Option<String>,
-    hint: Option<String>,
-    answer: Option<String>,
+    pub(super) card_type: Option<String>,
+    pub(super) fact: Option<String>,
+    pub(super) kind: Option<FactKind>,
+    pub(super) prompt: Option<String>,
+    pub(super) hint: Option<String>,
+    pub(super) answer: Option<String>,
     #[serde(default)]
-    options: Vec<String>,
+    pub(super) options: Vec<String>,
     #[serde(default)]
-    accepted: Vec<String>,
-    explanation: Option<String>,
-    sentence: Option<String>,
-    doc: Option<String>,
-    line: Option<usize>,
-    reported_by: Option<usize>,
+    pub(super) accepted: Vec<String>,
+    pub(super) explanation: Option<String>,
+    pub(super) sentence: Option<String>,
+    pub(super) doc: Option<String>,
+    pub(super) line: Option<usize>,
+    pub(super) reported_by: Option<usize>,
     #[serde(default)]
-    tags: Vec<String>,
+    pub(super) tags: Vec<String>,
 }
 
 /// Turns a raw deck into a [`Deck`], or lists what stops it; `line_of` maps a
@@ -225,5 +234,20 @@ pub fn into_deck(raw: Parsed, line_of: impl Fn(usize) -> usize) -> (Deck, Lines,
         },
         lines,
         problems,
+    )
+}
+
+/// The tables of a part read by the toml crate, as the fast reader returns them.
+#[cfg(test)]
+pub fn part_tables(p: RawPart) -> super::fast::Tables {
+    (
+        p.facts
+            .into_iter()
+            .map(|f| (f.span().start, f.into_inner()))
+            .collect(),
+        p.cards
+            .into_iter()
+            .map(|c| (c.span().start, c.into_inner()))
+            .collect(),
     )
 }

@@ -254,3 +254,86 @@ fn a_header_line_inside_a_multiline_string_is_not_a_cut() {
     let (read, problems) = read_deck(Path::new("d.toml"), &tricky).expect("parses");
     assert_eq!(read.cards.len(), deck.cards.len(), "{problems:?}");
 }
+
+/// The fast reader either gives up or reads exactly what the toml crate reads.
+fn fast_agrees_with_toml(body: &str) -> bool {
+    let fast = fast::parse(body);
+    let slow: Option<raw::RawPart> = toml::from_str(body).ok();
+    match (fast, slow) {
+        (Some(f), Some(s)) => {
+            assert_eq!(f, raw::part_tables(s), "{body}");
+            true
+        }
+        (Some(f), None) => panic!("fast reader accepted what toml rejects: {body}\n{f:?}"),
+        _ => false,
+    }
+}
+
+fn body_of(text: &str) -> &str {
+    let at = text.find("\n[[facts]]").map_or(0, |i| i + 1);
+    &text[at..]
+}
+
+#[test]
+fn the_fast_reader_reads_what_factdeck_writes() {
+    let text = deck_to_toml(&sample_deck()).expect("toml");
+    assert!(
+        fast_agrees_with_toml(body_of(&text)),
+        "fast reader gave up on our own output"
+    );
+}
+
+#[test]
+fn the_fast_reader_gives_up_on_hand_written_toml() {
+    let text = deck_to_toml(&sample_deck()).expect("toml");
+    let body = body_of(&text);
+    for edit in [
+        body.replacen("type = \"cloze\"", "type = 'cloze'", 1),
+        body.replacen("type = \"cloze\"", "type = \"cloze\" # edited", 1),
+        body.replacen("type = \"cloze\"", "type=\"cloze\"", 1),
+        body.replace('\n', "\r\n"),
+        body.replacen("line = 1", "line = 1_0", 1),
+        body.replacen("[[cards]]", "[[cards]]\nanswer = \"x\"\nanswer = \"y\"", 1),
+    ] {
+        assert!(!fast_agrees_with_toml(&edit) || edit == body, "{edit}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Any text and figures in a deck read back the same through the fast reader.
+    #[test]
+    fn fast_reader_matches_toml_on_generated_decks(
+        prompt in any::<String>(),
+        answer in "\\PC{1,12}",
+        sentence in any::<String>(),
+        value in prop_oneof![any::<f64>(), (-1e16f64..1e16)],
+        line in 0usize..100_000,
+    ) {
+        let mut deck = sample_deck();
+        deck.cards[0].prompt = prompt;
+        deck.cards[1].answer = answer.clone();
+        deck.cards[1].options[0] = answer;
+        deck.facts[1].value = crate::model::Value::Number(value);
+        deck.facts[0].sentence = sentence;
+        deck.facts[0].sources[0].line = line;
+        let text = deck_to_toml(&deck).expect("toml");
+        let body = body_of(&text);
+        // NaN and infinities are left to the toml crate.
+        prop_assert!(fast_agrees_with_toml(body) || !value.is_finite());
+    }
+
+    /// Random damage to a deck never makes the fast reader disagree with toml.
+    #[test]
+    fn fast_reader_never_disagrees_on_damaged_decks(at in any::<prop::sample::Index>(), junk in "[ -~\n\"\\\\\\[\\]{}=,]{1,4}") {
+        let text = deck_to_toml(&sample_deck()).expect("toml");
+        let body = body_of(&text);
+        let mut i = at.index(body.len());
+        while !body.is_char_boundary(i) {
+            i -= 1;
+        }
+        let damaged = format!("{}{junk}{}", &body[..i], &body[i..]);
+        fast_agrees_with_toml(&damaged);
+    }
+}

@@ -15,6 +15,9 @@ pub const WANTED: usize = 3;
 /// A who-said card may make do with this many other people (three options).
 pub const WANTED_PEOPLE: usize = 2;
 
+/// Dates from other facts are used only within this many years of the answer.
+const NEAR_YEARS: i32 = 10;
+
 /// How many of a fact's documents are searched for distractors.
 const NEIGHBOUR_DOCS: usize = 3;
 
@@ -118,8 +121,13 @@ impl<'a> Distractors<'a> {
                     if let Value::Number(v) = other.value {
                         let v = nf.round(v, *sig);
                         let ratio = v / value;
-                        if ok(v) && (0.2..=5.0).contains(&ratio) && mantissa_ok(nf, v) {
-                            from_facts.push(nf.render(v));
+                        let shown = nf.render(v);
+                        if ok(v)
+                            && (0.2..=5.0).contains(&ratio)
+                            && mantissa_ok(nf, v)
+                            && !padded(&shown, &answer, nf.decimals)
+                        {
+                            from_facts.push(shown);
                         }
                     }
                 }
@@ -188,7 +196,12 @@ impl<'a> Distractors<'a> {
                     let Some(d) = other.value.as_text().and_then(DateValue::parse) else {
                         continue;
                     };
-                    if let Some(d) = d.truncated_like(value).filter(|d| ok(d)) {
+                    // A year decades away stands out among close ones.
+                    let near = match (d.year, value.year) {
+                        (Some(a), Some(b)) => (a - b).abs() <= NEAR_YEARS,
+                        _ => true,
+                    };
+                    if let Some(d) = d.truncated_like(value).filter(|d| near && ok(d)) {
                         from_facts.push(style.render(&d));
                     }
                 }
@@ -321,6 +334,13 @@ fn plausible_number(fact: &DeckFact, answer: f64, v: f64) -> bool {
         return false;
     }
     true
+}
+
+/// A round figure written with the answer's decimals ("10.00%" next to
+/// "4.52%") shows zeros the answer lacks, which marks it as a distractor.
+fn padded(shown: &str, answer: &str, decimals: usize) -> bool {
+    let last_digit = |s: &str| s.chars().rfind(char::is_ascii_digit);
+    decimals > 0 && last_digit(shown) == Some('0') && last_digit(answer) != Some('0')
 }
 
 /// With a scale word the mantissa must stay between 1 and 1000 ("$0.4
@@ -572,6 +592,21 @@ mod tests {
             let wrong = d.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed));
             assert!(!wrong.contains(&"90%".to_string()), "{wrong:?}");
         }
+    }
+
+    #[test]
+    fn round_figures_from_other_facts_do_not_show_extra_zeros() {
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Percent, "4.52%", 4.52).build(),
+                fact("a.md", FactKind::Percent, "10%", 10.0)
+                    .sentence("Another rate reached 10% in the spring.")
+                    .build(),
+            ],
+            vec![],
+        );
+        let (_, wrong) = options_for(&facts, &people, 0, "2026-01-01");
+        assert!(!wrong.iter().any(|w| w.ends_with("0%")), "{wrong:?}");
     }
 
     #[test]
