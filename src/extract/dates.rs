@@ -403,6 +403,25 @@ fn bare_year(ctx: &Ctx<'_>, i: usize) -> bool {
         {
             return false;
         }
+        // "Project 2025", "Vision 2030": a name, not a date.
+        if ctx.capitalized(i - 1)
+            && let Some(w) = ctx.lower(i - 1)
+            && matches!(
+                w.as_str(),
+                "project"
+                    | "vision"
+                    | "agenda"
+                    | "mission"
+                    | "operation"
+                    | "initiative"
+                    | "strategy"
+                    | "framework"
+                    | "horizon"
+                    | "roadmap"
+            )
+        {
+            return false;
+        }
     }
     year_tail_ok(ctx, i + 1)
 }
@@ -465,6 +484,7 @@ pub fn resolve_years(text: &Text<'_>, out: &mut [Found]) {
         precision: Precision,
         sentence: Option<usize>,
         line: usize,
+        paragraph: usize,
         pos: usize,
     }
     let anchor_of = |f: &Found| -> Option<Anchor> {
@@ -483,6 +503,7 @@ pub fn resolve_years(text: &Text<'_>, out: &mut [Found]) {
             precision,
             sentence: text.sentence_index(f.start),
             line: text.line_of(f.start),
+            paragraph: text.paragraph_range(f.start).0,
             pos: f.start,
         })
     };
@@ -492,7 +513,7 @@ pub fn resolve_years(text: &Text<'_>, out: &mut [Found]) {
         .flatten()
         .find(|a| a.precision == Precision::Day)
         .filter(|a| {
-            let (start, end) = text.line_range(a.line);
+            let (start, end) = text.paragraph_range(a.pos);
             (a.pos < DATELINE_BYTES || a.line <= DATELINE_LINES)
                 && (a.pos - start <= DATELINE_LEAD || end - start <= DATELINE_LINE_LEN)
         })
@@ -522,14 +543,16 @@ pub fn resolve_years(text: &Text<'_>, out: &mut [Found]) {
             continue;
         };
         let sentence = text.sentence_index(f.start);
-        let line = text.line_of(f.start);
+        let paragraph = text.paragraph_range(f.start).0;
         let same_sentence = [prev_month, next_month[k]]
             .into_iter()
             .flatten()
             .filter(|a| a.sentence == sentence)
             .min_by_key(|a| a.pos.abs_diff(f.start))
             .map(|a| a.year);
-        let same_paragraph = prev_month.filter(|a| a.line == line).map(|a| a.year);
+        let same_paragraph = prev_month
+            .filter(|a| a.paragraph == paragraph)
+            .map(|a| a.year);
         let year = same_sentence.or(same_paragraph).or(reference);
         if let Some(y) = year {
             let iso = format!("{y:04}-{rest}");
@@ -605,6 +628,7 @@ mod tests {
         assert!(values("Call 555-2021 or visit https://example.gov/2021/x.").is_empty());
         assert!(values("The office is at 1600 Pennsylvania Avenue.").is_empty());
         assert!(values("They may go. March on.").is_empty());
+        assert!(values("Critics of Project 2025 and Vision 2030 spoke.").is_empty());
     }
 
     #[test]

@@ -1515,7 +1515,7 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FastMap = HashMap<&'static str, Flags, BuildHasherDefault<Fnv>>;
+type FastMap = HashMap<&'static [u8], Flags, BuildHasherDefault<Fnv>>;
 
 static LISTS: LazyLock<FastMap> = LazyLock::new(|| {
     let mut m = FastMap::default();
@@ -1538,7 +1538,7 @@ static LISTS: LazyLock<FastMap> = LazyLock::new(|| {
     ];
     for (words, flag) in all {
         for w in words {
-            *m.entry(*w).or_insert(0) |= flag;
+            *m.entry(w.as_bytes()).or_insert(0) |= flag;
         }
     }
     m
@@ -1556,18 +1556,22 @@ pub fn flags(word: &str) -> Flags {
     }
     let mut buf = [0u8; MAX_LISTED];
     let mut n = 0;
-    for c in word.chars() {
-        let c = if c == '’' { '\'' } else { c };
-        if !c.is_ascii() || n >= MAX_LISTED {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            buf[n] = b.to_ascii_lowercase();
+            i += 1;
+        } else if bytes[i..].starts_with("’".as_bytes()) {
+            buf[n] = b'\'';
+            i += 3;
+        } else {
             return 0;
         }
-        buf[n] = c.to_ascii_lowercase() as u8;
         n += 1;
     }
-    std::str::from_utf8(&buf[..n])
-        .ok()
-        .and_then(|w| LISTS.get(w).copied())
-        .unwrap_or(0)
+    LISTS.get(&buf[..n]).copied().unwrap_or(0)
 }
 
 fn listed(flag: Flags, word: &str) -> bool {

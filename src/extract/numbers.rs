@@ -328,6 +328,10 @@ fn label_before(ctx: &Ctx<'_>, first: usize) -> bool {
     if ctx.glued(first) || !ctx.capitalized(p) {
         return false;
     }
+    // Labels are short plain numbers; "sent Gov. Brandt 1,186 bills" is a count.
+    if ctx.num(first).is_some_and(|n| n.commas || n.frac > 0) {
+        return false;
+    }
     let Some(l) = ctx.lower(p) else { return true };
     let l = l.as_str();
     !(words::function_word(l)
@@ -872,6 +876,14 @@ mod tests {
                 (52.0, "years old".into()),
                 (50.0, "groups".into())
             ]
+        );
+    }
+
+    #[test]
+    fn a_grouped_count_after_a_name_is_still_a_count() {
+        assert_eq!(
+            quantities("They sent Gov. Ann Lee 1,186 bills; Route 66 and Boeing 737 jets."),
+            vec![(1186.0, "bills".into())]
         );
     }
 

@@ -84,6 +84,18 @@ const DOTTED: &[&str] = &[
     "Capt", "Adm", "Prof", "Rev", "Hon", "Atty", "Supt", "Del", "Cmdr", "Maj", "St", "Ft", "Mt",
 ];
 
+/// A letter or digit; general punctuation (quotes, dashes) answered without
+/// the Unicode tables.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 fn char_at(src: &str, i: usize) -> Option<char> {
     src.get(i..).and_then(|s| s.chars().next())
 }
@@ -105,7 +117,7 @@ pub fn word_end(src: &str, start: usize) -> usize {
         let Some(c) = char_at(src, j) else {
             break;
         };
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             j += c.len_utf8();
             segment += 1;
             continue;
@@ -113,7 +125,7 @@ pub fn word_end(src: &str, start: usize) -> usize {
         if matches!(c, '\'' | '’' | '-' | '.') {
             let after = j + c.len_utf8();
             let next = char_at(src, after);
-            if next.is_some_and(char::is_alphanumeric) && (c != '.' || segment == 1) {
+            if next.is_some_and(is_word_char) && (c != '.' || segment == 1) {
                 dotted |= c == '.';
                 j = after;
                 segment = 0;
@@ -145,7 +157,7 @@ pub fn words(src: &str, from: usize, to: usize) -> impl Iterator<Item = Word> + 
                 continue;
             }
             let c = char_at(src, pos)?;
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 let end = word_end(src, pos).min(to);
                 let w = Word { start: pos, end };
                 pos = end.max(pos + c.len_utf8());
@@ -381,24 +393,57 @@ fn last_key(tokens: &[String]) -> String {
         .unwrap_or_default()
 }
 
-fn first_key(tokens: &[String]) -> Option<String> {
-    let real: Vec<&String> = tokens.iter().filter(|t| !names::is_suffix(t)).collect();
-    (real.len() >= 2).then(|| real[0].trim_end_matches('.').to_lowercase())
+/// The last name: the last word that is not a suffix.
+fn last_of<S: AsRef<str>>(tokens: &[S]) -> Option<&str> {
+    tokens
+        .iter()
+        .map(AsRef::as_ref)
+        .rev()
+        .find(|t| !names::is_suffix(t))
 }
 
-/// Same first name, or one is the other's initial, or one has no first name.
-fn compatible(a: &[String], b: &[String]) -> bool {
-    if last_key(a) != last_key(b) {
+/// The given name, when the name has one besides the last name.
+fn first_of<S: AsRef<str>>(tokens: &[S]) -> Option<&str> {
+    let mut real = tokens
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|t| !names::is_suffix(t));
+    let first = real.next()?;
+    real.next().map(|_| first.trim_end_matches('.'))
+}
+
+/// Same last name, and the same first name, or one is the other's initial,
+/// or one has no first name. Case-insensitive, without allocating.
+fn compatible<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
+    let (Some(la), Some(lb)) = (last_of(a), last_of(b)) else {
+        return false;
+    };
+    if !eq_caseless(la, lb) {
         return false;
     }
-    match (first_key(a), first_key(b)) {
+    match (first_of(a), first_of(b)) {
         (Some(x), Some(y)) => {
-            x == y
-                || (x.chars().count() == 1 && y.starts_with(&x))
-                || (y.chars().count() == 1 && x.starts_with(&y))
+            eq_caseless(x, y)
+                || (x.chars().count() == 1 && starts_caseless(y, x))
+                || (y.chars().count() == 1 && starts_caseless(x, y))
         }
         _ => true,
     }
+}
+
+fn eq_caseless(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.len() == b.len()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x.to_lowercase().eq(y.to_lowercase()))
+}
+
+fn starts_caseless(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|head| eq_caseless(head, prefix))
 }
 
 /// The previous word before `pos` when only spaces separate them.
@@ -647,10 +692,10 @@ pub fn find(text: &Text<'_>) -> People {
     for_each_run(src, |run| {
         let fl = run_flags(src, run);
         let outlet_like = fl.iter().any(|f| f & names::OUTLET != 0)
-            || run
-                .first()
-                .and_then(|w| prev_word(src, w.start))
-                .is_some_and(|w| matches!(w.text(src), "by" | "to"));
+            || run.first().is_some_and(|w| {
+                let head = &src.as_bytes()[w.start.saturating_sub(4)..w.start];
+                head.ends_with(b" by ") || head.ends_with(b" to ")
+            });
         outlets::push_candidate(src, &mut outlet_runs, run, outlet_like);
         let Some(p) = parse_run(src, run, &fl) else {
             return;
@@ -778,17 +823,40 @@ pub fn find(text: &Text<'_>) -> People {
     if !people.is_empty() {
         for &(at, len, p) in &kept {
             let run = &kept_words[at..at + len];
-            let tokens: Vec<String> = run[p.name_from..p.name_to]
+            let names_of_run = &run[p.name_from..p.name_to];
+            let Some(last_word) = names_of_run
                 .iter()
-                .map(|w| strip_possessive(w.text(src)).0.to_string())
-                .collect();
-            let Some(slot) = by_last.get(&last_key(&tokens)) else {
+                .rev()
+                .map(|w| strip_possessive(w.text(src)).0)
+                .find(|t| !names::is_suffix(t))
+            else {
                 continue;
             };
+            let mut key_buf = [0u8; 64];
+            let key = if last_word.len() <= key_buf.len() && last_word.is_ascii() {
+                key_buf[..last_word.len()].copy_from_slice(last_word.as_bytes());
+                key_buf[..last_word.len()].make_ascii_lowercase();
+                std::str::from_utf8(&key_buf[..last_word.len()]).unwrap_or_default()
+            } else {
+                ""
+            };
+            let slot = if key.is_empty() {
+                by_last.get(&last_word.to_lowercase())
+            } else {
+                by_last.get(key)
+            };
+            let Some(slot) = slot else {
+                continue;
+            };
+            let mut words_buf = [""; MAX_RUN];
+            for (k, w) in names_of_run.iter().enumerate() {
+                words_buf[k] = strip_possessive(w.text(src)).0;
+            }
+            let tokens = &words_buf[..names_of_run.len()];
             let person = if tokens.len() >= 2 {
                 slot.iter()
                     .copied()
-                    .find(|&i| compatible(&people[i].tokens, &tokens))
+                    .find(|&i| compatible(&people[i].tokens, tokens))
             } else {
                 // A bare last name shared by several people: the one named last.
                 slot.iter()
@@ -812,16 +880,16 @@ pub fn find(text: &Text<'_>) -> People {
             };
             last_seen[person] = start + 1;
             let b = &mut people[person];
-            if tokens.len() > b.tokens.len() && compatible(&b.tokens, &tokens) {
-                b.tokens = tokens;
+            if tokens.len() > b.tokens.len() && compatible(&b.tokens, tokens) {
+                b.tokens = tokens.iter().map(|t| t.to_string()).collect();
             }
             b.first_mention = b.first_mention.min(start);
-            let surface = src[start..end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if !b.aliases.contains(&surface) {
-                b.aliases.push(surface);
+            let raw = &src[start..end];
+            if !b.aliases.iter().any(|a| a == raw) {
+                let surface = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !b.aliases.contains(&surface) {
+                    b.aliases.push(surface);
+                }
             }
             mentions.push(Mention {
                 start,

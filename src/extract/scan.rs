@@ -533,7 +533,12 @@ pub fn plain_number(ctx: &Ctx<'_>, i: usize) -> bool {
             Kind::Punct(':' | '/' | '.' | ',') if ctx.num(i + 2).is_some() && ctx.glued(i + 2) => {
                 return false;
             }
-            Kind::Punct('.' | ')') if ctx.starts_line(i) => return false,
+            // "2. Submit …": a list marker, not "… since\n1970."
+            Kind::Punct('.' | ')')
+                if n.int_digits <= 3 && i + 2 < ctx.toks.len() && ctx.starts_line(i) =>
+            {
+                return false;
+            }
             _ => {}
         }
     }

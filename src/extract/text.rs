@@ -17,6 +17,9 @@ pub struct Text<'a> {
     /// Each sentence cleaned, computed on first use: a sentence with several
     /// facts is cleaned once.
     cleaned: Vec<std::cell::OnceCell<String>>,
+    /// Where paragraphs start: after a blank line, or after a line that ends
+    /// a sentence or is short (a heading); wrapped lines run on.
+    paragraph_starts: Vec<usize>,
 }
 
 /// Words that end with a period without ending a sentence.
@@ -35,17 +38,35 @@ impl<'a> Text<'a> {
         line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
         let sentences = split_sentences(src);
         let cleaned = vec![std::cell::OnceCell::new(); sentences.len()];
+        let paragraph_starts = paragraph_starts(src, &line_starts);
         Text {
             src,
             line_starts,
             sentences,
             cleaned,
+            paragraph_starts,
         }
     }
 
     /// The 1-based line of a byte offset.
     pub fn line_of(&self, byte: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= byte)
+    }
+
+    /// The byte range of the paragraph containing `byte`.
+    pub fn paragraph_range(&self, byte: usize) -> (usize, usize) {
+        let i = self.paragraph_starts.partition_point(|&s| s <= byte);
+        let start = i
+            .checked_sub(1)
+            .and_then(|k| self.paragraph_starts.get(k))
+            .copied()
+            .unwrap_or(0);
+        let end = self
+            .paragraph_starts
+            .get(i)
+            .copied()
+            .unwrap_or(self.src.len());
+        (start, end.max(start))
     }
 
     /// The byte range of a 1-based line, without its line break.
@@ -130,6 +151,22 @@ pub const LONG_SENTENCE: usize = 800;
 /// Bytes of context kept either side of a fact in a long sentence.
 pub const CONTEXT: usize = 300;
 
+/// Paragraph starts: line starts after a blank line, or after a line that
+/// ends a sentence or is shorter than a wrapped line.
+fn paragraph_starts(src: &str, line_starts: &[usize]) -> Vec<usize> {
+    let mut out = vec![0];
+    for w in line_starts.windows(2) {
+        let prev = src[w[0]..w[1]].trim();
+        let ends = prev.is_empty()
+            || prev.ends_with(['.', '!', '?', ':', '"', '”'])
+            || prev.chars().count() < WRAPPED_LINE;
+        if ends && out.last() != Some(&w[1]) {
+            out.push(w[1]);
+        }
+    }
+    out
+}
+
 /// The longest sentence, in bytes, before it is cut at a space.
 pub const MAX_SENTENCE: usize = 4096;
 
@@ -204,6 +241,7 @@ pub fn split_sentences(src: &str) -> Vec<Sentence> {
                     if (opener.is_uppercase() || opener.is_ascii_digit() || is_open_mark(opener))
                         && !(b[i] == b'.' && is_abbreviation(src, i))
                         && !(b[i] == b'.' && opener.is_ascii_digit() && label_abbreviation(src, i))
+                        && !(b[i] == b'.' && list_marker(src, i))
                     {
                         push(&mut out, start, j);
                         start = j;
@@ -279,6 +317,28 @@ fn label_abbreviation(src: &str, dot: usize) -> bool {
         && (start == 0 || !src.as_bytes()[start - 1].is_ascii_alphanumeric())
 }
 
+/// The period of a numbered list item ("2. Submit comments") at the start
+/// of a line.
+fn list_marker(src: &str, dot: usize) -> bool {
+    let b = src.as_bytes();
+    let digits = b[dot.saturating_sub(4)..dot]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let start = dot - digits;
+    let lead = b[start.saturating_sub(8)..start]
+        .iter()
+        .rev()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    let at = start - lead;
+    at == 0 || (b[at - 1] == b'\n' && line_break_ends_sentence(src, at - 1))
+}
+
 /// A period glued to a capitalized word: "…$4,200.Shared Ground".
 fn run_in_heading(src: &str, dot: usize, after: usize) -> bool {
     let prev = src[..dot].chars().next_back().unwrap_or(' ');
@@ -308,11 +368,35 @@ fn line_break_ends_sentence(src: &str, nl: usize) -> bool {
     if prev_line.is_empty() {
         return true;
     }
-    if prev_line.ends_with(['.', '!', '?', ':', '"', '”']) || prev_line.starts_with('#') {
+    // "… due by Sept.\n30": an abbreviation at the end of a wrapped line.
+    let abbreviated = prev_line.ends_with('.')
+        && prev_line.len() >= 2
+        && is_abbreviation(
+            src,
+            prev_line.as_ptr() as usize - src.as_ptr() as usize + prev_line.len() - 1,
+        );
+    if prev_line.starts_with('#') {
         return true;
+    }
+    if abbreviated {
+        return false;
+    }
+    if prev_line.ends_with(['.', '!', '?', ':', '"', '”']) {
+        return true;
+    }
+    if first.is_ascii_digit() || first == '$' {
+        // A hard-wrapped sentence ("… on November\n17, 2025", "more than\n300
+        // people") goes on; a numbered item ("2. Submit") or a line after a
+        // short heading-like line starts anew.
+        let mut rest = next.bytes().skip_while(u8::is_ascii_digit);
+        let numbered = matches!(rest.next(), Some(b'.' | b')')) && rest.next() == Some(b' ');
+        return numbered || prev_line.chars().count() < WRAPPED_LINE;
     }
     !(first.is_lowercase())
 }
+
+/// A line at least this long that ends mid-sentence is taken to be wrapped.
+const WRAPPED_LINE: usize = 40;
 
 /// Cleans a sentence for display: Markdown markers and links removed,
 /// whitespace collapsed.
@@ -464,6 +548,28 @@ mod tests {
         assert_eq!(
             sentences("Prop. 47 passed. It rose in 2019. 2020 was worse."),
             vec!["Prop. 47 passed.", "It rose in 2019.", "2020 was worse."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_numbers_stay_in_their_sentence() {
+        assert_eq!(
+            sentences(
+                "The agency said that it would finish all of the work on November\n17, 2025, and that the program would serve more than\n300 people.\n1. Apply now.\n2. Wait."
+            ),
+            vec![
+                "The agency said that it would finish all of the work on November\n17, 2025, and that the program would serve more than\n300 people.",
+                "1. Apply now.",
+                "2. Wait."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_ending_in_an_abbreviation_runs_on() {
+        assert_eq!(
+            sentences("Grants go out by Sept.\n30. Congress agreed."),
+            vec!["Grants go out by Sept.\n30.", "Congress agreed."]
         );
     }
 

@@ -27,6 +27,8 @@ const DOCS: &[&str] = &[
     "court.txt",
     "snap.txt",
     "liveblog.txt",
+    "border.txt",
+    "session.txt",
 ];
 
 fn fixture(name: &str) -> PathBuf {
