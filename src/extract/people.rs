@@ -701,7 +701,7 @@ pub fn find(text: &Text<'_>) -> People {
                 let head = &src.as_bytes()[w.start.saturating_sub(4)..w.start];
                 head.ends_with(b" by ") || head.ends_with(b" to ")
             });
-        outlets::push_candidate(src, &mut outlet_runs, run, outlet_like);
+        outlets::push_candidate(src, &mut outlet_runs, run, &fl, outlet_like);
         let Some(p) = parse_run(src, run, &fl) else {
             return;
         };
