@@ -20,6 +20,14 @@ pub fn find(text: &Text<'_>) -> Vec<Found> {
         .collect()
 }
 
+/// A full date near the top of a document, on a short line (a byline,
+/// "Release Date: …") or at the start of a line ("WASHINGTON, Aug. 7, 2025 –
+/// …"), is the document's own date.
+const DATELINE_BYTES: usize = 600;
+const DATELINE_LINES: usize = 6;
+const DATELINE_LEAD: usize = 40;
+const DATELINE_LINE_LEN: usize = 120;
+
 /// Years a bare four-digit number may stand for.
 const BARE_YEARS: std::ops::RangeInclusive<u64> = 1500..=2199;
 /// Years accepted next to a month or in a numeric date.
@@ -395,6 +403,25 @@ fn bare_year(ctx: &Ctx<'_>, i: usize) -> bool {
         {
             return false;
         }
+        // "Project 2025", "Vision 2030": a name, not a date.
+        if ctx.capitalized(i - 1)
+            && let Some(w) = ctx.lower(i - 1)
+            && matches!(
+                w.as_str(),
+                "project"
+                    | "vision"
+                    | "agenda"
+                    | "mission"
+                    | "operation"
+                    | "initiative"
+                    | "strategy"
+                    | "framework"
+                    | "horizon"
+                    | "roadmap"
+            )
+        {
+            return false;
+        }
     }
     year_tail_ok(ctx, i + 1)
 }
@@ -438,11 +465,12 @@ fn year_tail_ok(ctx: &Ctx<'_>, j: usize) -> bool {
     }
 }
 
-/// Gives each year-less month or day a year, from the best of: a dated
-/// mention in the same sentence ("Nov. 30 – Dec. 2, 2025"), an earlier one
-/// with a month in the same paragraph, the document's own date (its first
-/// full date), else the nearest dated mention before or after it. Without
-/// any, the year-less form stays.
+/// Gives each year-less month or day a year, when the document implies one:
+/// a dated mention with a month in the same sentence ("Nov. 30 – Dec. 2,
+/// 2025"), else an earlier one in the same paragraph ("peaked in April 2025
+/// … In October"), else the document's own date (a full date in its first
+/// lines: dateline, release date). Otherwise the year-less form stays: a
+/// date elsewhere in the text may be years away from this one.
 pub fn resolve_years(text: &Text<'_>, out: &mut [Found]) {
     #[derive(Clone, Copy, PartialEq)]
     enum Precision {
@@ -456,6 +484,7 @@ pub fn resolve_years(text: &Text<'_>, out: &mut [Found]) {
         precision: Precision,
         sentence: Option<usize>,
         line: usize,
+        paragraph: usize,
         pos: usize,
     }
     let anchor_of = |f: &Found| -> Option<Anchor> {
@@ -474,6 +503,7 @@ pub fn resolve_years(text: &Text<'_>, out: &mut [Found]) {
             precision,
             sentence: text.sentence_index(f.start),
             line: text.line_of(f.start),
+            paragraph: text.paragraph_range(f.start).0,
             pos: f.start,
         })
     };
@@ -482,32 +512,25 @@ pub fn resolve_years(text: &Text<'_>, out: &mut [Found]) {
         .iter()
         .flatten()
         .find(|a| a.precision == Precision::Day)
+        .filter(|a| {
+            let (start, end) = text.paragraph_range(a.pos);
+            (a.pos < DATELINE_BYTES || a.line <= DATELINE_LINES)
+                && (a.pos - start <= DATELINE_LEAD || end - start <= DATELINE_LINE_LEN)
+        })
         .map(|a| a.year);
     let n = out.len();
-    let mut next_any: Vec<Option<Anchor>> = vec![None; n];
     let mut next_month: Vec<Option<Anchor>> = vec![None; n];
-    let (mut na, mut nm) = (None, None);
+    let mut nm = None;
     for k in (0..n).rev() {
-        next_any[k] = na;
         next_month[k] = nm;
-        if let Some(a) = anchors[k] {
-            na = Some(a);
-            if a.precision != Precision::Year {
-                nm = Some(a);
-            }
+        if let Some(a) = anchors[k].filter(|a| a.precision != Precision::Year) {
+            nm = Some(a);
         }
     }
-    let (mut prev_any, mut prev_month, mut prev_year): (
-        Option<Anchor>,
-        Option<Anchor>,
-        Option<Anchor>,
-    ) = (None, None, None);
+    let mut prev_month: Option<Anchor> = None;
     for k in 0..n {
         if let Some(a) = anchors[k] {
-            prev_any = Some(a);
-            if a.precision == Precision::Year {
-                prev_year = Some(a);
-            } else {
+            if a.precision != Precision::Year {
                 prev_month = Some(a);
             }
             continue;
@@ -520,21 +543,17 @@ pub fn resolve_years(text: &Text<'_>, out: &mut [Found]) {
             continue;
         };
         let sentence = text.sentence_index(f.start);
-        let line = text.line_of(f.start);
-        let same_sentence = [prev_any, next_any[k]]
+        let paragraph = text.paragraph_range(f.start).0;
+        let same_sentence = [prev_month, next_month[k]]
             .into_iter()
             .flatten()
             .filter(|a| a.sentence == sentence)
             .min_by_key(|a| a.pos.abs_diff(f.start))
             .map(|a| a.year);
-        let same_paragraph = prev_month.filter(|a| a.line == line).map(|a| a.year);
-        let year = same_sentence
-            .or(same_paragraph)
-            .or(reference)
-            .or(prev_month.map(|a| a.year))
-            .or(next_month[k].map(|a| a.year))
-            .or(prev_year.map(|a| a.year))
-            .or(next_any[k].map(|a| a.year));
+        let same_paragraph = prev_month
+            .filter(|a| a.paragraph == paragraph)
+            .map(|a| a.year);
+        let year = same_sentence.or(same_paragraph).or(reference);
         if let Some(y) = year {
             let iso = format!("{y:04}-{rest}");
             out[k].value = Value::Text(iso);
@@ -609,16 +628,28 @@ mod tests {
         assert!(values("Call 555-2021 or visit https://example.gov/2021/x.").is_empty());
         assert!(values("The office is at 1600 Pennsylvania Avenue.").is_empty());
         assert!(values("They may go. March on.").is_empty());
+        assert!(values("Critics of Project 2025 and Vision 2030 spoke.").is_empty());
     }
 
     #[test]
     fn yearless_dates_take_the_nearest_year() {
         assert_eq!(
-            values("The law passed April 2, 2024. In October, it began. On Nov. 21st it ended."),
+            values("Released April 2, 2024.\n\nIn October, it began. On Nov. 21st it ended."),
             vec!["2024-04-02", "2024-10", "2024-11-21"]
+        );
+        assert_eq!(
+            values("It peaked in April 2025. In October, it fell."),
+            vec!["2025-04", "2025-10"]
         );
         assert_eq!(values("The meeting is on November 21st."), vec!["--11-21"]);
         assert_eq!(values("It opened in October."), vec!["--10"]);
+    }
+
+    #[test]
+    fn a_distant_date_does_not_lend_its_year() {
+        let far = "Filler sentence here.\n".repeat(40);
+        let doc = format!("{far}The law took effect Jan. 1, 2026.\n\nThe House voted in March.");
+        assert_eq!(values(&doc), vec!["2026-01-01", "--03"]);
     }
 
     #[test]

@@ -230,6 +230,12 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
         let text = ctx.src.get(ctx.start(j + 1)..ctx.end_before(k))?;
         return Some(Unit::Noun(text.to_lowercase(), k));
     }
+    // "10,000+ jobs"
+    let j = if ctx.is_punct(j, &['+']) && ctx.glued(j) {
+        j + 1
+    } else {
+        j
+    };
     let mut k = j;
     let mut modifiers = 0;
     while modifiers < 4 {
@@ -243,6 +249,12 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
             continue;
         };
         let l = l.as_str();
+        // "wind and solar projects": paired modifiers.
+        if matches!(l, "and" | "or") && modifiers > 0 {
+            modifiers += 1;
+            k += 1;
+            continue;
+        }
         if words::function_word(l) {
             break;
         }
@@ -259,6 +271,14 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
             return Some(Unit::Noun(text, k + 2));
         }
         if words::invariant_unit(l) || plural(l) {
+            // "169 extends the credit": a verb, not a counted noun.
+            if plural(l)
+                && ctx.lower(k + 1).is_some_and(|n| {
+                    matches!(n.as_str(), "the" | "its" | "their" | "this" | "that")
+                })
+            {
+                return None;
+            }
             return Some(Unit::Noun(unit_text(w), k + 1));
         }
         if words::month(l).is_some() || words::weekday(l) {
@@ -275,10 +295,22 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
             k += 1;
         }
     }
+    // "420,000 fled", "146 have closed", "40 were evacuated"
     let w = ctx.word(j)?;
     let l = Lower::of(w)?;
-    if w.bytes().all(|b| b.is_ascii_lowercase()) && words::count_verb(l.as_str()) {
-        return Some(Unit::Verb(l.as_str().to_string()));
+    let verb_at = |k: usize| {
+        let w = ctx.word(k)?;
+        let l = Lower::of(w)?;
+        (w.bytes().all(|b| b.is_ascii_lowercase()) && words::count_verb(l.as_str()))
+            .then(|| l.as_str().to_string())
+    };
+    if let Some(v) = verb_at(j) {
+        return Some(Unit::Verb(v));
+    }
+    if matches!(l.as_str(), "have" | "has" | "had" | "were" | "was")
+        && let Some(v) = verb_at(j + 1)
+    {
+        return Some(Unit::Verb(v));
     }
     None
 }
@@ -294,6 +326,10 @@ fn label_before(ctx: &Ctx<'_>, first: usize) -> bool {
         return false;
     };
     if ctx.glued(first) || !ctx.capitalized(p) {
+        return false;
+    }
+    // Labels are short plain numbers; "sent Gov. Brandt 1,186 bills" is a count.
+    if ctx.num(first).is_some_and(|n| n.commas || n.frac > 0) {
         return false;
     }
     let Some(l) = ctx.lower(p) else { return true };
@@ -317,10 +353,27 @@ fn age_after_name(ctx: &Ctx<'_>, a: &Amount) -> bool {
         return false;
     }
     let i = a.first;
-    if i < 2 || !ctx.is_punct(i - 1, &[',']) || !ctx.capitalized(i - 2) {
+    if i < 2 || !ctx.is_punct(i - 1, &[',']) {
         return false;
     }
-    let Some(name) = ctx.lower(i - 2) else {
+    // "Sen. Ann Lee (D-Ohio), 67,": look past the parenthesis.
+    let mut n = i - 2;
+    if ctx.is_punct(n, &[')']) {
+        let Some(open) = (n.saturating_sub(8)..n)
+            .rev()
+            .find(|&k| ctx.is_punct(k, &['(']))
+        else {
+            return false;
+        };
+        let Some(before) = open.checked_sub(1) else {
+            return false;
+        };
+        n = before;
+    }
+    if !ctx.capitalized(n) {
+        return false;
+    }
+    let Some(name) = ctx.lower(n) else {
         return false;
     };
     let name = name.as_str();
@@ -331,9 +384,9 @@ fn age_after_name(ctx: &Ctx<'_>, a: &Amount) -> bool {
     {
         return false;
     }
-    let closes = ctx.is_punct(a.end, &[','])
-        || (ctx.is_punct(a.end, &['.', ';', ')']) && a.end + 1 >= ctx.toks.len());
-    closes && ctx.num(a.end + 1).is_none()
+    let closes = ctx.is_punct(a.end, &[',', ';'])
+        || (ctx.is_punct(a.end, &['.', ')']) && a.end + 1 >= ctx.toks.len());
+    closes && !(ctx.is_punct(a.end, &[',']) && ctx.num(a.end + 1).is_some())
 }
 
 /// "per 100,000", "1 in 5", "3 out of 4": the number belongs to a rate.
@@ -417,7 +470,7 @@ fn connector(ctx: &Ctx<'_>, a: &Amount) -> Option<(usize, bool)> {
         let tight = ctx.glued(k) && ctx.glued(k + 1);
         return Some((k + 1, tight));
     }
-    if ctx.is_word(k, "to") || ctx.is_word(k, "through") {
+    if ctx.is_word(k, "to") || ctx.is_word(k, "through") || ctx.is_word(k, "or") {
         return Some((k + 1, false));
     }
     if ctx.is_word(k, "and") && a.first > 0 && ctx.is_word(a.first - 1, "between") {
@@ -429,6 +482,14 @@ fn connector(ctx: &Ctx<'_>, a: &Amount) -> Option<(usize, bool)> {
 fn range(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
     let (k, tight) = connector(ctx, &a)?;
     let mut b = amount_at(ctx, k)?;
+    // "ages 18 to 24": an age bracket, not two counts.
+    if a.first > 0 && (ctx.is_word(a.first - 1, "ages") || ctx.is_word(a.first - 1, "aged")) {
+        return Some(b.end);
+    }
+    if a.currency.is_none() && label_before(ctx, a.first) {
+        // "Pub. L. 117-169", "District 7-A": a label, both ends.
+        return tight.then_some(b.end);
+    }
     let s2 = suffix_at(ctx, b.end, a.currency.is_some() || b.currency.is_some());
     let mut a = a;
     if b.has_scale() && !a.has_scale() && a.raw() <= b.raw() {
@@ -507,8 +568,15 @@ fn emit(ctx: &Ctx<'_>, a: Amount, s: Suffix, out: &mut Vec<Found>) -> Option<usi
     }
 }
 
+/// US three-digit service numbers ("911 calls", "the 311 system", "988").
+fn service_number(a: &Amount) -> bool {
+    a.num.is_some_and(|n| {
+        n.is_plain_int() && n.int_digits == 3 && (n.mant % 100 == 11 || n.mant == 988)
+    })
+}
+
 fn quantity(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
-    if a.small_word() || label_before(ctx, a.first) {
+    if a.small_word() || label_before(ctx, a.first) || service_number(&a) {
         return None;
     }
     match unit_after(ctx, a.end) {
@@ -516,11 +584,35 @@ fn quantity(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
             push_quantity(ctx, &a, Some(unit), end, true, out);
             return Some(end);
         }
-        Some(Unit::Verb(verb)) if a.num.is_some_and(|n| n.frac == 0 && n.mant > 1) => {
+        Some(Unit::Verb(verb))
+            if a.num.is_some_and(|n| n.frac == 0 && n.mant > 1)
+                && !a.first.checked_sub(1).is_some_and(|p| {
+                    ["to", "and", "or", "from"]
+                        .iter()
+                        .any(|w| ctx.is_word(p, w))
+                }) =>
+        {
             push_quantity(ctx, &a, Some(verb), a.end, true, out);
             return Some(a.end);
         }
         _ => {}
+    }
+    // "212 of 489 precincts", "6 of its 14 seats": the part counts the same thing.
+    if ctx.is_word(a.end, "of") && a.num.is_some() {
+        let mut k = a.end + 1;
+        if ctx
+            .lower(k)
+            .is_some_and(|l| matches!(l.as_str(), "the" | "its" | "their" | "our" | "his" | "her"))
+        {
+            k += 1;
+        }
+        if let Some(whole) = ctx.num(k).filter(|_| scan::plain_number(ctx, k))
+            && whole.value() > a.raw()
+            && let Some(Unit::Noun(unit, _)) = unit_after(ctx, k + 1)
+        {
+            push_quantity(ctx, &a, Some(unit), a.end, true, out);
+            return Some(a.end);
+        }
     }
     if age_after_name(ctx, &a) {
         push_quantity(ctx, &a, Some("years old".into()), a.end, true, out);
@@ -591,11 +683,23 @@ fn push_percent(
     lead: bool,
     out: &mut Vec<Found>,
 ) {
+    // "−3.2%" in a table of changes: the sign is part of the value.
+    let p = a.first.wrapping_sub(1);
+    let signed = lead
+        && a.num.is_some()
+        && ctx.glued(a.first)
+        && ctx.is_punct(p, &['-', '−'])
+        && (!ctx.glued(p) || ctx.is_punct(p.wrapping_sub(1), &['(', '|']));
+    let (start, value) = if signed {
+        (ctx.start(p), -a.value())
+    } else {
+        (ctx.start(a.first), a.value())
+    };
     let mut f = Found::new(
         FactKind::Percent,
-        ctx.start(a.first),
+        start,
         ctx.end_before(end),
-        Value::Number(round(a.value())),
+        Value::Number(round(value)),
     );
     f.unit = Some(unit.to_string());
     f.qualifier = qualifier(ctx, a, lead);
@@ -681,6 +785,14 @@ mod tests {
     }
 
     #[test]
+    fn a_minus_sign_makes_a_percent_negative() {
+        assert_eq!(
+            percents("Prices fell (−3.2%) and rose -1.5% in a day."),
+            vec![(-3.2, "percent".into()), (-1.5, "percent".into())]
+        );
+    }
+
+    #[test]
     fn quantities_name_what_they_count() {
         assert_eq!(
             quantities(
@@ -739,6 +851,45 @@ mod tests {
                 (15.0, "minutes".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_part_counts_what_its_whole_counts() {
+        assert_eq!(
+            quantities("Returns from 212 of 489 precincts; 6 of its 14 seats."),
+            vec![
+                (212.0, "precincts".into()),
+                (489.0, "precincts".into()),
+                (6.0, "seats".into()),
+                (14.0, "seats".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn ages_after_names_with_party_labels_and_in_lists() {
+        assert_eq!(
+            quantities("Sen. Ann Lee (D-Ohio), 67, and Jones, 45; Smith, 52; 50+ groups."),
+            vec![
+                (67.0, "years old".into()),
+                (45.0, "years old".into()),
+                (52.0, "years old".into()),
+                (50.0, "groups".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_grouped_count_after_a_name_is_still_a_count() {
+        assert_eq!(
+            quantities("They sent Gov. Ann Lee 1,186 bills; Route 66 and Boeing 737 jets."),
+            vec![(1186.0, "bills".into())]
+        );
+    }
+
+    #[test]
+    fn age_brackets_are_not_counts() {
+        assert!(quantities("Turnout among voters ages 18 to 24 rose.").is_empty());
     }
 
     #[test]

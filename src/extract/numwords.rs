@@ -63,6 +63,11 @@ fn small(w: &str) -> Option<(f64, bool)> {
     Some((v, false))
 }
 
+/// Whether a lowercase word can begin a spelled-out number.
+pub fn may_start(w: &str) -> bool {
+    matches!(w, "a" | "an" | "half") || small(w).is_some()
+}
+
 fn lower_at(ctx: &Ctx<'_>, i: usize) -> Option<words::Lower> {
     ctx.lower(i)
 }
@@ -91,6 +96,16 @@ pub fn parse(ctx: &Ctx<'_>, i: usize) -> Option<Spelled> {
                 value: 0.5 * 10f64.powi(e),
                 end: i + 3,
                 scale: e,
+            });
+        }
+        // "half a percentage point"
+        if (ctx.is_word(i + 1, "a") || ctx.is_word(i + 1, "an"))
+            && (ctx.is_word(i + 2, "percentage") || ctx.is_word(i + 2, "percent"))
+        {
+            return Some(Spelled {
+                value: 0.5,
+                end: i + 2,
+                scale: 0,
             });
         }
         return None;
@@ -212,6 +227,7 @@ mod tests {
         );
         assert_eq!(spelled("twenty-five percent"), Some((25.0, 0, 3)));
         assert_eq!(spelled("half a billion"), Some((500_000_000.0, 9, 3)));
+        assert_eq!(spelled("half a percentage point"), Some((0.5, 0, 2)));
         assert_eq!(spelled("one hundred and five"), Some((105.0, 2, 4)));
     }
 

@@ -9,7 +9,7 @@
 
 use super::text::Text;
 use super::words::{self, Lower};
-use super::{Found, dates, numbers};
+use super::{Found, dates, numbers, numwords};
 
 /// A number as written: digits with optional thousands commas and decimals.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -175,6 +175,35 @@ impl<'a> Ctx<'a> {
         if i > 0 && self.punct(i - 1) == Some('~') {
             return Some("approximately");
         }
+        // Every qualifier ends in one of these words; most numbers have none.
+        let last = i.checked_sub(1).and_then(|j| self.lower(j))?;
+        if !matches!(
+            last.as_str(),
+            "than"
+                | "over"
+                | "as"
+                | "of"
+                | "under"
+                | "above"
+                | "below"
+                | "to"
+                | "least"
+                | "most"
+                | "estimated"
+                | "approximately"
+                | "approx"
+                | "roughly"
+                | "about"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "some"
+                | "exactly"
+                | "only"
+                | "just"
+        ) {
+            return None;
+        }
         let mut prev: [Option<Lower>; 4] = [None; 4];
         for (n, slot) in prev.iter_mut().enumerate() {
             let Some(j) = i.checked_sub(n + 1) else { break };
@@ -269,6 +298,15 @@ fn close_chunk(src: &str, start: usize, end: usize, toks: &mut [Tok]) {
         return;
     }
     let s = src.get(start..end).unwrap_or("");
+    let b = s.as_bytes();
+    // Most chunks ("$5", "2021,") have none of the marks of an address.
+    let maybe = b.iter().enumerate().any(|(k, &c)| {
+        matches!(c, b'/' | b'@' | b':')
+            || (c == b'.' && b.get(k + 1).is_some_and(u8::is_ascii_alphabetic))
+    });
+    if !maybe {
+        return;
+    }
     let urlish = s.contains("://")
         || s.contains('@')
         || s.contains("www.")
@@ -285,21 +323,30 @@ fn close_chunk(src: &str, start: usize, end: usize, toks: &mut [Tok]) {
 }
 
 fn word(src: &str, start: usize, end: usize) -> usize {
+    let b = src.as_bytes();
     let mut i = start;
-    let s = &src[..end];
-    while let Some(c) = s[i..].chars().next() {
+    loop {
+        // ASCII letters are the common case; other characters are decoded.
+        while i < end && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i >= end || b[i] < 0x80 && b[i] != b'\'' {
+            return i;
+        }
+        let Some(c) = src[i..end].chars().next() else {
+            return i;
+        };
         let apostrophe_in_word = (c == '\'' || c == '’')
-            && s[i + c.len_utf8()..]
+            && src[i + c.len_utf8()..end]
                 .chars()
                 .next()
                 .is_some_and(char::is_alphabetic);
         if c.is_alphabetic() || apostrophe_in_word {
             i += c.len_utf8();
         } else {
-            break;
+            return i;
         }
     }
-    i
 }
 
 fn number(b: &[u8], start: usize, end: usize) -> (Kind, usize) {
@@ -359,6 +406,10 @@ pub fn find(text: &Text<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
     for s in &text.sentences {
+        let sentence = &text.src[s.start..s.end];
+        if !may_hold_fact(sentence.as_bytes()) {
+            continue;
+        }
         tokenize(text.src, s.start, s.end, &mut toks);
         let ctx = Ctx {
             src: text.src,
@@ -373,8 +424,86 @@ pub fn find(text: &Text<'_>) -> Vec<Found> {
 fn scan_sentence(ctx: &Ctx<'_>, out: &mut Vec<Found>) {
     let mut i = 0;
     while i < ctx.toks.len() {
+        if !may_start_fact(ctx, i) {
+            i += 1;
+            continue;
+        }
         let next = dates::match_at(ctx, i, out).or_else(|| numbers::match_at(ctx, i, out));
         i = next.map_or(i + 1, |n| n.max(i + 1));
+    }
+}
+
+/// A cheap byte scan that rules out most sentences with no fact to find:
+/// every fact needs a digit, a currency sign, a month name (its first three
+/// letters, capitalized) or a scale or percent word.
+pub fn may_hold_fact(b: &[u8]) -> bool {
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec",
+    ];
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        match c {
+            b'0'..=b'9' | b'$' => return true,
+            // £ and ¥; €, ₹ and ₩.
+            0xC2 if matches!(b.get(k + 1), Some(0xA3 | 0xA5)) => return true,
+            0xE2 if b.get(k + 1) == Some(&0x82) => return true,
+            b'A'..=b'Z' if k + 3 <= b.len() => {
+                let three = [
+                    c.to_ascii_lowercase(),
+                    b[k + 1].to_ascii_lowercase(),
+                    b[k + 2].to_ascii_lowercase(),
+                ];
+                if MONTHS.iter().any(|m| **m == three) {
+                    return true;
+                }
+            }
+            b'i' | b't' | b'h' | b'p' | b'd' => {
+                let rest = &b[k..];
+                let hit = match c {
+                    b'i' => rest.starts_with(b"illion"),
+                    b't' => rest.starts_with(b"thousand"),
+                    b'h' => rest.starts_with(b"hundred"),
+                    b'p' => rest.starts_with(b"percent") || rest.starts_with(b"per cent"),
+                    _ => rest.starts_with(b"dollar"),
+                };
+                if hit {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    false
+}
+
+/// A cheap test that token `i` can start a fact at all: a number, a
+/// currency sign, a capitalized word (month, "FY", "USD", "US$") or a
+/// number word. Most words fail it at once.
+fn may_start_fact(ctx: &Ctx<'_>, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    match t.kind {
+        Kind::Num(_) => true,
+        Kind::Punct(c) => words::currency_symbol(c).is_some(),
+        Kind::Word => {
+            let w = &ctx.src[t.start..t.end];
+            let first = w.as_bytes()[0];
+            if first.is_ascii_lowercase() {
+                return numwords::may_start(w);
+            }
+            if ctx.is_punct(i + 1, &['$']) && ctx.glued(i + 1) {
+                return true;
+            }
+            if words::currency_code(w).is_some() || w == "FY" {
+                return true;
+            }
+            ctx.lower(i).is_some_and(|l| {
+                let l = l.as_str();
+                words::month(l).is_some() || numwords::may_start(l)
+            })
+        }
     }
 }
 
@@ -404,7 +533,12 @@ pub fn plain_number(ctx: &Ctx<'_>, i: usize) -> bool {
             Kind::Punct(':' | '/' | '.' | ',') if ctx.num(i + 2).is_some() && ctx.glued(i + 2) => {
                 return false;
             }
-            Kind::Punct('.' | ')') if ctx.starts_line(i) => return false,
+            // "2. Submit …": a list marker, not "… since\n1970."
+            Kind::Punct('.' | ')')
+                if n.int_digits <= 3 && i + 2 < ctx.toks.len() && ctx.starts_line(i) =>
+            {
+                return false;
+            }
             _ => {}
         }
     }
@@ -440,7 +574,8 @@ pub fn identifier_before(ctx: &Ctx<'_>, i: usize) -> bool {
     }
     if let Some(chunk) = ctx.chunk_before(i) {
         let c = chunk.as_str().trim_end_matches('.').replace('.', "");
-        if words::identifier_word(&c) || c == "s" || c == "hres" || c == "hjres" || c == "sres" {
+        if words::identifier_word(&c) || matches!(c.as_str(), "s" | "l" | "hres" | "hjres" | "sres")
+        {
             return true;
         }
     }
@@ -490,6 +625,34 @@ mod tests {
             .map(|t| t.url)
             .collect();
         assert_eq!(nums, vec![true, false]);
+    }
+
+    #[test]
+    fn sentences_without_fact_material_are_skipped() {
+        assert!(!may_hold_fact(b"The mayor spoke to reporters at length."));
+        for s in [
+            "It rose 5 points.",
+            "Paid in euros: \u{20ac}",
+            "In October they met.",
+            "a million kids",
+            "five percent",
+        ] {
+            assert!(may_hold_fact(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn every_qualifier_is_found() {
+        for (phrase, canon) in words::QUALIFIERS {
+            let src = format!("{} 5", phrase.join(" "));
+            let mut v = Vec::new();
+            tokenize(&src, 0, src.len(), &mut v);
+            let ctx = Ctx {
+                src: &src,
+                toks: &v,
+            };
+            assert_eq!(ctx.qualifier_before(v.len() - 1), Some(*canon), "{src}");
+        }
     }
 
     #[test]

@@ -14,6 +14,12 @@ pub struct Text<'a> {
     pub src: &'a str,
     line_starts: Vec<usize>,
     pub sentences: Vec<Sentence>,
+    /// Each sentence cleaned, computed on first use: a sentence with several
+    /// facts is cleaned once.
+    cleaned: Vec<std::cell::OnceCell<String>>,
+    /// Where paragraphs start: after a blank line, or after a line that ends
+    /// a sentence or is short (a heading); wrapped lines run on.
+    paragraph_starts: Vec<usize>,
 }
 
 /// Words that end with a period without ending a sentence.
@@ -31,10 +37,14 @@ impl<'a> Text<'a> {
         let mut line_starts = vec![0];
         line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
         let sentences = split_sentences(src);
+        let cleaned = vec![std::cell::OnceCell::new(); sentences.len()];
+        let paragraph_starts = paragraph_starts(src, &line_starts);
         Text {
             src,
             line_starts,
             sentences,
+            cleaned,
+            paragraph_starts,
         }
     }
 
@@ -43,13 +53,46 @@ impl<'a> Text<'a> {
         self.line_starts.partition_point(|&s| s <= byte)
     }
 
+    /// The byte range of the paragraph containing `byte`.
+    pub fn paragraph_range(&self, byte: usize) -> (usize, usize) {
+        let i = self.paragraph_starts.partition_point(|&s| s <= byte);
+        let start = i
+            .checked_sub(1)
+            .and_then(|k| self.paragraph_starts.get(k))
+            .copied()
+            .unwrap_or(0);
+        let end = self
+            .paragraph_starts
+            .get(i)
+            .copied()
+            .unwrap_or(self.src.len());
+        (start, end.max(start))
+    }
+
+    /// The byte range of a 1-based line, without its line break.
+    pub fn line_range(&self, line: usize) -> (usize, usize) {
+        let start = line
+            .checked_sub(1)
+            .and_then(|i| self.line_starts.get(i))
+            .copied()
+            .unwrap_or(self.src.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.src.len(), |&next| next.saturating_sub(1));
+        (start, end.max(start))
+    }
+
     /// The index of the sentence containing `byte` (or the nearest before it).
     pub fn sentence_index(&self, byte: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.start <= byte);
         i.checked_sub(1)
     }
 
-    /// The cleaned sentence (or sentences) covering `start..end`.
+    /// The cleaned sentence (or sentences) covering `start..end`. A very
+    /// long sentence (a table row run together, a page with no periods) is
+    /// trimmed to a few hundred bytes around the span, so the work per fact
+    /// stays bounded.
     pub fn sentence_for(&self, start: usize, end: usize) -> String {
         let (Some(a), Some(b)) = (
             self.sentence_index(start),
@@ -59,8 +102,69 @@ impl<'a> Text<'a> {
         };
         let s = self.sentences[a].start.min(start);
         let e = self.sentences[b].end.max(end);
+        if a == b
+            && s == self.sentences[a].start
+            && e == self.sentences[a].end
+            && e - s <= LONG_SENTENCE
+        {
+            return self.cleaned[a]
+                .get_or_init(|| clean(&self.src[s..e]))
+                .clone();
+        }
+        let (s, e) = self.around(s, e, start, end);
         clean(&self.src[s..e])
     }
+
+    /// `s..e` cut to at most [`CONTEXT`] bytes either side of `start..end`,
+    /// at spaces, when it is longer than [`LONG_SENTENCE`].
+    fn around(&self, s: usize, e: usize, start: usize, end: usize) -> (usize, usize) {
+        if e - s <= LONG_SENTENCE {
+            return (s, e);
+        }
+        let b = self.src.as_bytes();
+        let mut ws = start.saturating_sub(CONTEXT).max(s);
+        if ws > s {
+            ws = b[ws..start]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(start, |p| ws + p + 1);
+        }
+        let mut we = (end + CONTEXT).min(e);
+        if we < e {
+            we = b[end..we]
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+                .map_or(end, |p| end + p);
+        }
+        while !self.src.is_char_boundary(ws) {
+            ws += 1;
+        }
+        while !self.src.is_char_boundary(we) {
+            we -= 1;
+        }
+        (ws.min(start), we.max(end))
+    }
+}
+
+/// Sentences longer than this are shown only around the fact.
+pub const LONG_SENTENCE: usize = 800;
+/// Bytes of context kept either side of a fact in a long sentence.
+pub const CONTEXT: usize = 300;
+
+/// Paragraph starts: line starts after a blank line, or after a line that
+/// ends a sentence or is shorter than a wrapped line.
+fn paragraph_starts(src: &str, line_starts: &[usize]) -> Vec<usize> {
+    let mut out = vec![0];
+    for w in line_starts.windows(2) {
+        let prev = src[w[0]..w[1]].trim();
+        let ends = prev.is_empty()
+            || prev.ends_with(['.', '!', '?', ':', '"', '”'])
+            || prev.chars().count() < WRAPPED_LINE;
+        if ends && out.last() != Some(&w[1]) {
+            out.push(w[1]);
+        }
+    }
+    out
 }
 
 /// The longest sentence, in bytes, before it is cut at a space.
@@ -98,6 +202,19 @@ pub fn split_sentences(src: &str) -> Vec<Sentence> {
             push(&mut out, start, cut);
             start = cut;
         }
+        // Jump to the next byte that can end a sentence (or to the length
+        // limit): most bytes are none of these.
+        let limit = (start + MAX_SENTENCE).clamp(i + 1, b.len());
+        match b[i..limit]
+            .iter()
+            .position(|&c| matches!(c, b'\n' | b'.' | b'!' | b'?'))
+        {
+            Some(p) => i += p,
+            None => {
+                i = limit;
+                continue;
+            }
+        }
         match b[i] {
             b'\n' => {
                 if line_break_ends_sentence(src, i) {
@@ -123,6 +240,8 @@ pub fn split_sentences(src: &str) -> Vec<Sentence> {
                     let opener = src[k..].chars().next().unwrap_or(' ');
                     if (opener.is_uppercase() || opener.is_ascii_digit() || is_open_mark(opener))
                         && !(b[i] == b'.' && is_abbreviation(src, i))
+                        && !(b[i] == b'.' && opener.is_ascii_digit() && label_abbreviation(src, i))
+                        && !(b[i] == b'.' && list_marker(src, i))
                     {
                         push(&mut out, start, j);
                         start = j;
@@ -183,6 +302,43 @@ fn is_abbreviation(src: &str, dot: usize) -> bool {
         || (lower.contains('.') && lower.len() <= 5 && !lower.ends_with('.'))
 }
 
+/// A short capitalized word before a period and a number is a label's
+/// abbreviation ("Prop. 47", "Fig. 2", "Pub. L. 117"), not a sentence end.
+fn label_abbreviation(src: &str, dot: usize) -> bool {
+    let before = &src.as_bytes()[dot.saturating_sub(5)..dot];
+    let letters = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let start = dot - letters;
+    (1..=4).contains(&letters)
+        && src.as_bytes()[start].is_ascii_uppercase()
+        && (start == 0 || !src.as_bytes()[start - 1].is_ascii_alphanumeric())
+}
+
+/// The period of a numbered list item ("2. Submit comments") at the start
+/// of a line.
+fn list_marker(src: &str, dot: usize) -> bool {
+    let b = src.as_bytes();
+    let digits = b[dot.saturating_sub(4)..dot]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let start = dot - digits;
+    let lead = b[start.saturating_sub(8)..start]
+        .iter()
+        .rev()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    let at = start - lead;
+    at == 0 || (b[at - 1] == b'\n' && line_break_ends_sentence(src, at - 1))
+}
+
 /// A period glued to a capitalized word: "…$4,200.Shared Ground".
 fn run_in_heading(src: &str, dot: usize, after: usize) -> bool {
     let prev = src[..dot].chars().next_back().unwrap_or(' ');
@@ -212,11 +368,35 @@ fn line_break_ends_sentence(src: &str, nl: usize) -> bool {
     if prev_line.is_empty() {
         return true;
     }
-    if prev_line.ends_with(['.', '!', '?', ':', '"', '”']) || prev_line.starts_with('#') {
+    // "… due by Sept.\n30": an abbreviation at the end of a wrapped line.
+    let abbreviated = prev_line.ends_with('.')
+        && prev_line.len() >= 2
+        && is_abbreviation(
+            src,
+            prev_line.as_ptr() as usize - src.as_ptr() as usize + prev_line.len() - 1,
+        );
+    if prev_line.starts_with('#') {
         return true;
+    }
+    if abbreviated {
+        return false;
+    }
+    if prev_line.ends_with(['.', '!', '?', ':', '"', '”']) {
+        return true;
+    }
+    if first.is_ascii_digit() || first == '$' {
+        // A hard-wrapped sentence ("… on November\n17, 2025", "more than\n300
+        // people") goes on; a numbered item ("2. Submit") or a line after a
+        // short heading-like line starts anew.
+        let mut rest = next.bytes().skip_while(u8::is_ascii_digit);
+        let numbered = matches!(rest.next(), Some(b'.' | b')')) && rest.next() == Some(b' ');
+        return numbered || prev_line.chars().count() < WRAPPED_LINE;
     }
     !(first.is_lowercase())
 }
+
+/// A line at least this long that ends mid-sentence is taken to be wrapped.
+const WRAPPED_LINE: usize = 40;
 
 /// Cleans a sentence for display: Markdown markers and links removed,
 /// whitespace collapsed.
@@ -238,13 +418,25 @@ pub fn clean(s: &str) -> String {
         }
         out.push_str(l);
     }
-    let out = strip_links(&out)
-        .replace("**", "")
-        .replace("__", "")
-        .replace('`', "");
+    let linked;
+    let out = if out.contains('[') {
+        linked = strip_links(&out);
+        &linked
+    } else {
+        &out
+    };
+    // One pass: drop emphasis markers and backticks, collapse whitespace.
     let mut collapsed = String::with_capacity(out.len());
     let mut space = false;
-    for c in out.chars() {
+    let mut chars = out.chars().peekable();
+    while let Some(c) = chars.next() {
+        if (c == '*' || c == '_') && chars.peek() == Some(&c) {
+            chars.next();
+            continue;
+        }
+        if c == '`' {
+            continue;
+        }
         if c.is_whitespace() {
             space = true;
         } else {
@@ -334,6 +526,51 @@ mod tests {
         assert!(parts.len() >= 2);
         assert!(parts.iter().all(|p| p.end - p.start <= MAX_SENTENCE));
         assert!(parts.iter().all(|p| !s[p.start..p.end].starts_with(' ')));
+    }
+
+    #[test]
+    fn long_sentences_are_shown_around_the_fact() {
+        let s = format!(
+            "{} the fact is here {}",
+            "lead ".repeat(400),
+            "tail ".repeat(400)
+        );
+        let t = Text::new(&s);
+        let at = s.find("fact").unwrap_or(0);
+        let shown = t.sentence_for(at, at + 4);
+        assert!(shown.contains("the fact is here"));
+        assert!(shown.len() <= 2 * CONTEXT + 10, "{}", shown.len());
+        assert!(shown.starts_with("lead") && shown.ends_with("tail"));
+    }
+
+    #[test]
+    fn label_abbreviations_before_numbers_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Prop. 47 passed. It rose in 2019. 2020 was worse."),
+            vec!["Prop. 47 passed.", "It rose in 2019.", "2020 was worse."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_numbers_stay_in_their_sentence() {
+        assert_eq!(
+            sentences(
+                "The agency said that it would finish all of the work on November\n17, 2025, and that the program would serve more than\n300 people.\n1. Apply now.\n2. Wait."
+            ),
+            vec![
+                "The agency said that it would finish all of the work on November\n17, 2025, and that the program would serve more than\n300 people.",
+                "1. Apply now.",
+                "2. Wait."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_ending_in_an_abbreviation_runs_on() {
+        assert_eq!(
+            sentences("Grants go out by Sept.\n30. Congress agreed."),
+            vec!["Grants go out by Sept.\n30.", "Congress agreed."]
+        );
     }
 
     #[test]

@@ -15,14 +15,28 @@ impl Lower {
     /// The lowercase form of an ASCII word of at most 24 bytes (a curly
     /// apostrophe counts as `'`); `None` for anything else.
     pub fn of(word: &str) -> Option<Lower> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 26 {
+            return None;
+        }
         let mut buf = [0u8; 24];
         let mut len = 0usize;
-        for c in word.chars() {
-            let c = if c == '’' { '\'' } else { c };
-            if !c.is_ascii() || len >= buf.len() {
+        let mut k = 0;
+        while k < bytes.len() {
+            let b = bytes[k];
+            let c = if b < 0x80 {
+                k += 1;
+                b.to_ascii_lowercase()
+            } else if bytes[k..].starts_with("’".as_bytes()) {
+                k += 3;
+                b'\''
+            } else {
+                return None;
+            };
+            if len >= buf.len() {
                 return None;
             }
-            buf[len] = c.to_ascii_lowercase() as u8;
+            buf[len] = c;
             len += 1;
         }
         Some(Lower {
@@ -682,7 +696,6 @@ pub fn invariant_unit(w: &str) -> bool {
             | "mwh"
             | "gwh"
             | "crew"
-            | "youth"
             | "alumni"
             | "faculty"
             | "clergy"
