@@ -418,6 +418,12 @@ const ORG_WORDS: &[&str] = &[
     "co",
     "ltd",
     "compact",
+    "order",
+    "orders",
+    "room",
+    "suite",
+    "route",
+    "interstate",
     "deal",
     "summit",
     "conference",
@@ -1640,9 +1646,13 @@ pub fn is_outlet_word(word: &str) -> bool {
     listed(OUTLET, word)
 }
 
-/// A name suffix such as `Jr.`.
+/// A name suffix such as `Jr.` (checked directly: it is asked of every name word).
 pub fn is_suffix(word: &str) -> bool {
-    listed(SUFFIX, word)
+    let w = word.strip_suffix('.').unwrap_or(word);
+    w.len() <= 3
+        && ["jr", "sr", "ii", "iii", "iv"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(w))
 }
 
 /// The gender a title implies (`Ms.`, `spokesman`).

@@ -167,11 +167,18 @@ pub fn near_quote(
 
 /// Joins a run to the candidate before it when only " & " separates them
 /// ("Dow Jones & Company").
-pub fn push_candidate(src: &str, runs: &mut Vec<(usize, usize)>, run: &[Word], candidate: bool) {
+pub fn push_candidate(
+    src: &str,
+    runs: &mut Vec<(usize, usize)>,
+    run: &[Word],
+    flags: &[names::Flags],
+    candidate: bool,
+) {
     // "Both NBC News…": sentence openers are not part of the name.
-    let lead = run
+    let lead = flags
         .iter()
-        .take_while(|w| names::flags(w.text(src)) & names::STOP != 0)
+        .take(run.len())
+        .take_while(|f| *f & names::STOP != 0)
         .count();
     let run = &run[lead..];
     let (Some(first), Some(last)) = (run.first(), run.last()) else {

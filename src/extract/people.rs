@@ -371,6 +371,10 @@ struct Candidate {
     tokens: Vec<String>,
     role: Option<String>,
     gender: Option<Gender>,
+    /// Only a reporting verb speaks for a one-word name at the start of a
+    /// sentence ("Projects announced…"): it may join a known person but not
+    /// make a new one.
+    weak: bool,
 }
 
 /// A person being assembled.
@@ -686,6 +690,7 @@ pub fn find(text: &Text<'_>) -> People {
     // Pass 1: candidates with evidence; every run that could name someone is
     // kept for pass 2, and every run that could be an outlet for the end.
     let mut cands: Vec<Candidate> = Vec::new();
+    let mut plain: HashMap<String, Vec<String>> = HashMap::new();
     let mut kept_words: Vec<Word> = Vec::new();
     let mut kept: Vec<(usize, usize, Parsed)> = Vec::new();
     let mut outlet_runs: Vec<(usize, usize)> = Vec::new();
@@ -696,7 +701,7 @@ pub fn find(text: &Text<'_>) -> People {
                 let head = &src.as_bytes()[w.start.saturating_sub(4)..w.start];
                 head.ends_with(b" by ") || head.ends_with(b" to ")
             });
-        outlets::push_candidate(src, &mut outlet_runs, run, outlet_like);
+        outlets::push_candidate(src, &mut outlet_runs, run, &fl, outlet_like);
         let Some(p) = parse_run(src, run, &fl) else {
             return;
         };
@@ -707,6 +712,14 @@ pub fn find(text: &Text<'_>) -> People {
         let mut role = None;
         let mut gender = None;
         let mut evidence = false;
+        let mut weak = false;
+        // "Executive Order 14143", "Room 201": a number after the name.
+        if src[name_end..]
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
+        {
+            return;
+        }
         if let (Some(rf), Some(ti)) = (p.role_from, p.title) {
             role = expand_role(&src[run[rf].start..run[ti].end]);
             gender = names::title_gender(run[ti].text(src));
@@ -731,8 +744,23 @@ pub fn find(text: &Text<'_>) -> People {
                 role = Some(r);
                 evidence = true;
             }
-            if verb_follows(src, name_end) {
-                evidence = true;
+            if !evidence && verb_follows(src, name_end) {
+                let single = p.name_to - p.name_from == 1;
+                let after_preposition = p.name_from == 0
+                    && prev_word(src, name_start)
+                        .is_some_and(|w| names::is_object_marker(w.text(src)));
+                let opens = {
+                    let head = src[..name_start].trim_end_matches([' ', '\t', '\u{a0}']);
+                    head.is_empty() || head.ends_with(['.', '!', '?', '\n', ':'])
+                };
+                // "…borders Mexico, said…": a one-word name before a comma is
+                // too often a place ending an aside.
+                let comma_verb =
+                    src[name_end..].starts_with(", ") && appositive(src, name_end).1 == name_end;
+                if !(single && (after_preposition || comma_verb)) {
+                    evidence = true;
+                    weak = single && (opens || p.name_from > 0);
+                }
             }
             if src[name_end..].starts_with(" (D-")
                 || src[name_end..].starts_with(" (R-")
@@ -743,8 +771,23 @@ pub fn find(text: &Text<'_>) -> People {
         }
         if inverted_verb_before(src, name_start) {
             evidence = true;
+            weak = false;
         }
         if !evidence {
+            // A full name with nothing said about it ("When Ana T. Ruiz
+            // arrived"): kept so a later "Ruiz said" can be recognised.
+            if p.name_to - p.name_from >= 2 && !p.possessive {
+                let names_of_run = &run[p.name_from..p.name_to];
+                let tokens: Vec<&str> = names_of_run
+                    .iter()
+                    .map(|w| strip_possessive(w.text(src)).0)
+                    .collect();
+                if let Some(last) = last_of(&tokens) {
+                    plain
+                        .entry(last.to_lowercase())
+                        .or_insert_with(|| tokens.iter().map(|t| t.to_string()).collect());
+                }
+            }
             return;
         }
         let tokens: Vec<String> = run[p.name_from..p.name_to]
@@ -759,6 +802,7 @@ pub fn find(text: &Text<'_>) -> People {
                 tokens,
                 role,
                 gender,
+                weak,
             });
         }
     });
@@ -785,6 +829,8 @@ pub fn find(text: &Text<'_>) -> People {
             None => {
                 if c.tokens.len() < 2 && !slot.is_empty() {
                     slot[0]
+                } else if c.weak && !plain.contains_key(&last_key(&c.tokens)) {
+                    continue;
                 } else {
                     people.push(Building {
                         tokens: c.tokens.clone(),
@@ -1069,5 +1115,22 @@ mod tests {
     fn different_first_names_are_different_people() {
         let s = "Senator Ann Kerr met Representative Bo Kerr. Kerr said hello.";
         assert_eq!(names(s), vec!["Ann Kerr", "Bo Kerr"]);
+    }
+
+    #[test]
+    fn numbered_orders_places_and_sentence_opening_nouns_are_not_people() {
+        let s = "Under Executive Order 14143, agencies report twice a year. \
+                 The Department of Agriculture today announced loans. \
+                 Projects announced today include clinics. \
+                 Rep. Ana Cole of Utah, whose district borders Nevada, said she agreed.";
+        assert_eq!(names(s), vec!["Ana Cole"]);
+    }
+
+    #[test]
+    fn a_one_word_subject_joins_a_known_person() {
+        let s = "Mayor Lena Park opened the hearing.\nPark said the budget was late.";
+        let p = people(s);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Lena Park");
     }
 }

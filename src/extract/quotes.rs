@@ -344,7 +344,27 @@ impl Ctx<'_> {
             return None;
         }
         if !is_capitalized(t) {
-            return None;
+            // "said board member Ana Ruiz": a lowercase role before the name.
+            let role_words = ws[i..]
+                .iter()
+                .take(4)
+                .take_while(|w| {
+                    let x = w.text(src);
+                    !is_capitalized(x) && (names::is_title(x) || names::is_role_modifier(x))
+                })
+                .count();
+            if role_words == 0 || i + role_words >= ws.len() {
+                return None;
+            }
+            let next = ws[i + role_words];
+            if !is_capitalized(next.text(src))
+                || !src[ws[i + role_words - 1].end..next.start]
+                    .trim()
+                    .is_empty()
+            {
+                return None;
+            }
+            return self.subject_at(ws, i + role_words);
         }
         // A name, perhaps after its office: "Health Department spokeswoman
         // Ana Ruiz", "Secretary of Labor Ana Ruiz".

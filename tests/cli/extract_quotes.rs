@@ -187,3 +187,35 @@ fn multi_paragraph_quote_text_is_the_joined_words() {
     );
     assert_eq!(q["value"], q["text"]);
 }
+
+#[test]
+fn every_fixture_matches_its_gold_quotes() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(fixtures()).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
+        if ext != "txt" && ext != "md" {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        check(name);
+        checked += 1;
+    }
+    assert!(checked >= 9, "only {checked} fixtures found");
+}
+
+#[test]
+fn places_and_plural_nouns_before_verbs_are_not_people() {
+    let lines = check("national.txt");
+    let p = people(&lines);
+    let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        !names.contains(&"Mexico") && !names.contains(&"Arizona"),
+        "{names:?}"
+    );
+}
