@@ -392,7 +392,31 @@ fn line_break_ends_sentence(src: &str, nl: usize) -> bool {
         let numbered = matches!(rest.next(), Some(b'.' | b')')) && rest.next() == Some(b' ');
         return numbered || prev_line.chars().count() < WRAPPED_LINE;
     }
+    if first.is_uppercase() && wrapped_prose(prev_line) {
+        // "… hired since\nJanuary under …": a wrapped line, not a heading.
+        return false;
+    }
     !(first.is_lowercase())
+}
+
+/// A long line of mostly lowercase words that stops mid-sentence: prose
+/// wrapped at a fixed width, not a heading.
+fn wrapped_prose(line: &str) -> bool {
+    if line.chars().count() < 50 {
+        return false;
+    }
+    let (mut words, mut lower) = (0, 0);
+    for w in line.split_whitespace() {
+        match w.chars().next() {
+            Some(c) if c.is_lowercase() => {
+                words += 1;
+                lower += 1;
+            }
+            Some(c) if c.is_alphabetic() => words += 1,
+            _ => {}
+        }
+    }
+    lower * 2 > words
 }
 
 /// A line at least this long that ends mid-sentence is taken to be wrapped.
@@ -570,6 +594,20 @@ mod tests {
         assert_eq!(
             sentences("Grants go out by Sept.\n30. Congress agreed."),
             vec!["Grants go out by Sept.\n30.", "Congress agreed."]
+        );
+    }
+
+    #[test]
+    fn wrapped_prose_runs_on_into_a_capitalized_word() {
+        assert_eq!(
+            sentences(
+                "Agents were hired at a steady pace in the months since\nJanuary under the plan.\nWhy This Matters\nThe plan is new."
+            ),
+            vec![
+                "Agents were hired at a steady pace in the months since\nJanuary under the plan.",
+                "Why This Matters",
+                "The plan is new."
+            ]
         );
     }
 
