@@ -449,29 +449,47 @@ pub fn clean(s: &str) -> String {
     } else {
         &out
     };
-    // One pass: drop emphasis markers and backticks, collapse whitespace.
-    let mut collapsed = String::with_capacity(out.len());
+    // One pass over bytes: drop emphasis markers and backticks, collapse
+    // whitespace. Only whole characters are dropped, so the result stays UTF-8.
+    let b = out.as_bytes();
+    let mut collapsed: Vec<u8> = Vec::with_capacity(b.len());
     let mut space = false;
-    let mut chars = out.chars().peekable();
-    while let Some(c) = chars.next() {
-        if (c == '*' || c == '_') && chars.peek() == Some(&c) {
-            chars.next();
-            continue;
-        }
-        if c == '`' {
-            continue;
-        }
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !collapsed.is_empty() {
-                collapsed.push(' ');
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let width = if c < 0x80 {
+            if (c == b'*' || c == b'_') && b.get(i + 1) == Some(&c) {
+                i += 2;
+                continue;
             }
-            space = false;
-            collapsed.push(c);
+            if c == b'`' {
+                i += 1;
+                continue;
+            }
+            if c.is_ascii_whitespace() {
+                space = true;
+                i += 1;
+                continue;
+            }
+            1
+        } else {
+            let ch = out[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                space = true;
+                i += ch.len_utf8();
+                continue;
+            }
+            ch.len_utf8()
+        };
+        if space && !collapsed.is_empty() {
+            collapsed.push(b' ');
         }
+        space = false;
+        collapsed.extend_from_slice(&b[i..i + width]);
+        i += width;
     }
-    collapsed
+    String::from_utf8(collapsed)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// `[text](url)` becomes `text`.
@@ -608,6 +626,14 @@ mod tests {
                 "Why This Matters",
                 "The plan is new."
             ]
+        );
+    }
+
+    #[test]
+    fn clean_keeps_other_scripts_and_collapses_unicode_spaces() {
+        assert_eq!(
+            clean("  Café\u{a0}\u{a0}**naïve**  `x` ___y___ “ok” — 東京\n"),
+            "Café naïve x _y_ “ok” — 東京"
         );
     }
 
