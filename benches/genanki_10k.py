@@ -78,7 +78,8 @@ def main():
         start = time.perf_counter()
         build(cards, out)
         times.append(time.perf_counter() - start)
-    print(f"  {'genanki':<10} {statistics.median(times) * 1000:>9.1f} ms   (same {len(cards)} notes, build + write .apkg)")
+    median, fastest = statistics.median(times) * 1000, min(times) * 1000
+    print(f"  {'genanki':<10} {median:>7.1f} / {fastest:>7.1f} ms   (same {len(cards)} notes, build + write .apkg)")
 
 
 if __name__ == "__main__":

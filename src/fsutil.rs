@@ -22,9 +22,42 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         .tempfile_in(dir)
         .map_err(|e| Error::io(path, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    set_permissions(tmp.as_file(), path).map_err(|e| Error::io(path, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
+}
+
+/// Temporary files are created private (0600); the output should get the
+/// permissions a plain new file would (0666 less the umask), or keep those of
+/// the file it replaces.
+#[cfg(unix)]
+fn set_permissions(file: &std::fs::File, path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = match std::fs::metadata(path) {
+        Ok(m) => m.permissions().mode() & 0o7777,
+        Err(_) => 0o666 & !current_umask(),
+    };
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_permissions(_file: &std::fs::File, _path: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// The process umask, read from /proc (no unsafe `umask(2)` call needed);
+/// 022, the usual default, when it cannot be read.
+#[cfg(unix)]
+fn current_umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(0o022)
 }
 
 #[cfg(test)]
@@ -41,5 +74,16 @@ mod tests {
         assert_eq!(std::fs::read(&p).expect("read"), b"one");
         write_atomic(&p, b"two", true).expect("forced write");
         assert_eq!(std::fs::read(&p).expect("read"), b"two");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_not_private_to_the_owner() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("deck.toml");
+        write_atomic(&p, b"x", false).expect("write");
+        let mode = std::fs::metadata(&p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !current_umask(), "mode {mode:o}");
     }
 }

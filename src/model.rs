@@ -96,7 +96,13 @@ pub fn content_hash(parts: &[&str]) -> String {
         h.update([0u8]);
     }
     let digest = h.finalize();
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(16);
+    for b in &digest[..8] {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 /// Identifies a fact: `content_hash([kind, value, text, sentence])`.
@@ -384,6 +390,8 @@ mod tests {
             content_hash(&["date", "2025-11-17"])
         );
         assert_eq!(content_hash(&["a"]).len(), 16);
+        // SHA-256("a\0") is ffe9aaea a2a2d504…; the id is its first 8 bytes in hex.
+        assert_eq!(content_hash(&["a"]), "ffe9aaeaa2a2d504");
         assert_ne!(content_hash(&["ab", "c"]), content_hash(&["a", "bc"]));
     }
 

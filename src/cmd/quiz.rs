@@ -15,6 +15,29 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// `writeln!` into a `String` (which cannot fail).
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+/// Prints to stdout; a reader that went away (`| head`) is not an error.
+fn emit(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::Other(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Overrides "now" (RFC 3339), so scripts and tests can replay a schedule
 /// without waiting for days to pass.
 const NOW_VAR: &str = "FACTDECK_NOW";
@@ -144,10 +167,11 @@ pub fn run(args: &QuizArgs) -> Result<ExitCode> {
         } else {
             "Nothing is due.".to_string()
         };
-        println!("{what} {}", summary::next_due(&deck, &states, now));
+        let mut out = format!("{what} {}\n", summary::next_due(&deck, &states, now));
         if !args.cram && !deck.cards.is_empty() {
-            println!("(use --cram to study every card anyway)");
+            out.push_str("(use --cram to study every card anyway)\n");
         }
+        emit(&out)?;
         return Ok(ExitCode::SUCCESS);
     }
     let session_id = store.begin_session(&key, now, args.cram)?;
@@ -218,15 +242,17 @@ pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
     let streak = streak(&store.study_days(&key)?, local_day(now));
     let current: HashSet<_> = ids.iter().copied().collect();
     let removed = store.removed_cards(&key, &current)?;
+    let mut out = String::new();
 
-    println!(
+    outln!(
+        out,
         "{} — {} cards ({})",
         deck.deck.title,
         deck.cards.len(),
         args.deck.display()
     );
-    println!("  due today    {due} to review, {new} new");
-    println!("  learned      {learned} of {}", deck.cards.len());
+    outln!(out, "  due today    {due} to review, {new} new");
+    outln!(out, "  learned      {learned} of {}", deck.cards.len());
     let retention = match (totals.recalled * 100 + totals.recall_reviews / 2)
         .checked_div(totals.recall_reviews)
     {
@@ -236,30 +262,35 @@ pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
         ),
         None => "not measured yet (needs reviews a day or more apart)".to_string(),
     };
-    println!("  retention    {retention}");
-    println!(
+    outln!(out, "  retention    {retention}");
+    outln!(
+        out,
         "  streak       {streak} day{}",
         if streak == 1 { "" } else { "s" }
     );
-    println!(
+    outln!(
+        out,
         "  reviews      {} ({} right)",
-        totals.reviews, totals.correct
+        totals.reviews,
+        totals.correct
     );
     if removed.is_empty() {
-        println!("  removed      none");
+        outln!(out, "  removed      none");
     } else {
         let reviews: u64 = removed.iter().map(|r| r.reviews).sum();
-        println!(
+        outln!(
+            out,
             "  removed      {} card{} no longer in the deck (their {reviews} reviews are kept):",
             removed.len(),
             if removed.len() == 1 { "" } else { "s" }
         );
         for r in &removed {
-            println!("                 {} {}", r.id, r.prompt);
+            outln!(out, "                 {} {}", r.id, r.prompt);
         }
     }
-    println!("  {}", summary::next_due(&deck, &states, now));
-    println!("  database     {}", store.path().display());
+    outln!(out, "  {}", summary::next_due(&deck, &states, now));
+    outln!(out, "  database     {}", store.path().display());
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -287,22 +318,28 @@ pub fn optimize(args: &OptimizeArgs) -> Result<ExitCode> {
     let path = Store::resolve_path(args.state.as_deref())?;
     let mut store = Store::open(&path)?;
     let log = store.review_log()?;
+    let mut out = String::new();
     match optimize::fit(&log)? {
         Fitted::NeedMore { have, need } => {
-            println!(
+            outln!(
+                out,
                 "Not enough history to fit parameters yet: {have} usable reviews (answers given a day or \
                  more after the card's previous one); {need} more needed (at least {}).",
                 optimize::MIN_REVIEWS
             );
-            println!("Until then the published FSRS defaults are used.");
+            outln!(out, "Until then the published FSRS defaults are used.");
         }
         Fitted::Parameters { weights, used } => {
             store.save_parameters(&weights, clock.now(), used)?;
             let text: Vec<String> = weights.iter().map(|w| format!("{w:.4}")).collect();
-            println!("Fitted FSRS parameters to {used} reviews; future sessions use them.");
-            println!("  {}", text.join(", "));
+            outln!(
+                out,
+                "Fitted FSRS parameters to {used} reviews; future sessions use them."
+            );
+            outln!(out, "  {}", text.join(", "));
         }
     }
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 

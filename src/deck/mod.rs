@@ -4,6 +4,7 @@
 //! every problem with its line; [`validate`] holds the semantic checks and
 //! [`write`] the stable, hand-written TOML layout.
 
+mod fast;
 mod raw;
 pub mod validate;
 mod write;
@@ -48,26 +49,91 @@ pub fn read_deck(path: &Path, src: &str) -> Result<(Deck, Vec<Problem>)> {
 }
 
 fn parse_raw(path: &Path, src: &str) -> Result<(Deck, validate::Lines, Vec<Problem>)> {
-    let raw: raw::RawDeck = toml::from_str(src).map_err(|e| {
-        let (line, col) = e.span().map(|s| line_col(src, s.start)).unwrap_or((1, 1));
-        let message = e
-            .message()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("; ");
-        Error::Syntax {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message,
-        }
-    })?;
+    let parsed = match parse_in_parts(src) {
+        Some(p) => p,
+        None => raw::Parsed::whole(toml::from_str(src).map_err(|e| syntax_error(path, src, e))?),
+    };
     let starts = line_starts(src);
-    Ok(raw::into_deck(raw, |byte| {
+    Ok(raw::into_deck(parsed, |byte| {
         starts.partition_point(|&s| s <= byte)
     }))
+}
+
+fn syntax_error(path: &Path, src: &str, e: toml::de::Error) -> Error {
+    let (line, col) = e.span().map(|s| line_col(src, s.start)).unwrap_or((1, 1));
+    let message = e
+        .message()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    Error::Syntax {
+        path: path.to_path_buf(),
+        line,
+        col,
+        message,
+    }
+}
+
+/// A part of a large deck, read by the fast reader or by the toml crate.
+enum Part {
+    Fast(fast::Tables),
+    Toml(raw::RawPart),
+}
+
+/// Below this size a deck is read in one piece.
+const PARALLEL_FROM: usize = 256 * 1024;
+
+/// Reads a large deck in parts on all cores, each with the fast reader
+/// ([`fast`]) or else the toml crate: the file is cut before
+/// `[[facts]]` / `[[cards]]` header lines into about four parts per core,
+/// each read on its own. `None` when anything about that fails (a header line
+/// inside a multi-line string, a stray table, any syntax error): the caller
+/// then reads the whole file, which also places errors exactly.
+fn parse_in_parts(src: &str) -> Option<raw::Parsed> {
+    use rayon::prelude::*;
+    if src.len() < PARALLEL_FROM {
+        return None;
+    }
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut at = 0;
+    for line in src.split_inclusive('\n') {
+        let t = line.trim_end();
+        if t == "[[cards]]" || t == "[[facts]]" {
+            cuts.push(at);
+        }
+        at += line.len();
+    }
+    let first = *cuts.first()?;
+    let target = src.len() / (rayon::current_num_threads().max(1) * 4) + 1;
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut start = first;
+    for &c in &cuts {
+        if c - start >= target {
+            parts.push((start, c));
+            start = c;
+        }
+    }
+    parts.push((start, src.len()));
+    let head: raw::RawDeck = toml::from_str(&src[..first]).ok()?;
+    let read: Vec<Option<Part>> = parts
+        .par_iter()
+        .map(|&(s, e)| {
+            let text = &src[s..e];
+            fast::parse(text)
+                .map(Part::Fast)
+                .or_else(|| toml::from_str(text).ok().map(Part::Toml))
+        })
+        .collect();
+    let mut parsed = raw::Parsed::whole(head);
+    for (part, &(s, _)) in read.into_iter().zip(&parts) {
+        match part? {
+            Part::Fast(tables) => parsed.append_tables(tables, s),
+            Part::Toml(p) => parsed.append(p, s),
+        }
+    }
+    Some(parsed)
 }
 
 fn line_starts(src: &str) -> Vec<usize> {

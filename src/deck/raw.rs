@@ -11,6 +11,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use toml::Spanned;
 
+/// A whole deck file as read.
 #[derive(Deserialize)]
 pub struct RawDeck {
     format: Option<i64>,
@@ -23,33 +24,98 @@ pub struct RawDeck {
     cards: Vec<Spanned<RawCard>>,
 }
 
+/// A run of `[[facts]]` and `[[cards]]` tables cut from a deck file, read on
+/// its own (see [`super::parse_raw`]). Anything else in it is an error, so
+/// that a cut in the wrong place falls back to reading the whole file.
 #[derive(Deserialize)]
-struct RawCard {
-    id: Option<String>,
+#[serde(deny_unknown_fields)]
+pub struct RawPart {
+    #[serde(default)]
+    facts: Vec<Spanned<DeckFact>>,
+    #[serde(default)]
+    cards: Vec<Spanned<RawCard>>,
+}
+
+/// A deck as read, with the byte offset of each fact and card in the file.
+pub struct Parsed {
+    format: Option<i64>,
+    deck: Option<DeckInfo>,
+    conflicts: Vec<Conflict>,
+    facts: Vec<(usize, DeckFact)>,
+    cards: Vec<(usize, RawCard)>,
+}
+
+impl Parsed {
+    /// A deck read in one piece.
+    pub fn whole(raw: RawDeck) -> Parsed {
+        Parsed {
+            format: raw.format,
+            deck: raw.deck,
+            conflicts: raw.conflicts,
+            facts: raw
+                .facts
+                .into_iter()
+                .map(|f| (f.span().start, f.into_inner()))
+                .collect(),
+            cards: raw
+                .cards
+                .into_iter()
+                .map(|c| (c.span().start, c.into_inner()))
+                .collect(),
+        }
+    }
+
+    /// Appends tables read by [`super::fast`] from a part at byte `offset`.
+    pub fn append_tables(&mut self, (facts, cards): super::fast::Tables, offset: usize) {
+        self.facts
+            .extend(facts.into_iter().map(|(at, f)| (offset + at, f)));
+        self.cards
+            .extend(cards.into_iter().map(|(at, c)| (offset + at, c)));
+    }
+
+    /// Appends a part that started at byte `offset` of the file.
+    pub fn append(&mut self, part: RawPart, offset: usize) {
+        self.facts.extend(
+            part.facts
+                .into_iter()
+                .map(|f| (offset + f.span().start, f.into_inner())),
+        );
+        self.cards.extend(
+            part.cards
+                .into_iter()
+                .map(|c| (offset + c.span().start, c.into_inner())),
+        );
+    }
+}
+
+/// A card as read: every field optional, the type any string.
+#[derive(Deserialize, Default, Debug, PartialEq)]
+pub struct RawCard {
+    pub(super) id: Option<String>,
     #[serde(rename = "type")]
-    card_type: Option<String>,
-    fact: Option<String>,
-    kind: Option<FactKind>,
-    prompt: Option<String>,
-    hint: Option<String>,
-    answer: Option<String>,
+    pub(super) card_type: Option<String>,
+    pub(super) fact: Option<String>,
+    pub(super) kind: Option<FactKind>,
+    pub(super) prompt: Option<String>,
+    pub(super) hint: Option<String>,
+    pub(super) answer: Option<String>,
     #[serde(default)]
-    options: Vec<String>,
+    pub(super) options: Vec<String>,
     #[serde(default)]
-    accepted: Vec<String>,
-    explanation: Option<String>,
-    sentence: Option<String>,
-    doc: Option<String>,
-    line: Option<usize>,
-    reported_by: Option<usize>,
+    pub(super) accepted: Vec<String>,
+    pub(super) explanation: Option<String>,
+    pub(super) sentence: Option<String>,
+    pub(super) doc: Option<String>,
+    pub(super) line: Option<usize>,
+    pub(super) reported_by: Option<usize>,
     #[serde(default)]
-    tags: Vec<String>,
+    pub(super) tags: Vec<String>,
 }
 
 /// Turns a raw deck into a [`Deck`], or lists what stops it; `line_of` maps a
 /// byte offset in the source to its line.
 /// Cards with problems are left out of the deck; the problems come back beside it.
-pub fn into_deck(raw: RawDeck, line_of: impl Fn(usize) -> usize) -> (Deck, Lines, Vec<Problem>) {
+pub fn into_deck(raw: Parsed, line_of: impl Fn(usize) -> usize) -> (Deck, Lines, Vec<Problem>) {
     let mut problems = Vec::new();
     let format = match raw.format {
         Some(f) => u32::try_from(f).unwrap_or(u32::MAX),
@@ -76,15 +142,14 @@ pub fn into_deck(raw: RawDeck, line_of: impl Fn(usize) -> usize) -> (Deck, Lines
     });
     let mut lines = Lines::default();
     let mut facts = Vec::with_capacity(raw.facts.len());
-    for f in raw.facts {
-        lines.facts.push(line_of(f.span().start));
-        facts.push(f.into_inner());
+    for (at, f) in raw.facts {
+        lines.facts.push(line_of(at));
+        facts.push(f);
     }
     let by_id: HashMap<&str, &DeckFact> = facts.iter().map(|f| (f.id.0.as_str(), f)).collect();
     let mut cards = Vec::with_capacity(raw.cards.len());
-    for (n, spanned) in raw.cards.into_iter().enumerate() {
-        let line = line_of(spanned.span().start);
-        let c = spanned.into_inner();
+    for (n, (at, c)) in raw.cards.into_iter().enumerate() {
+        let line = line_of(at);
         let name =
             c.id.clone()
                 .map(|id| format!("card {id}"))
@@ -169,5 +234,20 @@ pub fn into_deck(raw: RawDeck, line_of: impl Fn(usize) -> usize) -> (Deck, Lines
         },
         lines,
         problems,
+    )
+}
+
+/// The tables of a part read by the toml crate, as the fast reader returns them.
+#[cfg(test)]
+pub fn part_tables(p: RawPart) -> super::fast::Tables {
+    (
+        p.facts
+            .into_iter()
+            .map(|f| (f.span().start, f.into_inner()))
+            .collect(),
+        p.cards
+            .into_iter()
+            .map(|c| (c.span().start, c.into_inner()))
+            .collect(),
     )
 }

@@ -200,3 +200,140 @@ proptest! {
         prop_assert_eq!(back, deck);
     }
 }
+
+fn big_deck_text() -> (Deck, String) {
+    let mut deck = sample_deck();
+    let cards = deck.cards.clone();
+    for i in 0..600 {
+        for c in &cards {
+            let mut c = c.clone();
+            c.id = crate::model::CardId(format!("{}-{i}", c.id));
+            deck.cards.push(c);
+        }
+    }
+    let text = deck_to_toml(&deck).expect("toml");
+    assert!(text.len() > PARALLEL_FROM, "{}", text.len());
+    (deck, text)
+}
+
+#[test]
+fn a_large_deck_read_in_parts_equals_the_deck_read_whole() {
+    let (deck, text) = big_deck_text();
+    let (parts, _) = read_deck(Path::new("d.toml"), &text).expect("parses");
+    assert_eq!(parts, deck);
+    let whole = raw::Parsed::whole(toml::from_str(&text).expect("whole"));
+    let starts = line_starts(&text);
+    let (whole, lines_whole, _) = raw::into_deck(whole, |b| starts.partition_point(|&s| s <= b));
+    let (_, lines_parts, _) = parse_raw(Path::new("d.toml"), &text).expect("parts");
+    assert_eq!(whole, deck);
+    assert_eq!(lines_whole.cards, lines_parts.cards);
+}
+
+#[test]
+fn a_syntax_error_deep_in_a_large_deck_has_its_exact_line() {
+    let (_, text) = big_deck_text();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let n = lines.len() - 40;
+    lines[n] = "answer = = \"x\"";
+    let bad = lines.join("\n");
+    let err = read_deck(Path::new("d.toml"), &bad).expect_err("syntax error");
+    assert!(
+        err.to_string().starts_with(&format!("d.toml:{}:", n + 1)),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_header_line_inside_a_multiline_string_is_not_a_cut() {
+    let (deck, text) = big_deck_text();
+    let tricky = text.replacen(
+        "prompt = \"",
+        "explanation = \"\"\"\n[[cards]]\nstill text\"\"\"\nprompt = \"",
+        1,
+    );
+    let (read, problems) = read_deck(Path::new("d.toml"), &tricky).expect("parses");
+    assert_eq!(read.cards.len(), deck.cards.len(), "{problems:?}");
+}
+
+/// The fast reader either gives up or reads exactly what the toml crate reads.
+fn fast_agrees_with_toml(body: &str) -> bool {
+    let fast = fast::parse(body);
+    let slow: Option<raw::RawPart> = toml::from_str(body).ok();
+    match (fast, slow) {
+        (Some(f), Some(s)) => {
+            assert_eq!(f, raw::part_tables(s), "{body}");
+            true
+        }
+        (Some(f), None) => panic!("fast reader accepted what toml rejects: {body}\n{f:?}"),
+        _ => false,
+    }
+}
+
+fn body_of(text: &str) -> &str {
+    let at = text.find("\n[[facts]]").map_or(0, |i| i + 1);
+    &text[at..]
+}
+
+#[test]
+fn the_fast_reader_reads_what_factdeck_writes() {
+    let text = deck_to_toml(&sample_deck()).expect("toml");
+    assert!(
+        fast_agrees_with_toml(body_of(&text)),
+        "fast reader gave up on our own output"
+    );
+}
+
+#[test]
+fn the_fast_reader_gives_up_on_hand_written_toml() {
+    let text = deck_to_toml(&sample_deck()).expect("toml");
+    let body = body_of(&text);
+    for edit in [
+        body.replacen("type = \"cloze\"", "type = 'cloze'", 1),
+        body.replacen("type = \"cloze\"", "type = \"cloze\" # edited", 1),
+        body.replacen("type = \"cloze\"", "type=\"cloze\"", 1),
+        body.replace('\n', "\r\n"),
+        body.replacen("line = 1", "line = 1_0", 1),
+        body.replacen("[[cards]]", "[[cards]]\nanswer = \"x\"\nanswer = \"y\"", 1),
+    ] {
+        assert!(!fast_agrees_with_toml(&edit) || edit == body, "{edit}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Any text and figures in a deck read back the same through the fast reader.
+    #[test]
+    fn fast_reader_matches_toml_on_generated_decks(
+        prompt in any::<String>(),
+        answer in "\\PC{1,12}",
+        sentence in any::<String>(),
+        value in prop_oneof![any::<f64>(), (-1e16f64..1e16)],
+        line in 0usize..100_000,
+    ) {
+        let mut deck = sample_deck();
+        deck.cards[0].prompt = prompt;
+        deck.cards[1].answer = answer.clone();
+        deck.cards[1].options[0] = answer;
+        deck.facts[1].value = crate::model::Value::Number(value);
+        deck.facts[0].sentence = sentence;
+        deck.facts[0].sources[0].line = line;
+        let text = deck_to_toml(&deck).expect("toml");
+        let body = body_of(&text);
+        // NaN and infinities are left to the toml crate.
+        prop_assert!(fast_agrees_with_toml(body) || !value.is_finite());
+    }
+
+    /// Random damage to a deck never makes the fast reader disagree with toml.
+    #[test]
+    fn fast_reader_never_disagrees_on_damaged_decks(at in any::<prop::sample::Index>(), junk in "[ -~\n\"\\\\\\[\\]{}=,]{1,4}") {
+        let text = deck_to_toml(&sample_deck()).expect("toml");
+        let body = body_of(&text);
+        let mut i = at.index(body.len());
+        while !body.is_char_boundary(i) {
+            i -= 1;
+        }
+        let damaged = format!("{}{junk}{}", &body[..i], &body[i..]);
+        fast_agrees_with_toml(&damaged);
+    }
+}

@@ -3,6 +3,7 @@
 //! the format, so a regenerated deck is byte-identical and a hand edit diffs small.
 
 use crate::model::{Card, Conflict, Deck, DeckFact, SourceDoc, SourceRef, Value};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// The deck as TOML text (see `docs/deck-format.md`).
@@ -23,8 +24,14 @@ pub fn to_toml(deck: &Deck) -> String {
     for f in &deck.facts {
         fact(&mut out, f);
     }
+    let sentences: HashMap<&str, &str> = deck
+        .facts
+        .iter()
+        .map(|f| (f.id.0.as_str(), f.sentence.as_str()))
+        .collect();
     for c in &deck.cards {
-        card(&mut out, c);
+        let fact_sentence = sentences.get(c.fact.0.as_str()).copied();
+        card(&mut out, c, fact_sentence);
     }
     out
 }
@@ -91,7 +98,9 @@ fn source_refs(out: &mut String, refs: &[SourceRef]) {
     out.push_str("]\n");
 }
 
-fn card(out: &mut String, c: &Card) {
+/// A card's sentence is left out when it is its fact's (the reader fills it
+/// in): it is the longest field, and repeating it would double the file.
+fn card(out: &mut String, c: &Card, fact_sentence: Option<&str>) {
     out.push_str("\n[[cards]]\n");
     key_str(out, "id", &c.id.0);
     key_str(out, "type", c.card_type.as_str());
@@ -111,10 +120,15 @@ fn card(out: &mut String, c: &Card) {
         out.push('\n');
     }
     key_opt(out, "explanation", &c.explanation);
-    key_str(out, "sentence", &c.sentence);
+    if fact_sentence != Some(c.sentence.as_str()) {
+        key_str(out, "sentence", &c.sentence);
+    }
     key_str(out, "doc", &c.doc);
     let _ = writeln!(out, "line = {}", c.line);
-    let _ = writeln!(out, "reported_by = {}", c.reported_by);
+    // One source is the default (and by far the most common case).
+    if c.reported_by != 1 {
+        let _ = writeln!(out, "reported_by = {}", c.reported_by);
+    }
     if !c.tags.is_empty() {
         out.push_str("tags = ");
         array(out, c.tags.iter().map(String::as_str));

@@ -5,7 +5,8 @@
 //! Every check is case-insensitive and allocation-free: words longer than the
 //! longest listed word are never in a list.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// A person's grammatical gender as the document shows it (pronouns, titles).
@@ -1473,53 +1474,113 @@ const FEMALE_NAMES: &[&str] = &[
 /// Name suffixes that are not a last name.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
+/// Which lists a word is in: one bit per list.
+pub type Flags = u32;
+pub const TITLE: Flags = 1;
+pub const MODIFIER: Flags = 1 << 1;
+pub const ORG: Flags = 1 << 2;
+pub const WEAK_ORG: Flags = 1 << 3;
+pub const STOP: Flags = 1 << 4;
+pub const CALENDAR_WORD: Flags = 1 << 5;
+pub const VERB: Flags = 1 << 6;
+pub const ADVERB: Flags = 1 << 7;
+pub const OBJECT: Flags = 1 << 8;
+pub const OUTLET: Flags = 1 << 9;
+pub const MALE_TITLE: Flags = 1 << 10;
+pub const FEMALE_TITLE: Flags = 1 << 11;
+pub const MALE_NAME: Flags = 1 << 12;
+pub const FEMALE_NAME: Flags = 1 << 13;
+pub const SUFFIX: Flags = 1 << 14;
+
+/// FNV-1a: the lists are looked up for every capitalized word, and SipHash's
+/// protection against crafted keys buys nothing for a fixed word list.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
-static TITLE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(TITLES));
-static MODIFIER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ROLE_MODIFIERS));
-static ORG_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ORG_WORDS));
-static WEAK_ORG_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(WEAK_ORG_WORDS));
-static STOP_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(STOP_WORDS));
-static CALENDAR_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(CALENDAR));
-static VERB_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(REPORTING_VERBS));
-static ADVERB_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(ADVERBS));
-static OBJECT_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(OBJECT_MARKERS));
-static OUTLET_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(OUTLET_WORDS));
-static MALE_TITLE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(MALE_TITLES));
-static FEMALE_TITLE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(FEMALE_TITLES));
-static MALE_NAME_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(MALE_NAMES));
-static FEMALE_NAME_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(FEMALE_NAMES));
-static SUFFIX_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| set(SUFFIXES));
+type FastMap = HashMap<&'static [u8], Flags, BuildHasherDefault<Fnv>>;
+
+static LISTS: LazyLock<FastMap> = LazyLock::new(|| {
+    let mut m = FastMap::default();
+    let all: [(&[&str], Flags); 15] = [
+        (TITLES, TITLE),
+        (ROLE_MODIFIERS, MODIFIER),
+        (ORG_WORDS, ORG),
+        (WEAK_ORG_WORDS, WEAK_ORG),
+        (STOP_WORDS, STOP),
+        (CALENDAR, CALENDAR_WORD),
+        (REPORTING_VERBS, VERB),
+        (ADVERBS, ADVERB),
+        (OBJECT_MARKERS, OBJECT),
+        (OUTLET_WORDS, OUTLET),
+        (MALE_TITLES, MALE_TITLE),
+        (FEMALE_TITLES, FEMALE_TITLE),
+        (MALE_NAMES, MALE_NAME),
+        (FEMALE_NAMES, FEMALE_NAME),
+        (SUFFIXES, SUFFIX),
+    ];
+    for (words, flag) in all {
+        for w in words {
+            *m.entry(w.as_bytes()).or_insert(0) |= flag;
+        }
+    }
+    m
+});
 
 /// Longest word any list holds, plus slack for a trailing period.
 const MAX_LISTED: usize = 24;
 
-/// Looks `word` up in `list` lowercased, ignoring a trailing period and a
-/// straight or curly possessive (`Gov.`, `Trump’s`).
-fn listed(list: &HashSet<&str>, word: &str) -> bool {
+/// The lists `word` is in, looked up lowercased, ignoring a trailing period
+/// and treating a curly apostrophe as a straight one (`Gov.`, `Don’t`).
+pub fn flags(word: &str) -> Flags {
     let word = word.strip_suffix('.').unwrap_or(word);
     if word.is_empty() || word.len() > MAX_LISTED {
-        return false;
+        return 0;
     }
     let mut buf = [0u8; MAX_LISTED];
     let mut n = 0;
-    for c in word.chars() {
-        let c = if c == '’' { '\'' } else { c };
-        if !c.is_ascii() {
-            return false;
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            buf[n] = b.to_ascii_lowercase();
+            i += 1;
+        } else if bytes[i..].starts_with("’".as_bytes()) {
+            buf[n] = b'\'';
+            i += 3;
+        } else {
+            return 0;
         }
-        buf[n] = c.to_ascii_lowercase() as u8;
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).is_ok_and(|w| list.contains(w))
+    LISTS.get(&buf[..n]).copied().unwrap_or(0)
+}
+
+fn listed(flag: Flags, word: &str) -> bool {
+    flags(word) & flag != 0
 }
 
 /// A title or role word ("Governor", "gov.", "spokeswoman", "Mayor-elect").
 pub fn is_title(word: &str) -> bool {
-    let base = strip_elect(word);
-    listed(&TITLE_SET, base)
+    listed(TITLE, strip_elect(word))
 }
 
 /// `Mayor-elect` → `Mayor`; other words unchanged.
@@ -1534,61 +1595,62 @@ fn strip_elect(word: &str) -> &str {
 
 /// A word that may stand before a title as part of the role.
 pub fn is_role_modifier(word: &str) -> bool {
-    listed(&MODIFIER_SET, word)
+    listed(MODIFIER, word)
 }
 
 /// A word that marks an organisation, place or event.
 pub fn is_org_word(word: &str) -> bool {
-    listed(&ORG_SET, word)
+    listed(ORG, word)
 }
 
 /// An organisation word that is also a surname ("Park", "Hall").
 pub fn is_weak_org_word(word: &str) -> bool {
-    listed(&WEAK_ORG_SET, word)
+    listed(WEAK_ORG, word)
 }
 
 /// A function word or sentence opener.
 pub fn is_stop_word(word: &str) -> bool {
-    listed(&STOP_SET, word)
+    listed(STOP, word)
 }
 
 /// A month or weekday.
 pub fn is_calendar_word(word: &str) -> bool {
-    listed(&CALENDAR_SET, word)
+    listed(CALENDAR_WORD, word)
 }
 
 /// A verb (or participle) that attributes speech.
 pub fn is_reporting_verb(word: &str) -> bool {
-    listed(&VERB_SET, word)
+    listed(VERB, word)
 }
 
 /// A word that may sit between a speaker and the reporting verb.
 pub fn is_adverb(word: &str) -> bool {
-    listed(&ADVERB_SET, word)
+    listed(ADVERB, word)
         || (word.len() > 4 && word.ends_with("ly") && word.chars().all(|c| c.is_lowercase()))
 }
 
 /// A word after which a name is more likely an object than a subject.
 pub fn is_object_marker(word: &str) -> bool {
-    listed(&OBJECT_SET, word)
+    listed(OBJECT, word)
         || (word.len() > 5 && word.ends_with("ing") && word.chars().all(|c| c.is_lowercase()))
 }
 
 /// A word that names or marks a news organisation.
 pub fn is_outlet_word(word: &str) -> bool {
-    listed(&OUTLET_SET, word)
+    listed(OUTLET, word)
 }
 
 /// A name suffix such as `Jr.`.
 pub fn is_suffix(word: &str) -> bool {
-    listed(&SUFFIX_SET, word)
+    listed(SUFFIX, word)
 }
 
 /// The gender a title implies (`Ms.`, `spokesman`).
 pub fn title_gender(word: &str) -> Option<Gender> {
-    if listed(&MALE_TITLE_SET, word) {
+    let f = flags(word);
+    if f & MALE_TITLE != 0 {
         Some(Gender::Male)
-    } else if listed(&FEMALE_TITLE_SET, word) {
+    } else if f & FEMALE_TITLE != 0 {
         Some(Gender::Female)
     } else {
         None
@@ -1597,9 +1659,10 @@ pub fn title_gender(word: &str) -> Option<Gender> {
 
 /// The gender a common given name suggests.
 pub fn first_name_gender(word: &str) -> Option<Gender> {
-    if listed(&MALE_NAME_SET, word) {
+    let f = flags(word);
+    if f & MALE_NAME != 0 {
         Some(Gender::Male)
-    } else if listed(&FEMALE_NAME_SET, word) {
+    } else if f & FEMALE_NAME != 0 {
         Some(Gender::Female)
     } else {
         None

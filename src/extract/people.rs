@@ -12,6 +12,8 @@
 // module list stays untouched by this finder's helpers.
 #[path = "names.rs"]
 pub mod names;
+#[path = "outlets.rs"]
+pub mod outlets;
 
 use super::text::Text;
 use crate::model::Person;
@@ -26,6 +28,8 @@ pub struct People {
     pub mentions: Vec<Mention>,
     /// Each person's gender where titles, given names or pronouns show it.
     pub genders: Vec<Option<Gender>>,
+    /// The news organisations the document cites, in order.
+    pub outlets: Vec<String>,
 }
 
 /// One place the document names a known person.
@@ -80,6 +84,18 @@ const DOTTED: &[&str] = &[
     "Capt", "Adm", "Prof", "Rev", "Hon", "Atty", "Supt", "Del", "Cmdr", "Maj", "St", "Ft", "Mt",
 ];
 
+/// A letter or digit; general punctuation (quotes, dashes) answered without
+/// the Unicode tables.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 fn char_at(src: &str, i: usize) -> Option<char> {
     src.get(i..).and_then(|s| s.chars().next())
 }
@@ -88,11 +104,20 @@ fn char_at(src: &str, i: usize) -> Option<char> {
 /// inner apostrophes and hyphens ("don’t", "Mayor-elect"), with the period
 /// of an initial or a title abbreviation ("J.", "U.S.", "Gov.").
 pub fn word_end(src: &str, start: usize) -> usize {
+    let b = src.as_bytes();
     let mut j = start;
     let mut segment = 0usize;
     let mut dotted = false;
-    while let Some(c) = char_at(src, j) {
-        if c.is_alphanumeric() {
+    loop {
+        // ASCII letters and digits without decoding.
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
+            j += 1;
+            segment += 1;
+        }
+        let Some(c) = char_at(src, j) else {
+            break;
+        };
+        if is_word_char(c) {
             j += c.len_utf8();
             segment += 1;
             continue;
@@ -100,7 +125,7 @@ pub fn word_end(src: &str, start: usize) -> usize {
         if matches!(c, '\'' | '’' | '-' | '.') {
             let after = j + c.len_utf8();
             let next = char_at(src, after);
-            if next.is_some_and(char::is_alphanumeric) && (c != '.' || segment == 1) {
+            if next.is_some_and(is_word_char) && (c != '.' || segment == 1) {
                 dotted |= c == '.';
                 j = after;
                 segment = 0;
@@ -123,10 +148,16 @@ pub fn word_end(src: &str, start: usize) -> usize {
 pub fn words(src: &str, from: usize, to: usize) -> impl Iterator<Item = Word> + '_ {
     let to = to.min(src.len());
     let mut pos = src.floor_char_boundary(from.min(to));
+    let b = src.as_bytes();
     std::iter::from_fn(move || {
         while pos < to {
+            // Skip ASCII spaces and punctuation without decoding.
+            if b[pos] < 0x80 && !b[pos].is_ascii_alphanumeric() {
+                pos += 1;
+                continue;
+            }
             let c = char_at(src, pos)?;
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 let end = word_end(src, pos).min(to);
                 let w = Word { start: pos, end };
                 pos = end.max(pos + c.len_utf8());
@@ -165,6 +196,9 @@ fn joined(src: &str, a: Word, b: Word) -> bool {
     !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '\t'))
 }
 
+/// The longest run of capitalized words considered; longer runs are cut.
+const MAX_RUN: usize = 12;
+
 /// Calls `f` with every maximal run of capitalized words in `src`. A run ends at
 /// punctuation, a line break or a possessive.
 pub fn for_each_run(src: &str, mut f: impl FnMut(&[Word])) {
@@ -181,7 +215,7 @@ pub fn for_each_run(src: &str, mut f: impl FnMut(&[Word])) {
                 run.clear();
             }
         }
-        if cap && run.len() < 12 {
+        if cap && run.len() < MAX_RUN {
             run.push(w);
         }
     }
@@ -190,9 +224,9 @@ pub fn for_each_run(src: &str, mut f: impl FnMut(&[Word])) {
     }
 }
 
-/// A word that can be part of a person's name.
-fn is_name_token(w: &str) -> bool {
-    let (w, _) = strip_possessive(w);
+/// A word (without its possessive, its lists `f` known) that can be part of
+/// a person's name.
+fn is_name_word(w: &str, f: names::Flags) -> bool {
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -201,14 +235,14 @@ fn is_name_token(w: &str) -> bool {
         return false;
     }
     // An initial: "J." or "J".
-    let rest: Vec<char> = chars.collect();
-    if rest.is_empty() || rest == ['.'] {
+    let rest = chars.as_str();
+    if rest.is_empty() || rest == "." {
         return true;
     }
-    if w.chars().any(|c| c.is_ascii_digit()) || w.contains('.') {
+    if w.bytes().any(|c| c.is_ascii_digit()) || w.contains('.') {
         return false;
     }
-    if !rest.iter().any(|c| c.is_lowercase()) {
+    if !rest.chars().any(char::is_lowercase) {
         return false;
     }
     // A contraction ("We’re", "Don’t"), unlike "O’Brien".
@@ -218,19 +252,20 @@ fn is_name_token(w: &str) -> bool {
             return false;
         }
     }
-    !(names::is_stop_word(w)
-        || names::is_calendar_word(w)
-        || names::is_org_word(w)
-        || names::is_weak_org_word(w)
-        || names::is_outlet_word(w)
-        || names::is_title(w)
-        || names::is_reporting_verb(w))
+    f & (names::STOP
+        | names::CALENDAR_WORD
+        | names::ORG
+        | names::WEAK_ORG
+        | names::OUTLET
+        | names::TITLE
+        | names::VERB)
+        == 0
+        && !(w.contains('-') && names::is_title(w))
 }
 
 /// A capitalized word that opens a sentence but is not a name ("Addressing").
-fn is_opener(w: &str) -> bool {
-    names::is_stop_word(w)
-        || names::is_calendar_word(w)
+fn is_opener(w: &str, f: names::Flags) -> bool {
+    f & (names::STOP | names::CALENDAR_WORD) != 0
         || (w.len() >= 6 && w.ends_with("ing") && names::first_name_gender(w).is_none())
         || w.ends_with("ly") && w.len() >= 6 && names::first_name_gender(w).is_none()
 }
@@ -248,13 +283,38 @@ struct Parsed {
     possessive: bool,
 }
 
-fn parse_run(src: &str, run: &[Word]) -> Option<Parsed> {
+/// The lists each word of a run is in (possessives stripped).
+fn run_flags(src: &str, run: &[Word]) -> [names::Flags; MAX_RUN] {
+    let mut fl = [0; MAX_RUN];
+    for (k, w) in run.iter().take(MAX_RUN).enumerate() {
+        fl[k] = names::flags(strip_possessive(w.text(src)).0);
+    }
+    fl
+}
+
+fn parse_run(src: &str, run: &[Word], fl: &[names::Flags; MAX_RUN]) -> Option<Parsed> {
     let t = |i: usize| run[i].text(src);
+    let hi = run.len().min(MAX_RUN);
+    // Each word's kind, looked up once.
+    let mut name = [false; MAX_RUN];
+    let mut suffix = [false; MAX_RUN];
+    let mut weak = [false; MAX_RUN];
+    let mut title_word = [false; MAX_RUN];
+    for k in 0..hi {
+        let w = strip_possessive(t(k)).0;
+        let f = fl[k];
+        name[k] = is_name_word(w, f);
+        suffix[k] = f & names::SUFFIX != 0;
+        weak[k] = f & names::WEAK_ORG != 0;
+        title_word[k] = f & names::TITLE != 0 || (w.contains('-') && names::is_title(w));
+    }
+    if !name[..hi].iter().any(|&n| n) {
+        return None;
+    }
     let mut lo = 0;
-    while lo < run.len() && is_opener(t(lo)) && !names::is_title(t(lo)) {
+    while lo < hi && !title_word[lo] && is_opener(t(lo), fl[lo]) {
         lo += 1;
     }
-    let hi = run.len();
     if lo >= hi {
         return None;
     }
@@ -263,17 +323,15 @@ fn parse_run(src: &str, run: &[Word]) -> Option<Parsed> {
     // Whether words `from..hi` make a name: name words, then perhaps a
     // suffix ("Jr.") or a surname that is also an organisation word ("Park").
     let name_ok = |from: usize| {
-        (from..hi).any(|k| !names::is_suffix(t(k)))
-            && (from..hi).all(|k| {
-                is_name_token(t(k))
-                    || (k > from && names::is_suffix(t(k)))
-                    || (k > from && k + 1 == hi && names::is_weak_org_word(t(k)))
-            })
+        from < hi
+            && (from..hi).any(|k| !suffix[k])
+            && (from..hi)
+                .all(|k| name[k] || (k > from && suffix[k]) || (k > from && k + 1 == hi && weak[k]))
     };
     // The last title with a real name after it ("King" in "Martin Luther King Jr." has none).
     let title = (lo..hi)
         .rev()
-        .find(|&i| names::is_title(t(i)) && i + 1 < hi && name_ok(i + 1));
+        .find(|&i| title_word[i] && i + 1 < hi && name_ok(i + 1));
     let mut name_from = title.map_or(lo, |i| i + 1);
     if title.is_none() && !name_ok(name_from) {
         // "Human Services Ana Ruiz": the longest tail of two or more name words.
@@ -335,24 +393,57 @@ fn last_key(tokens: &[String]) -> String {
         .unwrap_or_default()
 }
 
-fn first_key(tokens: &[String]) -> Option<String> {
-    let real: Vec<&String> = tokens.iter().filter(|t| !names::is_suffix(t)).collect();
-    (real.len() >= 2).then(|| real[0].trim_end_matches('.').to_lowercase())
+/// The last name: the last word that is not a suffix.
+fn last_of<S: AsRef<str>>(tokens: &[S]) -> Option<&str> {
+    tokens
+        .iter()
+        .map(AsRef::as_ref)
+        .rev()
+        .find(|t| !names::is_suffix(t))
 }
 
-/// Same first name, or one is the other's initial, or one has no first name.
-fn compatible(a: &[String], b: &[String]) -> bool {
-    if last_key(a) != last_key(b) {
+/// The given name, when the name has one besides the last name.
+fn first_of<S: AsRef<str>>(tokens: &[S]) -> Option<&str> {
+    let mut real = tokens
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|t| !names::is_suffix(t));
+    let first = real.next()?;
+    real.next().map(|_| first.trim_end_matches('.'))
+}
+
+/// Same last name, and the same first name, or one is the other's initial,
+/// or one has no first name. Case-insensitive, without allocating.
+fn compatible<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> bool {
+    let (Some(la), Some(lb)) = (last_of(a), last_of(b)) else {
+        return false;
+    };
+    if !eq_caseless(la, lb) {
         return false;
     }
-    match (first_key(a), first_key(b)) {
+    match (first_of(a), first_of(b)) {
         (Some(x), Some(y)) => {
-            x == y
-                || (x.chars().count() == 1 && y.starts_with(&x))
-                || (y.chars().count() == 1 && x.starts_with(&y))
+            eq_caseless(x, y)
+                || (x.chars().count() == 1 && starts_caseless(y, x))
+                || (y.chars().count() == 1 && starts_caseless(x, y))
         }
         _ => true,
     }
+}
+
+fn eq_caseless(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.len() == b.len()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x.to_lowercase().eq(y.to_lowercase()))
+}
+
+fn starts_caseless(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|head| eq_caseless(head, prefix))
 }
 
 /// The previous word before `pos` when only spaces separate them.
@@ -592,16 +683,25 @@ fn inverted_verb_before(src: &str, pos: usize) -> bool {
 /// Every person the text names.
 pub fn find(text: &Text<'_>) -> People {
     let src = text.src;
-    // Pass 1: candidates with evidence.
+    // Pass 1: candidates with evidence; every run that could name someone is
+    // kept for pass 2, and every run that could be an outlet for the end.
     let mut cands: Vec<Candidate> = Vec::new();
+    let mut kept_words: Vec<Word> = Vec::new();
+    let mut kept: Vec<(usize, usize, Parsed)> = Vec::new();
+    let mut outlet_runs: Vec<(usize, usize)> = Vec::new();
     for_each_run(src, |run| {
-        let Some(p) = parse_run(src, run) else {
+        let fl = run_flags(src, run);
+        let outlet_like = fl.iter().any(|f| f & names::OUTLET != 0)
+            || run.first().is_some_and(|w| {
+                let head = &src.as_bytes()[w.start.saturating_sub(4)..w.start];
+                head.ends_with(b" by ") || head.ends_with(b" to ")
+            });
+        outlets::push_candidate(src, &mut outlet_runs, run, outlet_like);
+        let Some(p) = parse_run(src, run, &fl) else {
             return;
         };
-        let tokens: Vec<String> = run[p.name_from..p.name_to]
-            .iter()
-            .map(|w| strip_possessive(w.text(src)).0.to_string())
-            .collect();
+        kept.push((kept_words.len(), run.len(), p));
+        kept_words.extend_from_slice(run);
         let name_start = run[p.name_from].start;
         let name_end = run[p.name_to - 1].end;
         let mut role = None;
@@ -624,7 +724,7 @@ pub fn find(text: &Text<'_>) -> People {
         if !p.possessive {
             let (app_role, _) = appositive(src, name_end);
             if role.is_none()
-                && tokens.len() >= 2
+                && p.name_to - p.name_from >= 2
                 && let Some(r) = app_role
             {
                 gender = r.split_whitespace().last().and_then(names::title_gender);
@@ -644,10 +744,17 @@ pub fn find(text: &Text<'_>) -> People {
         if inverted_verb_before(src, name_start) {
             evidence = true;
         }
+        if !evidence {
+            return;
+        }
+        let tokens: Vec<String> = run[p.name_from..p.name_to]
+            .iter()
+            .map(|w| strip_possessive(w.text(src)).0.to_string())
+            .collect();
         if gender.is_none() && tokens.len() >= 2 {
             gender = names::first_name_gender(&tokens[0]);
         }
-        if evidence {
+        {
             cands.push(Candidate {
                 tokens,
                 role,
@@ -714,21 +821,42 @@ pub fn find(text: &Text<'_>) -> People {
     let mut mentions = Vec::new();
     let mut last_seen = vec![0usize; people.len()];
     if !people.is_empty() {
-        for_each_run(src, |run| {
-            let Some(p) = parse_run(src, run) else {
-                return;
-            };
-            let tokens: Vec<String> = run[p.name_from..p.name_to]
+        for &(at, len, p) in &kept {
+            let run = &kept_words[at..at + len];
+            let names_of_run = &run[p.name_from..p.name_to];
+            let Some(last_word) = names_of_run
                 .iter()
-                .map(|w| strip_possessive(w.text(src)).0.to_string())
-                .collect();
-            let Some(slot) = by_last.get(&last_key(&tokens)) else {
-                return;
+                .rev()
+                .map(|w| strip_possessive(w.text(src)).0)
+                .find(|t| !names::is_suffix(t))
+            else {
+                continue;
             };
+            let mut key_buf = [0u8; 64];
+            let key = if last_word.len() <= key_buf.len() && last_word.is_ascii() {
+                key_buf[..last_word.len()].copy_from_slice(last_word.as_bytes());
+                key_buf[..last_word.len()].make_ascii_lowercase();
+                std::str::from_utf8(&key_buf[..last_word.len()]).unwrap_or_default()
+            } else {
+                ""
+            };
+            let slot = if key.is_empty() {
+                by_last.get(&last_word.to_lowercase())
+            } else {
+                by_last.get(key)
+            };
+            let Some(slot) = slot else {
+                continue;
+            };
+            let mut words_buf = [""; MAX_RUN];
+            for (k, w) in names_of_run.iter().enumerate() {
+                words_buf[k] = strip_possessive(w.text(src)).0;
+            }
+            let tokens = &words_buf[..names_of_run.len()];
             let person = if tokens.len() >= 2 {
                 slot.iter()
                     .copied()
-                    .find(|&i| compatible(&people[i].tokens, &tokens))
+                    .find(|&i| compatible(&people[i].tokens, tokens))
             } else {
                 // A bare last name shared by several people: the one named last.
                 slot.iter()
@@ -736,7 +864,7 @@ pub fn find(text: &Text<'_>) -> People {
                     .max_by_key(|&i| (last_seen[i], usize::MAX - i))
             };
             let Some(person) = person else {
-                return;
+                continue;
             };
             let first = p.role_from.map_or(p.name_from, |r| r);
             let start = run[first].start;
@@ -752,16 +880,16 @@ pub fn find(text: &Text<'_>) -> People {
             };
             last_seen[person] = start + 1;
             let b = &mut people[person];
-            if tokens.len() > b.tokens.len() && compatible(&b.tokens, &tokens) {
-                b.tokens = tokens;
+            if tokens.len() > b.tokens.len() && compatible(&b.tokens, tokens) {
+                b.tokens = tokens.iter().map(|t| t.to_string()).collect();
             }
             b.first_mention = b.first_mention.min(start);
-            let surface = src[start..end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if !b.aliases.contains(&surface) {
-                b.aliases.push(surface);
+            let raw = &src[start..end];
+            if !b.aliases.iter().any(|a| a == raw) {
+                let surface = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !b.aliases.contains(&surface) {
+                    b.aliases.push(surface);
+                }
             }
             mentions.push(Mention {
                 start,
@@ -770,7 +898,7 @@ pub fn find(text: &Text<'_>) -> People {
                 object,
                 possessive: p.possessive,
             });
-        });
+        }
     }
 
     // Pronoun evidence: "Ruiz spoke first. She said…" votes Ruiz female.
@@ -842,11 +970,14 @@ pub fn find(text: &Text<'_>) -> People {
     for m in &mut mentions {
         m.person = remap[m.person];
     }
-    People {
+    let mut found = People {
         people: out,
         mentions,
         genders,
-    }
+        outlets: Vec::new(),
+    };
+    found.outlets = outlets::from_runs(src, &found, &outlet_runs);
+    found
 }
 
 #[cfg(test)]

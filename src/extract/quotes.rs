@@ -11,7 +11,7 @@
 
 use super::Found;
 use super::people::names::{self, Gender};
-use super::people::{self, People, Word, is_capitalized, words};
+use super::people::{self, People, Word, is_capitalized, outlets, words};
 use super::text::Text;
 use crate::model::{FactKind, Value};
 
@@ -658,153 +658,6 @@ fn opens_sentence(src: &str, open: usize) -> bool {
     before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', '”', '"', ')', '—'])
 }
 
-/// The outlet named around a quotation: "(New York Post)" right after it,
-/// or "told CNN", "according to the Associated Press", "in an interview with
-/// X", "X reported" in its clauses.
-fn outlet_near(
-    src: &str,
-    people: &People,
-    before: (usize, usize),
-    after: (usize, usize),
-) -> Option<String> {
-    let rest = src[after.0..after.1].trim_start_matches([' ', ',', '.', '!', '?', '\u{a0}']);
-    if let Some(inner) = rest.strip_prefix('(')
-        && let Some(close) = inner.find(')')
-    {
-        let raw = &inner[..close];
-        let name = raw.trim();
-        let offset = after.1 - rest.len() + 1 + (raw.len() - raw.trim_start().len());
-        if is_outlet_name(src, people, offset, offset + name.len(), true) {
-            return Some(clean_outlet(name));
-        }
-    }
-    outlets_in(src, people, after.0, after.1)
-        .into_iter()
-        .next()
-        .or_else(|| {
-            outlets_in(src, people, before.0, before.1)
-                .into_iter()
-                .next_back()
-        })
-}
-
-fn clean_outlet(name: &str) -> String {
-    let name = name
-        .strip_prefix("the ")
-        .or_else(|| name.strip_prefix("The "))
-        .unwrap_or(name);
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Whether `src[start..end]` names a news organisation: an outlet word
-/// ("News", "Post", "Reuters") and no title or person in it. `lenient`
-/// accepts any capitalized name that is not a person.
-fn is_outlet_name(src: &str, people: &People, start: usize, end: usize, lenient: bool) -> bool {
-    let ws: Vec<Word> = words(src, start, end).collect();
-    if ws.is_empty() || ws.len() > 7 || !people.mentions_in(start, end).is_empty() {
-        return false;
-    }
-    let mut outlet = false;
-    for w in &ws {
-        let t = w.text(src);
-        if names::is_title(t) && !names::is_outlet_word(t) {
-            return false;
-        }
-        if !(is_capitalized(t) || matches!(t, "of" | "the" | "and")) {
-            return false;
-        }
-        outlet |= names::is_outlet_word(t);
-    }
-    outlet || lenient
-}
-
-/// Outlets cited in `src[from..to]`: capitalized names with an outlet word
-/// after "according to", "told", "with", "by", "on", "to", "from", or before
-/// "reported"; any non-person name after "reported by".
-fn outlets_in(src: &str, people: &People, from: usize, to: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut run: Option<(usize, usize)> = None;
-    let flush = |run: (usize, usize), out: &mut Vec<String>| {
-        let (s, e) = run;
-        let before = src[..s].trim_end();
-        let before = before
-            .strip_suffix("the")
-            .or_else(|| before.strip_suffix("The"))
-            .map_or(before, str::trim_end);
-        let lower_tail: String = before
-            .chars()
-            .rev()
-            .take(24)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<String>()
-            .to_lowercase();
-        let after = src[e..].trim_start();
-        let reported_by =
-            lower_tail.ends_with("reported by") || lower_tail.ends_with("according to");
-        let cue = reported_by
-            || [
-                " told", " with", " by", " on", " to", " from", "(", " via", " in",
-            ]
-            .iter()
-            .any(|c| lower_tail.ends_with(c))
-            || lower_tail.is_empty()
-            || after.starts_with("reported")
-            || after.starts_with("reports")
-            || after.starts_with("first reported");
-        // A name alone on its line is a link list ("follow us on\nGoogle News,").
-        let line_start = line_start_near(src, s, 80);
-        let line_end = line_end_near(src, e, 80);
-        let alone = src[line_start..s].trim().is_empty()
-            && src[e..line_end]
-                .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
-                .is_empty();
-        if cue && !alone && is_outlet_name(src, people, s, e, reported_by) {
-            let name = clean_outlet(&src[s..e]);
-            if !out.contains(&name) {
-                out.push(name);
-            }
-        }
-    };
-    let mut prev: Option<Word> = None;
-    for w in words(src, from, to) {
-        let t = w.text(src);
-        let cap = is_capitalized(t);
-        let glued = prev.is_some_and(|p| {
-            let gap = &src[p.end..w.start];
-            gap == " " || gap == " & " || gap == "\u{a0}"
-        });
-        match (&mut run, cap) {
-            (Some(r), true) if glued => r.1 = w.end,
-            (Some(_), _) => {
-                if let Some(r) = run.take() {
-                    flush(r, &mut out);
-                }
-                if cap {
-                    run = Some((w.start, w.end));
-                }
-            }
-            (None, true) => run = Some((w.start, w.end)),
-            (None, false) => {}
-        }
-        if cap
-            && people::strip_possessive(t).1
-            && let Some(r) = run.take()
-        {
-            flush(
-                (r.0, w.start + people::strip_possessive(t).0.len()),
-                &mut out,
-            );
-        }
-        prev = Some(w);
-    }
-    if let Some(r) = run {
-        flush(r, &mut out);
-    }
-    out
-}
-
 /// The up to `n` bytes before `pos` (on a character boundary).
 fn near_before(src: &str, pos: usize, n: usize) -> &str {
     &src[src.floor_char_boundary(pos.saturating_sub(n))..pos]
@@ -926,7 +779,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         }
         f.speaker = Some(person.name.clone());
         f.speaker_role = person.role.clone();
-        f.outlet = outlet_near(
+        f.outlet = outlets::near_quote(
             src,
             people,
             (clause_start, span.open),
@@ -936,7 +789,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
     }
     Quotes {
         facts,
-        outlets: outlets_in(src, people, 0, src.len()),
+        outlets: people.outlets.clone(),
     }
 }
 

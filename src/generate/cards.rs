@@ -3,7 +3,7 @@
 //! answer away.
 
 use super::clause::Frame;
-use super::distractors::{Distractors, WANTED, shuffled_options};
+use super::distractors::{Distractors, WANTED, WANTED_PEOPLE, shuffled_options};
 use super::forms::{
     AnswerForm, DateValue, date_forms, money_forms, normalize_answer, number_forms, percent_forms,
 };
@@ -260,14 +260,19 @@ fn true_false(prompt: String, truth: bool, correct: String) -> Draft {
     }
 }
 
-/// A quote as shown on a card: in curly marks, shortened when very long.
+/// A quote as shown on a card: in curly marks, its first letter capitalized
+/// (as when quoting a phrase on its own), shortened when very long.
 fn quoted(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > MAX_QUOTE_WORDS {
-        format!("“{}…”", words[..MAX_QUOTE_WORDS].join(" "))
+    let mut body = if words.len() > MAX_QUOTE_WORDS {
+        format!("{}…", words[..MAX_QUOTE_WORDS].join(" "))
     } else {
-        format!("“{}”", words.join(" "))
+        words.join(" ")
+    };
+    if let Some(first) = body.chars().next().filter(|c| c.is_lowercase()) {
+        body = first.to_uppercase().chain(body.chars().skip(1)).collect();
     }
+    format!("“{body}”")
 }
 
 fn quote_cards(
@@ -304,7 +309,7 @@ fn quote_cards(
                     continue;
                 }
                 let p = people.get_or_insert_with(|| ctx.distractors.people(idx, speaker, rng));
-                if p.len() < WANTED {
+                if p.len() < WANTED_PEOPLE {
                     continue;
                 }
                 out.push(Draft {

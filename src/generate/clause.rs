@@ -14,6 +14,10 @@ const SHORT_CLAUSE: usize = 7;
 /// drops them ("…, and the crew returned on …" → "The crew returned on …").
 const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "so", "yet", "while", "whereas"];
 
+const MONTH_NAMES: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 /// A sentence (or clause) with one slot where the fact's text stood.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Frame {
@@ -131,7 +135,18 @@ fn clause_starts(text: &str) -> Vec<(usize, usize)> {
                 .chars()
                 .take_while(|c| c.is_alphabetic())
                 .collect();
-            if CLAUSE_CONJUNCTIONS.contains(&next_word.to_lowercase().as_str()) {
+            // "between July 1, 2024, and July 1, 2025" joins two figures, not clauses.
+            let after_conjunction = rest[1..]
+                .trim_start()
+                .get(next_word.len()..)
+                .unwrap_or("")
+                .trim_start();
+            let joins_figures = after_conjunction
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == '$' || c == SLOT)
+                || MONTH_NAMES.iter().any(|m| after_conjunction.starts_with(m));
+            if CLAUSE_CONJUNCTIONS.contains(&next_word.to_lowercase().as_str()) && !joins_figures {
                 out.push((i, i + 1));
             }
         }
@@ -211,6 +226,19 @@ mod tests {
             g.with("we came").contains("we leave in peace, and we hope"),
             "{}",
             g.blank()
+        );
+    }
+
+    #[test]
+    fn a_comma_and_between_two_dates_is_not_a_clause_break() {
+        let s = "The bureau released estimates today showing that the population of the \
+                 nation grew by a large amount, or nearly one percent, between July 1, 2024, \
+                 and July 1, 2025, reaching a new high for the country.";
+        let f = Frame::new(s, "July 1, 2025").expect("frame").clause();
+        assert!(
+            f.blank().contains("between July 1, 2024, and ____"),
+            "{}",
+            f.blank()
         );
     }
 

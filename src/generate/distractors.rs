@@ -12,8 +12,22 @@ use std::collections::{HashMap, HashSet};
 /// How many wrong options a multiple-choice card gets.
 pub const WANTED: usize = 3;
 
-/// Multipliers tried on a figure, most plausible first.
-const FACTORS: &[f64] = &[2.0, 0.5, 1.25, 0.75, 1.5, 3.0, 0.8, 1.2, 0.6, 4.0];
+/// A who-said card may make do with this many other people (three options).
+pub const WANTED_PEOPLE: usize = 2;
+
+/// Dates from other facts are used only within this many years of the answer.
+const NEAR_YEARS: i32 = 10;
+
+/// How many of a fact's documents are searched for distractors.
+const NEIGHBOUR_DOCS: usize = 3;
+
+/// At most this many distractors are taken from other facts before made-up ones.
+const FROM_FACTS: usize = 8;
+
+/// Ranges of factors for made-up figures below the answer, one per distractor…
+const LOWER_BANDS: [(f64, f64); WANTED] = [(0.75, 0.9), (0.58, 0.75), (0.42, 0.58)];
+/// …and above it.
+const HIGHER_BANDS: [(f64, f64); WANTED] = [(1.12, 1.4), (1.4, 1.75), (1.75, 2.3)];
 
 /// Where distractors come from: the deck's facts by document, and its people.
 pub struct Distractors<'a> {
@@ -54,11 +68,12 @@ impl<'a> Distractors<'a> {
         }
     }
 
-    /// Facts stated in the same documents as fact `idx`, other than itself.
+    /// Facts stated in the same documents as fact `idx`, other than itself
+    /// (the first few documents of a widely reported fact are enough).
     fn neighbours(&self, idx: usize) -> Vec<usize> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
-        for s in &self.facts[idx].sources {
+        for s in self.facts[idx].sources.iter().take(NEIGHBOUR_DOCS) {
             for &j in self.by_doc.get(s.doc.as_str()).into_iter().flatten() {
                 if j != idx && seen.insert(j) {
                     out.push(j);
@@ -73,6 +88,13 @@ impl<'a> Distractors<'a> {
         let fact = &self.facts[idx];
         let answer = form.answer();
         let mut pick = Picker::new(&answer);
+        // Figures in plain sight in the same sentence are never options.
+        for j in self.neighbours(idx) {
+            let other = &self.facts[j];
+            if other.sentence == fact.sentence && other.kind == fact.kind {
+                pick.keys.insert(normalize_answer(&other.text));
+            }
+        }
         let mut from_facts: Vec<String> = Vec::new();
         let mut made: Vec<String> = Vec::new();
         let mut last_resort: Vec<String> = Vec::new();
@@ -84,8 +106,13 @@ impl<'a> Distractors<'a> {
             } => {
                 let ok = |v: f64| plausible_number(fact, *value, v);
                 for j in self.neighbours(idx) {
+                    if from_facts.len() >= FROM_FACTS {
+                        break;
+                    }
                     let other = &self.facts[j];
-                    if other.kind != fact.kind
+                    // A figure from the same sentence is in plain sight in the prompt.
+                    if other.sentence == fact.sentence
+                        || other.kind != fact.kind
                         || other.currency != fact.currency
                         || unit_of(other) != unit_of(fact)
                     {
@@ -94,14 +121,33 @@ impl<'a> Distractors<'a> {
                     if let Value::Number(v) = other.value {
                         let v = nf.round(v, *sig);
                         let ratio = v / value;
-                        if ok(v) && (0.05..=20.0).contains(&ratio) && mantissa_ok(nf, v) {
-                            from_facts.push(nf.render(v));
+                        let shown = nf.render(v);
+                        if ok(v)
+                            && (0.2..=5.0).contains(&ratio)
+                            && mantissa_ok(nf, v)
+                            && !padded(&shown, &answer, nf.decimals)
+                        {
+                            from_facts.push(shown);
                         }
                     }
                 }
-                let small_whole = value.fract() == 0.0 && *value < 20.0 && nf.decimals == 0;
-                let mut tries: Vec<f64> = FACTORS.iter().map(|f| value * f).collect();
-                if small_whole {
+                // Made-up figures: a random number of them below the answer and
+                // the rest above, each from its own band, so the answer is not
+                // always the middle one or the one the others are multiples of.
+                let below = rng.random_range(0..=WANTED);
+                let mut tries: Vec<f64> = Vec::new();
+                for round in 0..3 {
+                    for k in 0..WANTED {
+                        let lower = if round < 2 { k < below } else { k % 2 == 0 };
+                        let (lo, hi) = if lower {
+                            LOWER_BANDS[k]
+                        } else {
+                            HIGHER_BANDS[k]
+                        };
+                        tries.push(value * rng.random_range(lo..hi));
+                    }
+                }
+                if value.fract() == 0.0 && *value < 20.0 && nf.decimals == 0 {
                     tries.extend([
                         value + 1.0,
                         value - 1.0,
@@ -140,14 +186,22 @@ impl<'a> Distractors<'a> {
                         && (future_ok || self.today.is_none_or(|t| !d.is_after(&t)))
                 };
                 for j in self.neighbours(idx) {
+                    if from_facts.len() >= FROM_FACTS {
+                        break;
+                    }
                     let other = &self.facts[j];
-                    if other.kind != FactKind::Date {
+                    if other.kind != FactKind::Date || other.sentence == fact.sentence {
                         continue;
                     }
                     let Some(d) = other.value.as_text().and_then(DateValue::parse) else {
                         continue;
                     };
-                    if let Some(d) = d.truncated_like(value).filter(|d| ok(d)) {
+                    // A year decades away stands out among close ones.
+                    let near = match (d.year, value.year) {
+                        (Some(a), Some(b)) => (a - b).abs() <= NEAR_YEARS,
+                        _ => true,
+                    };
+                    if let Some(d) = d.truncated_like(value).filter(|d| near && ok(d)) {
                         from_facts.push(style.render(&d));
                     }
                 }
@@ -157,7 +211,9 @@ impl<'a> Distractors<'a> {
             }
         }
         from_facts.shuffle(rng);
-        made.shuffle(rng);
+        if matches!(form, AnswerForm::Date { .. }) {
+            made.shuffle(rng);
+        }
         for c in from_facts.into_iter().chain(made).chain(last_resort) {
             pick.offer(c);
         }
@@ -280,9 +336,17 @@ fn plausible_number(fact: &DeckFact, answer: f64, v: f64) -> bool {
     true
 }
 
-/// With a scale word the mantissa must stay at least 1 ("$0.4 billion" reads oddly).
+/// A round figure written with the answer's decimals ("10.00%" next to
+/// "4.52%") shows zeros the answer lacks, which marks it as a distractor.
+fn padded(shown: &str, answer: &str, decimals: usize) -> bool {
+    let last_digit = |s: &str| s.chars().rfind(char::is_ascii_digit);
+    decimals > 0 && last_digit(shown) == Some('0') && last_digit(answer) != Some('0')
+}
+
+/// With a scale word the mantissa must stay between 1 and 1000 ("$0.4
+/// billion" and "1200 million" read oddly).
 fn mantissa_ok(form: &super::forms::NumberForm, v: f64) -> bool {
-    form.scale.is_none() || v / form.factor() >= 1.0
+    form.scale.is_none() || (1.0..1000.0).contains(&(v / form.factor()))
 }
 
 /// A rounded perturbation that shows trailing zeros the answer lacks
@@ -481,6 +545,68 @@ mod tests {
             assert!(!w.contains('-'), "{w}");
             assert_ne!(normalize_answer(w), normalize_answer(&answer));
         }
+    }
+
+    #[test]
+    fn the_answer_is_not_always_the_smallest_or_the_middle_figure() {
+        let (facts, people) = deck(
+            vec![fact("a.md", FactKind::Money, "$25.4 billion", 25.4e9).build()],
+            vec![],
+        );
+        let d = Distractors::new(&facts, &people, None);
+        let form = AnswerForm::of(&facts[0], &facts[0].text).expect("form");
+        let mut ranks = HashSet::new();
+        for seed in 0..40 {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            let wrong = d.values(0, &form, &mut rng);
+            assert_eq!(wrong.len(), 3, "{wrong:?}");
+            let value = |s: &str| {
+                s.trim_start_matches('$')
+                    .trim_end_matches(" billion")
+                    .parse::<f64>()
+                    .expect("number")
+            };
+            let below = wrong.iter().filter(|w| value(w) < 25.4).count();
+            ranks.insert(below);
+        }
+        assert_eq!(ranks.len(), 4, "answer rank among options: {ranks:?}");
+    }
+
+    #[test]
+    fn a_figure_from_the_same_sentence_is_not_a_distractor() {
+        let s = "Grants may cover up to 75% of project costs, or up to 90% in high-cost areas.";
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Percent, "75%", 75.0)
+                    .sentence(s)
+                    .build(),
+                fact("a.md", FactKind::Percent, "90%", 90.0)
+                    .sentence(s)
+                    .build(),
+            ],
+            vec![],
+        );
+        for seed in 0..10 {
+            let d = Distractors::new(&facts, &people, None);
+            let form = AnswerForm::of(&facts[0], "75%").expect("form");
+            let wrong = d.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert!(!wrong.contains(&"90%".to_string()), "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn round_figures_from_other_facts_do_not_show_extra_zeros() {
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Percent, "4.52%", 4.52).build(),
+                fact("a.md", FactKind::Percent, "10%", 10.0)
+                    .sentence("Another rate reached 10% in the spring.")
+                    .build(),
+            ],
+            vec![],
+        );
+        let (_, wrong) = options_for(&facts, &people, 0, "2026-01-01");
+        assert!(!wrong.iter().any(|w| w.ends_with("0%")), "{wrong:?}");
     }
 
     #[test]

@@ -578,44 +578,43 @@ impl DateStyle {
 
 /// The first month name in `t`: its byte position and how it is written.
 fn find_month_name(t: &str) -> Option<(usize, MonthName)> {
-    let lower = t.to_lowercase();
-    let mut best: Option<(usize, MonthName)> = None;
-    for full in MONTHS {
-        let f = full.to_lowercase();
-        let abbr = &f[..3];
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(abbr) {
-            let at = from + i;
-            from = at + abbr.len();
-            let starts_word = lower[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphabetic());
-            if !starts_word {
-                continue;
-            }
-            let word: String = lower[at..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            let style = if word == f {
-                MonthName::Full
-            } else if word == abbr || (word == "sept" && f == "september") {
-                if lower[at + word.len()..].starts_with('.') {
-                    MonthName::AbbrDot
-                } else {
-                    MonthName::Abbr
-                }
-            } else {
-                continue;
-            };
-            if best.is_none_or(|(b, _)| at < b) {
-                best = Some((at, style));
-            }
-            break;
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
         }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let glued =
+            i < bytes.len() && !bytes[i].is_ascii() || start > 0 && !bytes[start - 1].is_ascii();
+        let word = t[start..i].to_ascii_lowercase();
+        if word.len() < 3 || glued {
+            continue;
+        }
+        let Some(full) = MONTHS
+            .iter()
+            .find(|m| m[..3].eq_ignore_ascii_case(&word[..3]))
+        else {
+            continue;
+        };
+        let style = if word.eq_ignore_ascii_case(full) {
+            MonthName::Full
+        } else if word.len() == 3 || (word == "sept" && *full == "September") {
+            if bytes.get(i) == Some(&b'.') {
+                MonthName::AbbrDot
+            } else {
+                MonthName::Abbr
+            }
+        } else {
+            continue;
+        };
+        return Some((start, style));
     }
-    best
+    None
 }
 
 /// Other ways to write a date that a typed answer may use.

@@ -2,15 +2,17 @@
 //! [`DeckFact`] listing every source; two documents that give different values
 //! for the same thing become a [`Conflict`].
 
+use super::clause::Frame;
 use super::forms::{DateValue, plain_number};
 use crate::model::{Conflict, DeckFact, Extraction, Fact, FactKind, Person, SourceRef, Value};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
-/// Two sentences are "close" when this share of their words (Jaccard) is common.
+/// Two sentences are "close" when this share of their content words
+/// (Jaccard, without stopwords, numbers and the fact itself) is common.
 const CLOSE_SENTENCE: f64 = 0.5;
 
 /// Two statements are about the same thing when this share of their subject words is common…
-const SAME_SUBJECT: f64 = 0.6;
+const SAME_SUBJECT: f64 = 0.7;
 /// …and they share at least this many subject words.
 const MIN_SHARED_SUBJECT_WORDS: usize = 3;
 
@@ -143,15 +145,17 @@ pub struct Merged {
 /// Merges the facts of several documents, in document order.
 pub fn merge(extractions: &[Extraction]) -> Merged {
     let mut facts: Vec<DeckFact> = Vec::new();
-    let mut words: Vec<HashSet<String>> = Vec::new();
+    let mut words: Vec<(HashSet<String>, Anchors)> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for ex in extractions {
         for f in &ex.facts {
             let key = merge_key(f);
-            let w = sentence_words(&f.sentence, &f.text);
+            let w: HashSet<String> = subject_words(&f.sentence, &f.text).into_iter().collect();
+            let a = Anchors::of(&f.sentence, &f.text);
             let same = by_key.get(&key).and_then(|c| {
                 c.iter().copied().find(|&i| {
-                    jaccard(&words[i], &w) >= CLOSE_SENTENCE || f.kind == FactKind::Quote
+                    f.kind == FactKind::Quote
+                        || (words[i].1.compatible(&a) && jaccard(&words[i].0, &w) >= CLOSE_SENTENCE)
                 })
             });
             let src = SourceRef {
@@ -167,7 +171,7 @@ pub fn merge(extractions: &[Extraction]) -> Merged {
                 None => {
                     by_key.entry(key).or_default().push(facts.len());
                     facts.push(deck_fact(f, src));
-                    words.push(w);
+                    words.push((w, a));
                 }
             }
         }
@@ -224,12 +228,6 @@ fn words_of(s: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// The sentence's words without the fact's own words.
-fn sentence_words(sentence: &str, fact_text: &str) -> HashSet<String> {
-    let own: HashSet<String> = words_of(fact_text).collect();
-    words_of(sentence).filter(|w| !own.contains(w)).collect()
-}
-
 /// What a sentence says something about: its content words, without the
 /// fact's own words, numbers and stopwords, in sentence order.
 fn subject_words(sentence: &str, fact_text: &str) -> Vec<String> {
@@ -246,6 +244,137 @@ fn subject_words(sentence: &str, fact_text: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a statement is anchored to: the names (capitalized words) and the
+/// other figures in it, without the fact's own words.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Anchors {
+    names: Vec<String>,
+    figures: Vec<String>,
+}
+
+impl Anchors {
+    fn of(sentence: &str, fact_text: &str) -> Anchors {
+        let own: HashSet<String> = words_of(fact_text).collect();
+        let mut a = Anchors::default();
+        for (n, w) in sentence
+            .split(|c: char| c.is_whitespace() || c == '—' || c == '–' || c == '/')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .enumerate()
+        {
+            let Some(first) = w.chars().next() else {
+                continue;
+            };
+            let lower = w.to_lowercase();
+            if own.contains(&lower) {
+                continue;
+            }
+            // Months are figures: "March 3, 2021" anchors like "2021".
+            if first.is_ascii_digit() || (first.is_uppercase() && is_month(&lower)) {
+                a.figures.push(lower);
+            } else if first.is_uppercase() && !is_common(&lower, n == 0) {
+                a.names.push(lower);
+            }
+        }
+        for v in [&mut a.names, &mut a.figures] {
+            v.sort();
+            v.dedup();
+        }
+        a
+    }
+
+    /// Two statements can be about the same thing unless they name different
+    /// things ("Ohio received…" / "Texas received…") or give different other
+    /// figures ("in 2019" / "in 2021"). One naming more than the other is fine.
+    fn compatible(&self, other: &Anchors) -> bool {
+        let nested = |a: &[String], b: &[String]| {
+            a.iter().all(|x| b.binary_search(x).is_ok())
+                || b.iter().all(|x| a.binary_search(x).is_ok())
+        };
+        nested(&self.names, &other.names) && nested(&self.figures, &other.figures)
+    }
+}
+
+/// A capitalized word that names nothing: a stopword, a weekday, or a word
+/// capitalized only because it opens the sentence.
+fn is_common(lower: &str, opens_sentence: bool) -> bool {
+    STOPWORDS.contains(&lower)
+        || WEEKDAYS.contains(&lower)
+        || (opens_sentence && SENTENCE_STARTERS.contains(&lower))
+}
+
+fn is_month(w: &str) -> bool {
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+    .contains(&w)
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Capitalized only because they open a sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "officials",
+    "it",
+    "this",
+    "that",
+    "there",
+    "here",
+    "according",
+    "last",
+    "next",
+    "each",
+    "every",
+    "all",
+    "both",
+    "most",
+    "many",
+    "some",
+    "several",
+    "one",
+    "two",
+    "three",
+    "if",
+    "when",
+    "while",
+    "since",
+    "because",
+    "although",
+    "however",
+    "meanwhile",
+    "overall",
+];
+
 fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
@@ -254,82 +383,157 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     inter as f64 / (a.len() + b.len() - inter) as f64
 }
 
-/// Subject words shared by more facts than this say nothing specific and are
-/// not used to look for conflicts (this also keeps the search near-linear).
-const COMMON_WORD_LIMIT: usize = 64;
+/// Each fact is compared with at most this many earlier facts per blocking
+/// key, so finding conflicts stays linear however many documents there are.
+const BLOCK_LIMIT: usize = 32;
 
-/// Pairs of facts from different documents about the same thing with values
-/// that cannot both be right.
+/// A fact is filed under this many of its rarest subject words.
+const RARE_KEYS: usize = 4;
+
+/// Facts of this many documents at most are named in one conflict's note.
+const NOTE_LIMIT: usize = 5;
+
+/// Groups of facts from different documents about the same thing whose values
+/// cannot all be right, one [`Conflict`] per group.
+///
+/// Candidates are found by blocking: each fact is filed under its few rarest
+/// subject words, and compared only with facts filed under the same words.
+/// Facts about the same thing share rare words ("tunnel", "dredging"), so
+/// they meet; unrelated facts rarely do.
 fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
-    let subjects: Vec<Vec<String>> = facts
+    let (subjects, anchor_sets): (Vec<Vec<String>>, Vec<Anchors>) = facts
         .iter()
         .map(|f| {
             if f.kind == FactKind::Quote {
-                Vec::new()
-            } else {
-                subject_words(&f.sentence, &f.text)
+                return (Vec::new(), Anchors::default());
             }
+            let around = Frame::new(&f.sentence, &f.text)
+                .map(|fr| fr.clause().context())
+                .unwrap_or_else(|| f.sentence.clone());
+            (
+                subject_words(&around, &f.text),
+                Anchors::of(&around, &f.text),
+            )
         })
-        .collect();
-    let mut index: HashMap<(FactKind, String, &str), Vec<usize>> = HashMap::new();
-    for (i, (f, words)) in facts.iter().zip(&subjects).enumerate() {
+        .unzip();
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for words in &subjects {
+        for w in words {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let mut parent: Vec<usize> = (0..facts.len()).collect();
+    let mut blocks: HashMap<(FactKind, String, String), Vec<usize>> = HashMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        if subjects[i].len() < MIN_SHARED_SUBJECT_WORDS {
+            continue;
+        }
+        let mut rare: Vec<&str> = subjects[i].iter().map(String::as_str).collect();
+        rare.sort_by_key(|w| (df.get(w).copied().unwrap_or(0), *w));
+        rare.truncate(RARE_KEYS);
         let class = format!(
-            "{}{}",
+            "{}|{}",
             f.currency.as_deref().unwrap_or(""),
             unit_class(f.unit.as_deref())
         );
-        for w in words {
-            index
-                .entry((f.kind, class.clone(), w.as_str()))
-                .or_default()
-                .push(i);
-        }
-    }
-    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for postings in index.values() {
-        if postings.len() > COMMON_WORD_LIMIT {
-            continue;
-        }
-        for (n, &a) in postings.iter().enumerate() {
-            for &b in &postings[n + 1..] {
-                pairs.insert((a.min(b), a.max(b)));
+        let set_i: HashSet<&str> = subjects[i].iter().map(String::as_str).collect();
+        for word in rare {
+            let key = (f.kind, class.clone(), word.to_string());
+            let block = blocks.entry(key).or_default();
+            for &j in block.iter() {
+                if !anchor_sets[i].compatible(&anchor_sets[j])
+                    || find(&mut parent, i) == find(&mut parent, j)
+                    || share_a_document(f, &facts[j])
+                {
+                    continue;
+                }
+                let set_j: HashSet<&str> = subjects[j].iter().map(String::as_str).collect();
+                let shared = set_i.intersection(&set_j).count();
+                let union = set_i.len() + set_j.len() - shared;
+                if shared >= MIN_SHARED_SUBJECT_WORDS
+                    && shared as f64 >= SAME_SUBJECT * union as f64
+                {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
+            }
+            if block.len() < BLOCK_LIMIT {
+                block.push(i);
             }
         }
     }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..facts.len() {
+        let r = find(&mut parent, i);
+        if r != i || groups.contains_key(&r) {
+            groups.entry(r).or_default().push(i);
+        }
+    }
+    let mut roots: Vec<usize> = groups.keys().copied().collect();
+    roots.sort_unstable();
     let mut out = Vec::new();
-    for (a, b) in pairs {
-        let (fa, fb) = (&facts[a], &facts[b]);
-        let docs_a: HashSet<&str> = fa.sources.iter().map(|s| s.doc.as_str()).collect();
-        if fb.sources.iter().any(|s| docs_a.contains(s.doc.as_str())) {
+    for r in roots {
+        let mut members = vec![r];
+        members.extend(
+            groups
+                .get(&r)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&m| m != r),
+        );
+        members.sort_unstable();
+        let disagree = members.iter().enumerate().any(|(n, &a)| {
+            members[n + 1..].iter().any(|&b| {
+                !share_a_document(&facts[a], &facts[b]) && values_disagree(&facts[a], &facts[b])
+            })
+        });
+        if !disagree {
             continue;
         }
-        let sa: HashSet<String> = subjects[a].iter().cloned().collect();
-        let sb: HashSet<String> = subjects[b].iter().cloned().collect();
-        let shared: Vec<String> = subjects[a]
+        let first: HashSet<&str> = subjects[members[0]].iter().map(String::as_str).collect();
+        let shared: Vec<String> = subjects[members[1]]
             .iter()
-            .filter(|w| sb.contains(*w))
+            .filter(|w| first.contains(w.as_str()))
             .cloned()
             .collect();
-        if shared.len() < MIN_SHARED_SUBJECT_WORDS || jaccard(&sa, &sb) < SAME_SUBJECT {
-            continue;
-        }
-        if !values_disagree(fa, fb) {
-            continue;
-        }
         let at = |f: &DeckFact| {
             f.sources
                 .first()
                 .map(|s| format!("{}:{}", s.doc, s.line))
                 .unwrap_or_default()
         };
+        let mut says: Vec<String> = members
+            .iter()
+            .take(NOTE_LIMIT)
+            .map(|&m| format!("{} says {}", at(&facts[m]), facts[m].text))
+            .collect();
+        if members.len() > NOTE_LIMIT {
+            says.push(format!("and {} more", members.len() - NOTE_LIMIT));
+        }
         out.push(Conflict {
-            kind: fa.kind,
+            kind: facts[r].kind,
             subject: shared.join(" "),
-            facts: vec![fa.id.clone(), fb.id.clone()],
-            note: format!("{} says {}; {} says {}", at(fa), fa.text, at(fb), fb.text),
+            facts: members.iter().map(|&m| facts[m].id.clone()).collect(),
+            note: says.join("; "),
         });
     }
     out
+}
+
+fn share_a_document(a: &DeckFact, b: &DeckFact) -> bool {
+    a.sources
+        .iter()
+        .any(|x| b.sources.iter().any(|y| x.doc == y.doc))
+}
+
+/// Union-find root, with path halving.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
 }
 
 /// Whether two values for the same thing contradict each other: dates that
@@ -457,6 +661,91 @@ mod tests {
         let c = &m.conflicts[0];
         assert!(c.subject.contains("federal funding"), "{}", c.subject);
         assert_eq!(c.note, "a.md:1 says $10 billion; b.md:7 says $12 billion");
+    }
+
+    #[test]
+    fn different_names_mean_different_subjects() {
+        let f = |doc: &str, place: &str, v: f64| {
+            fact(doc, FactKind::Percent, &format!("{v}%"), v)
+                .sentence(&format!(
+                    "A survey found that {v}% of residents backed the {place} tunnel project."
+                ))
+                .build()
+        };
+        let m = merge(&[
+            ex("a.md", vec![f("a.md", "Ashford", 42.0)]),
+            ex(
+                "b.md",
+                vec![f("b.md", "Birchvale", 42.0), f("b.md", "Ashford", 57.0)],
+            ),
+        ]);
+        assert_eq!(m.facts.len(), 3, "the Birchvale figure is another fact");
+        assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+        assert_eq!(
+            m.conflicts[0].facts,
+            vec![m.facts[0].id.clone(), m.facts[2].id.clone()]
+        );
+    }
+
+    #[test]
+    fn attribution_and_a_date_in_one_sentence_do_not_hide_a_conflict() {
+        let a = fact("a.md", FactKind::Money, "$18 billion", 18e9)
+            .sentence(
+                "The city council approved $18 billion for the harbor bridge on March 3, 2021.",
+            )
+            .build();
+        let b = fact("b.md", FactKind::Money, "$20 billion", 20e9)
+            .sentence("The city council approved $20 billion for the harbor bridge, officials said on Monday.")
+            .build();
+        let m = merge(&[ex("a.md", vec![a]), ex("b.md", vec![b])]);
+        assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    }
+
+    #[test]
+    fn different_years_are_different_subjects() {
+        let a = fact("a.md", FactKind::Money, "$5 million", 5e6)
+            .sentence("The county spent $5 million on road repairs in 2019.")
+            .build();
+        let b = fact("b.md", FactKind::Money, "$7 million", 7e6)
+            .sentence("The county spent $7 million on road repairs in 2021.")
+            .build();
+        let c = fact("c.md", FactKind::Money, "$9 million", 9e6)
+            .sentence("Ohio spent $9 million on road repairs and bridges.")
+            .build();
+        let d = fact("d.md", FactKind::Money, "$4 million", 4e6)
+            .sentence("Texas spent $4 million on road repairs and bridges.")
+            .build();
+        let m = merge(&[
+            ex("a.md", vec![a]),
+            ex("b.md", vec![b]),
+            ex("c.md", vec![c]),
+            ex("d.md", vec![d]),
+        ]);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    }
+
+    #[test]
+    fn three_documents_disagreeing_make_one_conflict() {
+        let f = |doc: &str, text: &str, v: f64| {
+            fact(doc, FactKind::Quantity, text, v)
+                .unit("workers")
+                .sentence(&format!(
+                    "The harbor tunnel project will employ {text} at its peak next spring."
+                ))
+                .build()
+        };
+        let m = merge(&[
+            ex("a.md", vec![f("a.md", "1200 workers", 1200.0)]),
+            ex("b.md", vec![f("b.md", "1500 workers", 1500.0)]),
+            ex("c.md", vec![f("c.md", "900 workers", 900.0)]),
+        ]);
+        assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+        assert_eq!(m.conflicts[0].facts.len(), 3);
+        assert!(
+            m.conflicts[0].note.contains("c.md:1 says 900 workers"),
+            "{}",
+            m.conflicts[0].note
+        );
     }
 
     #[test]

@@ -37,8 +37,23 @@ pub fn is_fragment(sentence: &str) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     let title_case = !alphabetic.is_empty() && capitalized * 10 >= alphabetic.len() * 8;
-    !ends_like_sentence && (title_case || words.len() < 6)
+    // A sentence cut off mid-phrase ("…lifted off from") is a fragment.
+    let last = words
+        .last()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    let dangling = DANGLING.contains(&last.as_str());
+    !ends_like_sentence && (title_case || words.len() < 6 || dangling)
 }
+
+/// Words a complete sentence does not end on.
+const DANGLING: &[&str] = &[
+    "a", "an", "the", "of", "to", "from", "in", "on", "at", "by", "for", "with", "and", "or",
+    "but", "that", "which", "who", "as", "than", "into", "onto", "about",
+];
 
 /// How good a question a fact makes; higher is better.
 pub fn score(f: &DeckFact) -> i64 {

@@ -6,7 +6,7 @@
 //! note of the question type. Field text is HTML, so everything from the deck is
 //! escaped first.
 
-use super::{Segment, blank_segments, escape_html};
+use super::{Segment, blank_segments, escape_html, useful_explanation};
 use crate::model::{Card, CardId, CardType, Deck};
 
 /// Settings shared by the `.apkg` and text exports.
@@ -189,9 +189,7 @@ pub fn note_for(card: &Card) -> Note {
     let body = match cloze_text(card) {
         Some(text) => NoteBody::Cloze {
             text,
-            extra: card
-                .explanation
-                .as_deref()
+            extra: useful_explanation(card)
                 .map(escape_html)
                 .unwrap_or_default(),
             source,
@@ -220,10 +218,7 @@ fn question_html(card: &Card) -> String {
 
 fn answer_html(card: &Card) -> String {
     let mut html = escape_html(&card.answer);
-    if let Some(ex) = card.explanation.as_deref()
-        && !ex.trim().is_empty()
-        && ex.trim() != card.answer.trim()
-    {
+    if let Some(ex) = useful_explanation(card) {
         html.push_str("<div class=explanation>");
         html.push_str(&escape_html(ex));
         html.push_str("</div>");

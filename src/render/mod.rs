@@ -80,6 +80,19 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// A card's explanation when it adds something: not empty and not just the
+/// answer or the prompt again (a true statement's explanation is the prompt).
+pub fn useful_explanation(card: &crate::model::Card) -> Option<&str> {
+    let same = |a: &str, b: &str| {
+        let norm = |s: &str| s.trim().trim_end_matches(['.', '!', '?']).to_lowercase();
+        norm(a) == norm(b)
+    };
+    card.explanation
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty() && !same(e, &card.answer) && !same(e, &card.prompt))
+}
+
 /// A piece of a prompt: text, or a blank to fill in (a run of three or more `_`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
@@ -125,6 +138,20 @@ mod tests {
             escape_html(r#"<script>alert("x")</script> & 'y'"#),
             "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
         );
+    }
+
+    #[test]
+    fn explanation_that_repeats_the_prompt_is_dropped() {
+        use crate::model::CardType;
+        let mut c =
+            crate::render::anki::tests::card(CardType::TrueFalse, "The pool opens in May.", "True");
+        c.explanation = Some("The pool opens in May".into());
+        assert_eq!(useful_explanation(&c), None);
+        c.explanation = Some("The pool opens in June.".into());
+        c.answer = "False".into();
+        assert_eq!(useful_explanation(&c), Some("The pool opens in June."));
+        c.explanation = Some(" false ".into());
+        assert_eq!(useful_explanation(&c), None);
     }
 
     #[test]

@@ -122,3 +122,41 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+    use chrono::{Duration, NaiveDate};
+
+    #[test]
+    fn a_long_enough_log_gives_21_parameters_that_schedule() {
+        // 120 cards, 5 reviews each on growing gaps; every fourth card forgotten once.
+        let start = NaiveDate::from_ymd_opt(2030, 1, 1).expect("day");
+        let mut log = Vec::new();
+        for c in 0..120 {
+            let mut day = start;
+            for (r, gap) in [0, 1, 3, 8, 20].into_iter().enumerate() {
+                day += Duration::days(gap);
+                let rating = if c % 4 == 0 && r == 3 { 1 } else { 3 };
+                log.push(LoggedReview {
+                    card_id: format!("card{c:03}"),
+                    day,
+                    rating,
+                });
+            }
+        }
+        match fit(&log).expect("fit") {
+            Fitted::Parameters { weights, used } => {
+                assert_eq!(used, 480);
+                assert_eq!(weights.len(), 21);
+                assert_ne!(
+                    weights,
+                    fsrs::DEFAULT_PARAMETERS.to_vec(),
+                    "fitted, not defaults"
+                );
+                crate::review::Scheduler::new(&weights).expect("usable parameters");
+            }
+            other => panic!("expected parameters, got {other:?}"),
+        }
+    }
+}

@@ -71,6 +71,21 @@ const MIGRATIONS: &[&str] = &[
     );",
 ];
 
+/// The start of every card-state query.
+const STATE_COLUMNS: &str = "SELECT card_id, stability, difficulty, due, last_review, reps, \
+                             lapses, last_rating FROM cards";
+/// Card states by id: one primary-key lookup per id.
+const BY_IDS: &str = "card_id IN (SELECT value FROM json_each(?1))";
+/// Card states filed under a deck: one range of the `cards_by_deck` index.
+const BY_DECK: &str = "deck = ?1";
+/// Review counts of one card: one range of the `reviews_by_card` index.
+const TOTALS_BY_CARD: &str = "SELECT count(*), coalesce(sum(correct), 0),
+        coalesce(sum(elapsed_days >= 1), 0),
+        coalesce(sum(correct AND elapsed_days >= 1), 0)
+    FROM reviews WHERE card_id = ?1";
+/// The days a deck was studied: the `reviews_by_deck_day` index alone.
+const STUDY_DAYS: &str = "SELECT DISTINCT day FROM reviews WHERE deck = ?1 ORDER BY day DESC";
+
 /// The schema version this factdeck writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -259,12 +274,7 @@ impl Store {
     ) -> Result<HashMap<CardId, CardState>> {
         let ids: Vec<&str> = ids.into_iter().map(|id| id.0.as_str()).collect();
         let mut out = HashMap::with_capacity(ids.len());
-        self.states_where(
-            "card_id IN (SELECT value FROM json_each(?1))",
-            &ids_json(&ids)?,
-            |_| true,
-            &mut out,
-        )?;
+        self.states_where(BY_IDS, &ids_json(&ids)?, |_| true, &mut out)?;
         Ok(out)
     }
 
@@ -279,19 +289,14 @@ impl Store {
         let wanted: std::collections::HashSet<&str> =
             ids.into_iter().map(|id| id.0.as_str()).collect();
         let mut out = HashMap::with_capacity(wanted.len());
-        self.states_where("deck = ?1", deck, |id| wanted.contains(id), &mut out)?;
+        self.states_where(BY_DECK, deck, |id| wanted.contains(id), &mut out)?;
         if out.len() < wanted.len() {
             let rest: Vec<&str> = wanted
                 .iter()
                 .copied()
                 .filter(|id| !out.contains_key(&CardId((*id).to_string())))
                 .collect();
-            self.states_where(
-                "card_id IN (SELECT value FROM json_each(?1))",
-                &ids_json(&rest)?,
-                |_| true,
-                &mut out,
-            )?;
+            self.states_where(BY_IDS, &ids_json(&rest)?, |_| true, &mut out)?;
         }
         Ok(out)
     }
@@ -305,10 +310,7 @@ impl Store {
     ) -> Result<()> {
         let mut stmt = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT card_id, stability, difficulty, due, last_review, reps, lapses, last_rating
-                 FROM cards WHERE {condition}"
-            ))
+            .prepare_cached(&format!("{STATE_COLUMNS} WHERE {condition}"))
             .map_err(self.err())?;
         let mut rows = stmt.query([arg]).map_err(self.err())?;
         while let Some(r) = rows.next().map_err(self.err())? {
@@ -400,12 +402,7 @@ impl Store {
     pub fn totals<'c>(&self, ids: impl IntoIterator<Item = &'c CardId>) -> Result<ReviewTotals> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT count(*), coalesce(sum(correct), 0),
-                        coalesce(sum(elapsed_days >= 1), 0),
-                        coalesce(sum(correct AND elapsed_days >= 1), 0)
-                 FROM reviews WHERE card_id = ?1",
-            )
+            .prepare_cached(TOTALS_BY_CARD)
             .map_err(self.err())?;
         let mut t = ReviewTotals::default();
         for id in ids {
@@ -424,10 +421,7 @@ impl Store {
 
     /// The local days on which this deck was studied, newest first.
     pub fn study_days(&self, deck: &str) -> Result<Vec<NaiveDate>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT DISTINCT day FROM reviews WHERE deck = ?1 ORDER BY day DESC")
-            .map_err(self.err())?;
+        let mut stmt = self.conn.prepare(STUDY_DAYS).map_err(self.err())?;
         let days = stmt
             .query_map([deck], |r| r.get::<_, String>(0))
             .map_err(self.err())?
@@ -723,6 +717,71 @@ mod tests {
         assert!(states.contains_key(&a.id));
         let states = s.load_deck_states("deck", [&b.id]).expect("load");
         assert_eq!(states.keys().collect::<Vec<_>>(), vec![&b.id]);
+    }
+
+    #[test]
+    fn start_up_and_stats_queries_use_indexes_not_scans() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let s = Store::open(&dir.path().join("s.db")).expect("open");
+        let plan = |sql: &str| -> String {
+            let mut st = s
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .expect("explain");
+            st.query_map([], |r| r.get::<_, String>(3))
+                .expect("plan")
+                .map(|r| r.expect("row"))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        for sql in [
+            format!("{STATE_COLUMNS} WHERE {}", BY_IDS.replace("?1", "'[]'")),
+            format!("{STATE_COLUMNS} WHERE {}", BY_DECK.replace("?1", "'d'")),
+            TOTALS_BY_CARD.replace("?1", "'c'"),
+            STUDY_DAYS.replace("?1", "'d'"),
+        ] {
+            let p = plan(&sql);
+            assert!(
+                !p.contains("SCAN reviews") && !p.contains("SCAN cards"),
+                "{sql}\n{p}"
+            );
+            assert!(p.contains("USING") || p.contains("SEARCH"), "{sql}\n{p}");
+        }
+    }
+
+    #[test]
+    fn an_older_schema_is_migrated_in_place_keeping_its_history() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("v1.db");
+        {
+            let conn = Connection::open(&path).expect("raw");
+            conn.execute_batch(MIGRATIONS[0]).expect("schema 1");
+            conn.pragma_update(None, "user_version", 1).expect("v1");
+            conn.execute(
+                "INSERT INTO sessions (deck, started_at, cram) VALUES ('d', 0, 0)",
+                [],
+            )
+            .expect("session");
+            conn.execute(
+                "INSERT INTO reviews (session, card_id, deck, reviewed_at, day, elapsed_days, rating,
+                                      judged_correct, correct, given)
+                 VALUES (1, 'a', 'd', 0, '2030-01-01', 0, 3, 1, 1, 'x')",
+                [],
+            )
+            .expect("review");
+        }
+        let mut s = Store::open(&path).expect("migrate");
+        let conn = s.connection();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("v");
+        assert_eq!(v, SCHEMA_VERSION);
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .expect("mode");
+        assert_eq!(mode, "wal");
+        assert_eq!(s.review_log().expect("log").len(), 1);
+        assert_eq!(s.cached_deck("d", "stamp").expect("cache"), None);
     }
 
     #[test]

@@ -459,6 +459,41 @@ fn worksheet_count_and_versions() {
 }
 
 #[test]
+fn nothing_to_export_is_an_error() {
+    let s = Scratch::new();
+    let mut deck = sample_deck(false);
+    deck.cards.retain(|c| c.card_type != CardType::ShortAnswer);
+    let path = write_deck(&s, "deck.toml", &deck);
+    let out = s.path("o.csv");
+    let d = factdeck([
+        "export",
+        &path.display().to_string(),
+        "--to",
+        "csv",
+        "--types",
+        "short_answer",
+        "-o",
+        &out.display().to_string(),
+    ])
+    .fails();
+    assert!(d.stderr.contains("no cards to export"), "{}", d.stderr);
+    assert!(!out.exists());
+}
+
+#[test]
+fn card_too_long_to_print_is_reported() {
+    let s = Scratch::new();
+    let mut deck = sample_deck(false);
+    deck.cards[6].prompt = format!("How many residents spoke? {}", "More words. ".repeat(400));
+    let path = write_deck(&s, "deck.toml", &deck);
+    let out = s.path("cards.html");
+    let d = export(&path, "cards", &out, &["--per-page", "10"]);
+    assert!(d.stderr.contains("card 7"), "{}", d.stderr);
+    assert!(d.stderr.contains("--per-page 4"), "{}", d.stderr);
+    assert!(out.exists(), "the warning must not stop the export");
+}
+
+#[test]
 fn broken_deck_is_reported_with_its_path() {
     let s = Scratch::new();
     let bad = s.file("bad.toml", "format = 1\n[deck\ntitle = 'x'\n");
@@ -818,6 +853,16 @@ pools, libraries, permit fees and everything else on the agenda"
             pages,
             "{paper} {per_page} {duplex}: page count"
         );
+        let (w, h, _) = pdf_lines(&pdf);
+        let want = if paper == "a4" {
+            (595.3, 841.9)
+        } else {
+            (612.0, 792.0)
+        };
+        assert!(
+            (w - want.0).abs() < 1.0 && (h - want.1).abs() < 1.0,
+            "{paper}: printed on {w}x{h} pt paper"
+        );
         check_backs_line_up(&pdf, n, duplex);
         let overflow = overflowing_boxes(&s, &html);
         assert_eq!(
@@ -825,6 +870,51 @@ pools, libraries, permit fees and everything else on the agenda"
             "{paper} {per_page} {duplex}: text overflows its card"
         );
     }
+}
+
+#[test]
+fn printed_cards_of_a_generated_deck_fit() {
+    if !print_tools_available() {
+        skip_unless_ci(
+            "headless Chromium and poppler-utils",
+            "apt-get install -y chromium poppler-utils",
+        );
+        return;
+    }
+    let s = Scratch::new();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    docs.sort();
+    let deck = s.path("generated.toml");
+    let mut args = vec!["generate".to_string()];
+    args.extend(docs.iter().map(|d| d.display().to_string()));
+    args.extend(["-o".to_string(), deck.display().to_string()]);
+    factdeck(args).ok();
+    let n = factdeck::load_deck(&deck)
+        .expect("generated deck loads")
+        .cards
+        .len();
+    assert!(
+        n > 20,
+        "the fixtures should make a real deck, got {n} cards"
+    );
+    // The tightest layout: ten cards on a page of A4.
+    let html = s.path("generated-cards.html");
+    let d = export(
+        &deck,
+        "cards",
+        &html,
+        &["--paper", "a4", "--per-page", "10"],
+    );
+    assert!(!d.stderr.contains("too long"), "{}", d.stderr);
+    let pdf = print_pdf(&s, &html);
+    assert_eq!(page_count(&pdf), 2 * n.div_ceil(10));
+    check_backs_line_up(&pdf, n, "long");
+    assert_eq!(overflowing_boxes(&s, &html), "none");
 }
 
 #[test]

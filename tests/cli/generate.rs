@@ -142,3 +142,122 @@ fn unknown_card_type_is_refused_on_the_command_line() {
     assert_ne!(d.status, 0);
     assert!(d.stderr.contains("essay"), "{}", d.stderr);
 }
+
+/// The command that makes `decks/apollo-11.toml` from `decks/apollo-11.md`.
+const EXAMPLE_ARGS: &[&str] = &[
+    "generate",
+    "decks/apollo-11.md",
+    "--title",
+    "Apollo 11",
+    "--description",
+    "The first crewed Moon landing, July 1969: an example deck made by factdeck.",
+    "--seed",
+    "11",
+    "--force",
+    "-o",
+];
+const EXAMPLE_EPOCH: &str = "1767225600";
+
+#[test]
+fn example_deck_is_in_sync_with_its_fact_sheet() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let s = Scratch::new();
+    let out = s.path("apollo-11.toml");
+    let mut args: Vec<std::ffi::OsString> = EXAMPLE_ARGS.iter().map(Into::into).collect();
+    args.push(out.clone().into());
+    factdeck(args)
+        .current_dir(root)
+        .env("SOURCE_DATE_EPOCH", EXAMPLE_EPOCH)
+        .ok();
+    let fresh = std::fs::read_to_string(&out).expect("generated deck");
+    let kept = std::fs::read_to_string(format!("{root}/decks/apollo-11.toml")).unwrap_or_default();
+    assert!(
+        fresh == kept,
+        "decks/apollo-11.toml is out of date with decks/apollo-11.md or the generator; refresh it with\n  \
+         SOURCE_DATE_EPOCH={EXAMPLE_EPOCH} cargo run -- {} decks/apollo-11.toml\nand review the diff",
+        EXAMPLE_ARGS
+            .iter()
+            .map(|a| if a.contains(' ') {
+                format!("\"{a}\"")
+            } else {
+                a.to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    factdeck(["check", "decks/apollo-11.toml"])
+        .current_dir(root)
+        .ok();
+}
+
+const UPDATE: &str = "# Bridge update\n\n\
+The city council approved $20 billion for the harbor bridge, officials said on Monday.\n\n\
+The bridge opened on June 1, 2024, after 38 months of work.\n";
+
+const SPEAKERS: &str = "# Who said what\n\n\
+“The bridge will carry more than ten thousand trucks each day,” said Omar Haddad, the chief engineer.\n\n\
+Transit director Lena Moreau said: “Buses will cross the bridge every ten minutes at rush hour.”\n";
+
+fn generate_in(s: &Scratch, docs: &[&str], extra: &[&str]) -> (crate::common::Done, String) {
+    let out = s.path("deck.toml");
+    let mut args: Vec<std::ffi::OsString> = vec!["generate".into()];
+    args.extend(docs.iter().map(|d| s.path(d).into_os_string()));
+    args.extend(["-o".into(), out.clone().into_os_string(), "--force".into()]);
+    args.extend(extra.iter().map(Into::into));
+    let d = factdeck(args).env("SOURCE_DATE_EPOCH", "1700000000").ok();
+    let text = std::fs::read_to_string(&out).expect("deck written");
+    (d, text)
+}
+
+#[test]
+fn conflicting_documents_are_reported_by_generate_and_check() {
+    let s = Scratch::new();
+    s.file("sheet.md", SHEET);
+    s.file("update.md", UPDATE);
+    let (d, text) = generate_in(&s, &["sheet.md", "update.md"], &[]);
+    assert!(d.stdout.contains("1 conflict"), "{}", d.stdout);
+    assert!(
+        d.stderr.contains("says $18 billion") && d.stderr.contains("says $20 billion"),
+        "{}",
+        d.stderr
+    );
+    assert!(text.contains("[[conflicts]]"), "{text}");
+    // Neither disputed figure is asked about.
+    assert!(!text.contains("answer = \"$18 billion\""), "{text}");
+    let c = factdeck(["check".as_ref(), s.path("deck.toml").as_os_str()]).ok();
+    assert!(c.stdout.contains("warning: conflict"), "{}", c.stdout);
+}
+
+#[test]
+fn quotes_become_who_said_cards_with_people_from_the_documents() {
+    let s = Scratch::new();
+    s.file("sheet.md", SHEET);
+    s.file("speakers.md", SPEAKERS);
+    let (_, text) = generate_in(&s, &["sheet.md", "speakers.md"], &["--types", "who_said"]);
+    let cards: Vec<&str> = text.split("[[cards]]").skip(1).collect();
+    assert!(!cards.is_empty(), "{text}");
+    for c in &cards {
+        assert!(c.contains("type = \"who_said\""), "{c}");
+        for name in ["Dana Whitfield", "Omar Haddad", "Lena Moreau"] {
+            if c.contains(&format!("answer = \"{name}\"")) {
+                assert!(c.contains("options = ["), "{c}");
+            }
+        }
+    }
+    assert!(text.contains("answer = \"Omar Haddad\""), "{text}");
+}
+
+#[test]
+fn max_cards_and_types_limit_the_deck() {
+    let s = Scratch::new();
+    s.file("sheet.md", SHEET);
+    s.file("speakers.md", SPEAKERS);
+    let (d, text) = generate_in(
+        &s,
+        &["sheet.md", "speakers.md"],
+        &["--max-cards", "3", "--types", "cloze,short_answer"],
+    );
+    assert_eq!(text.matches("[[cards]]").count(), 3, "{text}");
+    assert!(d.stdout.contains("3 cards"), "{}", d.stdout);
+    assert!(!text.contains("type = \"multiple_choice\""), "{text}");
+}

@@ -40,6 +40,7 @@ fn deck_toml(cards: &[C<'_>]) -> String {
             list(c.options),
             list(c.accepted),
         ));
+        // Every card needs its fact in the deck (check refuses dangling cards).
         s.push_str(&format!(
             "\n[[facts]]\nid = \"f-{}\"\nkind = {}\ntext = {}\nvalue = {}\n\
              sentence = \"The riverside board said so on page two.\"\n\
@@ -514,4 +515,65 @@ fn an_edited_deck_is_read_again_even_when_its_size_is_unchanged() {
     std::fs::write(&e.deck, text.replace("format = 1", "format = 7")).expect("break");
     let d = e.quiz(&["--cram"]).stdin("q\n").fails();
     assert!(d.stderr.contains("format 7"), "{}", d.stderr);
+}
+
+#[test]
+fn optimize_fits_a_long_history_and_later_sessions_use_it() {
+    let e = env(&[tf("t1", "True")]);
+    e.quiz(&["--seed", "1"]).stdin("1\n").ok();
+    // 120 cards reviewed five times each on growing gaps, as if over weeks.
+    let conn = rusqlite::Connection::open(&e.db).expect("open");
+    let day0 = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("day");
+    for c in 0..120 {
+        let mut day = day0;
+        for (r, gap) in [0i64, 1, 3, 8, 20].into_iter().enumerate() {
+            day += chrono::Duration::days(gap);
+            let rating = if c % 4 == 0 && r == 3 { 1 } else { 3 };
+            let at = day.and_hms_opt(12, 0, 0).expect("t").and_utc().timestamp();
+            conn.execute(
+                "INSERT INTO reviews (session, card_id, deck, reviewed_at, day, elapsed_days, rating,
+                                      judged_correct, correct, given)
+                 VALUES (1, ?1, 'old', ?2, ?3, ?4, ?5, ?6, ?6, 'x')",
+                rusqlite::params![format!("old{c}"), at, day.to_string(), gap, rating, rating != 1],
+            )
+            .expect("insert");
+        }
+    }
+    drop(conn);
+    let d = factdeck(["optimize".as_ref(), "--state".as_ref(), e.db.as_os_str()]).ok();
+    assert!(
+        d.stdout.contains("Fitted FSRS parameters to 480 reviews"),
+        "{}",
+        d.stdout
+    );
+    let conn = rusqlite::Connection::open(&e.db).expect("open");
+    let weights: String = conn
+        .query_row("SELECT weights FROM parameters", [], |r| r.get(0))
+        .expect("stored");
+    assert_eq!(weights.split(',').count(), 21);
+    drop(conn);
+    e.quiz(&["--cram", "--seed", "1"]).stdin("1\n").ok();
+}
+
+#[test]
+fn no_color_on_a_terminal_reads_lines_and_ctrl_c_ends_with_the_summary() {
+    let e = env(&[tf("t1", "True"), tf("t2", "True")]);
+    let mut cmd = Command::new(bin());
+    cmd.arg("quiz")
+        .arg(&e.deck)
+        .args(["--seed", "1", "--state"])
+        .arg(&e.db)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm-256color");
+    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn in a pty");
+    p.exp_string("1/2").expect("header");
+    p.exp_string("> ").expect("line prompt, not a key prompt");
+    p.send_line("true").expect("answer");
+    p.exp_string("Right").expect("verdict");
+    p.exp_string("2/2").expect("second card");
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("Session interrupted: 1/1 right")
+        .expect("summary");
+    p.exp_eof().expect("exit");
+    assert_eq!(e.reviews().len(), 1);
 }

@@ -143,6 +143,11 @@ pub fn normalize(s: &str) -> String {
             cleaned.push_str(" and ");
         } else if ch.is_alphanumeric() {
             cleaned.extend(ch.to_lowercase());
+        } else if matches!(ch, '$' | '%' | '€' | '£') {
+            // Kept: "37%" is not "$37".
+            cleaned.push(' ');
+            cleaned.push(ch);
+            cleaned.push(' ');
         } else if ch.is_whitespace() || ch == '-' || ch == '/' {
             cleaned.push(' ');
         } else if ch == '.' || ch == ',' {
@@ -155,7 +160,11 @@ pub fn normalize(s: &str) -> String {
         .map(|w| {
             let digits = w.chars().any(|c| c.is_ascii_digit());
             w.chars()
-                .filter(|&c| c.is_alphanumeric() || (digits && c == '.'))
+                .filter(|&c| {
+                    c.is_alphanumeric()
+                        || (digits && c == '.')
+                        || matches!(c, '$' | '%' | '€' | '£')
+                })
                 .collect::<String>()
                 .trim_end_matches('.')
                 .to_string()
@@ -184,10 +193,26 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 fn same_number(answer: &str, reply: &str) -> bool {
+    let same_measure = match (measure(answer), measure(reply)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
     match (parse_number(answer), parse_number(reply)) {
-        (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
+        (Some(a), Some(b)) => same_measure && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
         _ => false,
     }
+}
+
+/// Whether a phrase is about money or a percentage, when it says so: "18
+/// percent" is not "$18", though a bare "18" may stand for either.
+fn measure(s: &str) -> Option<&'static str> {
+    tokens(s).iter().find_map(|t| match t.as_str() {
+        "$" | "€" | "£" | "usd" | "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds" => {
+            Some("money")
+        }
+        "%" | "percent" | "pct" | "per" => Some("percent"),
+        _ => None,
+    })
 }
 
 fn same_date(answer: &str, reply: &str) -> bool {
@@ -555,6 +580,9 @@ mod tests {
         assert!(ok("$1.5 million", "1,500,000"));
         assert!(ok("more than 2,400 residents", "2400"));
         assert!(ok("37%", "37 percent"));
+        assert!(!ok("37%", "$37"));
+        assert!(!ok("$37", "37 percent"));
+        assert!(ok("$37", "37"));
         assert!(ok("a million", "1000000"));
         assert!(ok("two hundred and five", "205"));
     }
@@ -634,5 +662,50 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitten"), 1);
         assert_eq!(edit_distance("abc", "abcd"), 1);
         assert_eq!(edit_distance("abc", "cab"), 2);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::model::{CardId, FactId, FactKind};
+    use proptest::prelude::*;
+
+    fn card(answer: &str, card_type: CardType) -> Card {
+        Card {
+            id: CardId("c".into()),
+            card_type,
+            fact: FactId("f".into()),
+            kind: FactKind::Quote,
+            prompt: "?".into(),
+            hint: None,
+            answer: answer.into(),
+            options: vec![],
+            accepted: vec![],
+            explanation: None,
+            sentence: "s".into(),
+            doc: "d".into(),
+            line: 1,
+            reported_by: 1,
+            tags: vec![],
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_reply_is_judged_without_panicking(answer in "\\PC{0,40}", reply in "\\PC{0,40}") {
+            let _ = judge(&card(&answer, CardType::WhoSaid), &reply);
+            let _ = parse_number(&reply);
+            let _ = parse_date(&reply);
+        }
+
+        #[test]
+        fn the_answer_itself_in_any_case_is_right(answer in "[A-Za-z0-9$%,. -]{0,30}[A-Za-z0-9]") {
+            let c = card(&answer, CardType::ShortAnswer);
+            prop_assert!(judge(&c, &answer).correct);
+            prop_assert!(judge(&c, &answer.to_uppercase()).correct);
+            let spaced = format!("  {answer}.  ");
+            prop_assert!(judge(&c, &spaced).correct);
+        }
     }
 }

@@ -33,7 +33,8 @@ pub struct Selection {
 }
 
 /// The cards to ask, in order: due cards (most overdue first, shuffled within
-/// the same day), then new ones; with `cram`, every card shuffled. Returns
+/// the same day), then new ones (at most [`DEFAULT_NEW_CARDS`] unless a limit
+/// is given), one card per fact; with `cram`, every card shuffled. Returns
 /// indices into `deck.cards`.
 pub fn choose_cards(
     deck: &Deck,
@@ -65,7 +66,11 @@ pub fn choose_cards(
         due.shuffle(rng);
         // Oldest due day first, random within a day (a stable sort after the
         // shuffle). The local offset is taken once: cheap for 10,000 cards.
-        let offset = i64::from(chrono::Local::now().offset().local_minus_utc());
+        let offset = i64::from(
+            chrono::TimeZone::from_utc_datetime(&chrono::Local, &now.naive_utc())
+                .offset()
+                .local_minus_utc(),
+        );
         let due_day = |i: &usize| {
             states
                 .get(&deck.cards[*i].id)
@@ -73,11 +78,23 @@ pub fn choose_cards(
         };
         due.sort_by_cached_key(due_day);
         new.shuffle(rng);
-        if sel.limit.is_none() {
-            new.truncate(DEFAULT_NEW_CARDS);
-        }
         picked = due;
         picked.extend(new);
+        // Siblings (cards made from one fact) give each other away: ask one per
+        // fact per session; the others wait for a later session.
+        let mut facts = std::collections::HashSet::new();
+        picked.retain(|&i| facts.insert(&deck.cards[i].fact));
+        if sel.limit.is_none() {
+            let mut new_left = DEFAULT_NEW_CARDS;
+            picked.retain(|&i| {
+                if states.contains_key(&deck.cards[i].id) {
+                    return true;
+                }
+                let keep = new_left > 0;
+                new_left = new_left.saturating_sub(1);
+                keep
+            });
+        }
     }
     if let Some(n) = sel.limit {
         picked.truncate(n);
@@ -189,6 +206,10 @@ impl Session<'_> {
             };
             let thinking = started.elapsed();
             let picked = judge::pick_option(&options, &reply);
+            if let Some(i) = picked.filter(|_| self.term.keys()) {
+                // A key press shows nothing by itself: say what was chosen.
+                self.say(Tone::Accent, &format!("→ {}) {}\n", i + 1, options[i]))?;
+            }
             let (verdict, given, typed) = match picked {
                 Some(i) => {
                     let chosen = &options[i];
@@ -356,7 +377,12 @@ impl Session<'_> {
         if let Some(e) = &card.explanation {
             self.say(Tone::Plain, &format!("  {e}\n"))?;
         }
-        let mut source = format!("  “{}” — {}:{}", card.sentence, card.doc, card.line);
+        let quoted = card.sentence.starts_with(['“', '"', '‘', '\'']);
+        let mut source = if quoted {
+            format!("  {} — {}:{}", card.sentence, card.doc, card.line)
+        } else {
+            format!("  “{}” — {}:{}", card.sentence, card.doc, card.line)
+        };
         if card.reported_by > 1 {
             source.push_str(&format!(" · reported by {} sources", card.reported_by));
         }

@@ -164,3 +164,95 @@ fn quitting_keeps_what_was_answered_and_the_schedule_moves_on() {
     assert_eq!(ending, Ending::Quit);
     assert_eq!(log.answers.len(), 1);
 }
+
+#[test]
+fn summary_counts_first_tries_by_type_and_kind_and_lists_misses() {
+    let d = deck(vec![
+        card("a", CardType::TrueFalse, "True", &["True", "False"]),
+        card("b", CardType::ShortAnswer, "12 buses", &[]),
+        card("c", CardType::ShortAnswer, "7 ferries", &[]),
+    ]);
+    let mut log = SessionLog::new(4);
+    let answer = |card, retry, correct, given: &str| Answer {
+        card,
+        retry,
+        correct,
+        overridden: false,
+        given: given.into(),
+    };
+    log.push(answer(0, false, true, "True"));
+    log.push(answer(1, false, false, "11"));
+    log.push(answer(2, false, true, "7"));
+    log.push(answer(1, true, true, "12"));
+    let now = chrono::Utc
+        .with_ymd_and_hms(2030, 6, 1, 9, 0, 0)
+        .single()
+        .expect("t");
+    let lines: Vec<String> = summary::render(
+        &d,
+        &log,
+        Ending::Quit,
+        std::time::Duration::from_secs(75),
+        &HashMap::new(),
+        now,
+    )
+    .into_iter()
+    .map(|(_, l)| l)
+    .collect();
+    let text = lines.join("\n");
+    assert!(
+        text.contains("Session ended: 2/3 right (67%) in 1m 15s; 1 of 4 cards not asked"),
+        "{text}"
+    );
+    assert!(
+        text.contains("By card type: short answer 1/2 (50%) · true false 1/1 (100%)"),
+        "{text}"
+    );
+    assert!(text.contains("By fact kind: quantity 2/3 (67%)"), "{text}");
+    assert!(
+        text.contains("• question b → 12 buses (you answered 11)"),
+        "{text}"
+    );
+    assert!(!text.contains("question c →"), "{text}");
+    assert!(text.contains("3 new not yet studied"), "{text}");
+}
+
+#[test]
+fn one_card_per_fact_and_at_most_the_default_new_cards_per_session() {
+    let mut cards = Vec::new();
+    for i in 0..30 {
+        let mut a = card(&format!("a{i}"), CardType::ShortAnswer, "1", &[]);
+        let mut b = card(&format!("b{i}"), CardType::Cloze, "1", &[]);
+        a.fact = FactId(format!("fact{i}"));
+        b.fact = FactId(format!("fact{i}"));
+        cards.push(a);
+        cards.push(b);
+    }
+    let d = deck(cards);
+    let now = chrono::Utc
+        .with_ymd_and_hms(2030, 6, 1, 9, 0, 0)
+        .single()
+        .expect("t");
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let order = choose_cards(&d, &HashMap::new(), &Selection::default(), now, &mut rng);
+    assert_eq!(order.len(), DEFAULT_NEW_CARDS);
+    let facts: std::collections::HashSet<_> = order.iter().map(|&i| &d.cards[i].fact).collect();
+    assert_eq!(facts.len(), order.len());
+    // Cramming asks everything, siblings included.
+    let sel = Selection {
+        cram: true,
+        ..Selection::default()
+    };
+    assert_eq!(
+        choose_cards(&d, &HashMap::new(), &sel, now, &mut rng).len(),
+        60
+    );
+    let sel = Selection {
+        limit: Some(25),
+        ..Selection::default()
+    };
+    assert_eq!(
+        choose_cards(&d, &HashMap::new(), &sel, now, &mut rng).len(),
+        25
+    );
+}

@@ -1,0 +1,497 @@
+//! Classroom worksheets: balanced question choice, sections by card type,
+//! versions with their own orders, and an answer key per version.
+
+use super::{
+    Choice, DEFAULT_WORKSHEET_COUNT, WorksheetOptions, letter, page_size, plain, source_line,
+};
+use crate::error::{Error, Result};
+use crate::model::{Card, CardType, Deck, FactId, FactKind};
+use crate::render::{Rendered, Segment, blank_segments, useful_explanation};
+use askama::Template;
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use rand_chacha::ChaCha8Rng;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+#[derive(Template)]
+#[template(path = "worksheet.html")]
+struct WorksheetPage {
+    title: String,
+    page_css: &'static str,
+    versions: Vec<VersionView>,
+}
+
+struct VersionView {
+    /// `Version A`, or empty when there is only one version.
+    label: String,
+    description: String,
+    instructions: String,
+    sections: Vec<SectionView>,
+    key: Vec<KeyRow>,
+}
+
+struct SectionView {
+    heading: &'static str,
+    directions: &'static str,
+    /// `mc`, `tf`, `fill`, `short` or `match`: how the questions are laid out.
+    class: &'static str,
+    questions: Vec<QuestionView>,
+    /// The lettered bank of names for the who-said matching section.
+    bank: Vec<Choice>,
+}
+
+struct QuestionView {
+    number: usize,
+    segments: Vec<Segment>,
+    /// Lay the choices out in two columns.
+    compact: bool,
+    choices: Vec<Choice>,
+    hint: String,
+}
+
+struct KeyRow {
+    number: usize,
+    answer: String,
+    source: String,
+}
+
+/// The worksheet sections, in the order they are printed.
+const SECTIONS: [(CardType, &str, &str, &str); 5] = [
+    (
+        CardType::MultipleChoice,
+        "Multiple choice",
+        "Circle the letter of the best answer.",
+        "mc",
+    ),
+    (
+        CardType::TrueFalse,
+        "True or false",
+        "Circle T if the statement is true and F if it is false.",
+        "tf",
+    ),
+    (
+        CardType::Cloze,
+        "Fill in the blank",
+        "Write the missing words on the line.",
+        "fill",
+    ),
+    (
+        CardType::ShortAnswer,
+        "Short answer",
+        "Answer on the line.",
+        "short",
+    ),
+    (
+        CardType::WhoSaid,
+        "Who said it?",
+        "Write the letter of the person who said each quotation.",
+        "match",
+    ),
+];
+
+/// Renders a worksheet: every version followed by its answer key.
+pub fn render_worksheet(deck: &Deck, opts: &WorksheetOptions) -> Result<Rendered> {
+    let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    let count = opts.count.unwrap_or(DEFAULT_WORKSHEET_COUNT);
+    // Without an explicit --count, one question per fact: a second question
+    // about the same fact would give the first one's answer away.
+    let chosen = select_balanced(&deck.cards, count, opts.count.is_some(), &mut rng);
+    let mut warnings = Vec::new();
+    if chosen.len() < count && opts.count.is_some() {
+        warnings.push(format!(
+            "the deck has only {} usable cards; the worksheet has {} questions, not {count}",
+            chosen.len(),
+            chosen.len()
+        ));
+    }
+    // Who-said questions print the quotation itself, from the card's fact.
+    let quotes: HashMap<&FactId, &str> = deck
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Quote && !f.text.trim().is_empty())
+        .map(|f| (&f.id, f.text.trim()))
+        .collect();
+    let mut versions = Vec::new();
+    let mut previous: Option<Vec<Vec<usize>>> = None;
+    for v in 0..opts.versions {
+        let label = if opts.versions > 1 {
+            format!("Version {}", letter(v as usize))
+        } else {
+            String::new()
+        };
+        let (view, order) =
+            version_view(deck, &quotes, &chosen, label, &mut rng, previous.as_deref());
+        previous = Some(order);
+        versions.push(view);
+    }
+    let (_, _, page_css) = page_size(opts.paper);
+    let page = WorksheetPage {
+        title: deck.deck.title.clone(),
+        page_css,
+        versions,
+    };
+    let html = page
+        .render()
+        .map_err(|e| Error::Other(format!("cannot render the worksheet: {e}")))?;
+    Ok(Rendered {
+        bytes: html.into_bytes(),
+        warnings,
+    })
+}
+
+/// Chooses up to `count` cards spread evenly over card types and, within each
+/// type, over fact kinds: round-robin over the types, each type taking its
+/// kinds in turn. Cards of a fact already asked about come last, so one
+/// question does not give away another's answer; they are used only when
+/// `allow_repeats` and there are not enough other cards.
+fn select_balanced<'a>(
+    cards: &'a [Card],
+    count: usize,
+    allow_repeats: bool,
+    rng: &mut ChaCha8Rng,
+) -> Vec<&'a Card> {
+    // type -> kind -> cards (shuffled)
+    let mut buckets: BTreeMap<CardType, BTreeMap<FactKind, Vec<&Card>>> = BTreeMap::new();
+    for c in cards {
+        buckets
+            .entry(c.card_type)
+            .or_default()
+            .entry(c.kind)
+            .or_default()
+            .push(c);
+    }
+    let mut queues: Vec<Vec<Vec<&Card>>> = Vec::new();
+    for kinds in buckets.into_values() {
+        let mut per_kind: Vec<Vec<&Card>> = kinds.into_values().collect();
+        for bucket in &mut per_kind {
+            bucket.shuffle(rng);
+            // Popped from the back: reverse so the shuffled order is kept.
+            bucket.reverse();
+        }
+        queues.push(per_kind);
+    }
+    let mut chosen: Vec<&Card> = Vec::new();
+    let mut facts_used = HashSet::new();
+    let mut deferred: Vec<&Card> = Vec::new();
+    let mut kind_turn = vec![0usize; queues.len()];
+    loop {
+        let mut took_any = false;
+        for (t, kinds) in queues.iter_mut().enumerate() {
+            if chosen.len() >= count {
+                break;
+            }
+            // This type's next kind that still has cards, in turn.
+            let n = kinds.len();
+            let Some(k) = (0..n)
+                .map(|i| (kind_turn[t] + i) % n)
+                .find(|&k| !kinds[k].is_empty())
+            else {
+                continue;
+            };
+            kind_turn[t] = k + 1;
+            // Skip cards whose fact is already on the sheet; keep them for later.
+            while let Some(card) = kinds[k].pop() {
+                took_any = true;
+                if facts_used.insert(&card.fact) {
+                    chosen.push(card);
+                    break;
+                }
+                deferred.push(card);
+            }
+        }
+        if chosen.len() >= count || !took_any {
+            break;
+        }
+    }
+    for card in deferred {
+        if chosen.len() >= count || !allow_repeats {
+            break;
+        }
+        chosen.push(card);
+    }
+    chosen
+}
+
+/// One version: questions grouped into sections, shuffled within each section,
+/// options shuffled; numbered in print order. Returns the view and the order
+/// chosen, so the next version can be made to differ.
+fn version_view(
+    deck: &Deck,
+    quotes: &HashMap<&FactId, &str>,
+    chosen: &[&Card],
+    label: String,
+    rng: &mut ChaCha8Rng,
+    previous: Option<&[Vec<usize>]>,
+) -> (VersionView, Vec<Vec<usize>>) {
+    let mut sections = Vec::new();
+    let mut key = Vec::new();
+    let mut orders = Vec::new();
+    let mut number = 0;
+    for (si, (card_type, heading, directions, class)) in SECTIONS.into_iter().enumerate() {
+        let cards: Vec<&Card> = chosen
+            .iter()
+            .copied()
+            .filter(|c| c.card_type == card_type)
+            .collect();
+        let mut order: Vec<usize> = (0..cards.len()).collect();
+        order.shuffle(rng);
+        if let Some(prev) = previous.and_then(|p| p.get(si))
+            && *prev == order
+            && order.len() > 1
+        {
+            order.rotate_left(1);
+        }
+        orders.push(order.clone());
+        if cards.is_empty() {
+            continue;
+        }
+        let bank = if card_type == CardType::WhoSaid {
+            let mut names: Vec<String> = Vec::new();
+            for c in &cards {
+                for n in c.options.iter().chain(std::iter::once(&c.answer)) {
+                    if !names.contains(n) {
+                        names.push(n.clone());
+                    }
+                }
+            }
+            names.sort();
+            names.shuffle(rng);
+            names
+        } else {
+            Vec::new()
+        };
+        let mut questions = Vec::new();
+        for &i in &order {
+            let card = cards[i];
+            number += 1;
+            let (question, answer) = question_view(quotes, card, number, &bank, rng);
+            key.push(KeyRow {
+                number,
+                answer,
+                source: source_line(card),
+            });
+            questions.push(question);
+        }
+        sections.push(SectionView {
+            heading,
+            directions,
+            class,
+            questions,
+            bank: bank
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| Choice {
+                    letter: letter(i),
+                    text,
+                })
+                .collect(),
+        });
+    }
+    let instructions = format!("Answer all {number} questions. Each question is worth one point.");
+    let view = VersionView {
+        label,
+        description: deck.deck.description.clone(),
+        instructions,
+        sections,
+        key,
+    };
+    (view, orders)
+}
+
+/// The printed question and its answer-key entry.
+fn question_view(
+    quotes: &HashMap<&FactId, &str>,
+    card: &Card,
+    number: usize,
+    bank: &[String],
+    rng: &mut ChaCha8Rng,
+) -> (QuestionView, String) {
+    let hint = card
+        .hint
+        .as_deref()
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .map(str::to_string)
+        .unwrap_or_default();
+    match card.card_type {
+        CardType::MultipleChoice => {
+            let mut options = card.options.clone();
+            if !options.contains(&card.answer) {
+                options.push(card.answer.clone());
+            }
+            options.shuffle(rng);
+            let right = options.iter().position(|o| o == &card.answer).unwrap_or(0);
+            let answer = format!("{}. {}", letter(right), card.answer);
+            // Short options go in two columns to save paper.
+            let compact = options.iter().all(|o| o.chars().count() <= 28);
+            let choices = options
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| Choice {
+                    letter: letter(i),
+                    text,
+                })
+                .collect();
+            (
+                QuestionView {
+                    number,
+                    segments: blank_segments(&card.prompt),
+                    compact,
+                    choices,
+                    hint: String::new(),
+                },
+                answer,
+            )
+        }
+        CardType::TrueFalse => {
+            let mut answer = card.answer.clone();
+            if let Some(ex) = useful_explanation(card) {
+                answer = format!("{answer} — {ex}");
+            }
+            (
+                QuestionView {
+                    number,
+                    segments: blank_segments(&card.prompt),
+                    compact: false,
+                    choices: Vec::new(),
+                    hint: String::new(),
+                },
+                answer,
+            )
+        }
+        CardType::Cloze | CardType::ShortAnswer => {
+            let mut segments = blank_segments(&card.prompt);
+            if card.card_type == CardType::Cloze && !segments.iter().any(|s| s.blank) {
+                segments.push(Segment {
+                    text: String::new(),
+                    blank: true,
+                });
+            }
+            (
+                QuestionView {
+                    number,
+                    segments,
+                    compact: false,
+                    choices: Vec::new(),
+                    hint,
+                },
+                card.answer.clone(),
+            )
+        }
+        CardType::WhoSaid => {
+            let quote = quotes
+                .get(&card.fact)
+                .map(|q| format!("“{q}”"))
+                .unwrap_or_else(|| card.prompt.clone());
+            let right = bank.iter().position(|n| n == &card.answer).unwrap_or(0);
+            (
+                QuestionView {
+                    number,
+                    segments: plain(quote),
+                    compact: false,
+                    choices: Vec::new(),
+                    hint: String::new(),
+                },
+                format!("{}. {}", letter(right), card.answer),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Paper;
+    use crate::render::anki::tests::card;
+    use crate::render::html::test_support::{deck, mixed};
+
+    fn worksheet_html(cards: Vec<Card>, count: Option<usize>, versions: u32, seed: u64) -> String {
+        let opts = WorksheetOptions {
+            paper: Paper::A4,
+            count,
+            versions,
+            seed,
+        };
+        String::from_utf8(render_worksheet(&deck(cards), &opts).expect("render").bytes)
+            .expect("utf8")
+    }
+
+    #[test]
+    fn worksheet_count_is_balanced_across_types_and_kinds() {
+        let cards = mixed(50);
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        let chosen = select_balanced(&cards, 10, true, &mut rng);
+        assert_eq!(chosen.len(), 10);
+        for t in CardType::ALL {
+            let n = chosen.iter().filter(|c| c.card_type == t).count();
+            assert_eq!(n, 2, "{t}");
+            let kinds: HashSet<_> = chosen
+                .iter()
+                .filter(|c| c.card_type == t)
+                .map(|c| c.kind)
+                .collect();
+            assert_eq!(kinds.len(), 2, "{t} should mix kinds");
+        }
+    }
+
+    #[test]
+    fn worksheet_prefers_distinct_facts() {
+        let mut a = card(CardType::Cloze, "Paid ____.", "$5");
+        let mut b = card(CardType::ShortAnswer, "How much?", "$5");
+        let c = card(CardType::MultipleChoice, "Other?", "$7");
+        a.fact = FactId("same".into());
+        b.fact = FactId("same".into());
+        let cards = vec![a, b, c];
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        let chosen = select_balanced(&cards, 2, true, &mut rng);
+        let facts: HashSet<_> = chosen.iter().map(|c| &c.fact).collect();
+        assert_eq!(facts.len(), 2);
+        // Repeats only fill up an explicit count, never a default one.
+        assert_eq!(select_balanced(&cards, 3, true, &mut rng).len(), 3);
+        assert_eq!(select_balanced(&cards, 3, false, &mut rng).len(), 2);
+    }
+
+    #[test]
+    fn worksheet_versions_differ_and_are_reproducible() {
+        let one = worksheet_html(mixed(25), Some(12), 2, 7);
+        let again = worksheet_html(mixed(25), Some(12), 2, 7);
+        assert_eq!(one, again);
+        assert!(one.contains("Version A") && one.contains("Version B"));
+        let (a, b) = one.split_once("Version B").expect("two versions");
+        let numbered = |s: &str| -> Vec<String> {
+            s.match_indices("Question ")
+                .map(|(i, _)| s[i..].chars().take(12).collect())
+                .collect()
+        };
+        assert_ne!(
+            numbered(a),
+            numbered(b),
+            "versions should order questions differently"
+        );
+        assert_ne!(one, worksheet_html(mixed(25), Some(12), 2, 8));
+    }
+
+    #[test]
+    fn worksheet_key_letters_match_printed_options() {
+        let mut c = card(CardType::MultipleChoice, "Which amount?", "$7");
+        c.options = vec!["$5".into(), "$6".into(), "$7".into(), "$8".into()];
+        let deck = deck(vec![c]);
+        let mut rng = ChaCha8Rng::seed_from_u64(9);
+        let chosen: Vec<&Card> = deck.cards.iter().collect();
+        let (view, _) = version_view(
+            &deck,
+            &HashMap::new(),
+            &chosen,
+            String::new(),
+            &mut rng,
+            None,
+        );
+        let q = &view.sections[0].questions[0];
+        let right = q
+            .choices
+            .iter()
+            .find(|c| c.text == "$7")
+            .expect("answer shown");
+        assert_eq!(view.key[0].answer, format!("{}. $7", right.letter));
+    }
+}
