@@ -392,7 +392,31 @@ fn line_break_ends_sentence(src: &str, nl: usize) -> bool {
         let numbered = matches!(rest.next(), Some(b'.' | b')')) && rest.next() == Some(b' ');
         return numbered || prev_line.chars().count() < WRAPPED_LINE;
     }
+    if first.is_uppercase() && wrapped_prose(prev_line) {
+        // "… hired since\nJanuary under …": a wrapped line, not a heading.
+        return false;
+    }
     !(first.is_lowercase())
+}
+
+/// A long line of mostly lowercase words that stops mid-sentence: prose
+/// wrapped at a fixed width, not a heading.
+fn wrapped_prose(line: &str) -> bool {
+    if line.chars().count() < 50 {
+        return false;
+    }
+    let (mut words, mut lower) = (0, 0);
+    for w in line.split_whitespace() {
+        match w.chars().next() {
+            Some(c) if c.is_lowercase() => {
+                words += 1;
+                lower += 1;
+            }
+            Some(c) if c.is_alphabetic() => words += 1,
+            _ => {}
+        }
+    }
+    lower * 2 > words
 }
 
 /// A line at least this long that ends mid-sentence is taken to be wrapped.
@@ -425,29 +449,47 @@ pub fn clean(s: &str) -> String {
     } else {
         &out
     };
-    // One pass: drop emphasis markers and backticks, collapse whitespace.
-    let mut collapsed = String::with_capacity(out.len());
+    // One pass over bytes: drop emphasis markers and backticks, collapse
+    // whitespace. Only whole characters are dropped, so the result stays UTF-8.
+    let b = out.as_bytes();
+    let mut collapsed: Vec<u8> = Vec::with_capacity(b.len());
     let mut space = false;
-    let mut chars = out.chars().peekable();
-    while let Some(c) = chars.next() {
-        if (c == '*' || c == '_') && chars.peek() == Some(&c) {
-            chars.next();
-            continue;
-        }
-        if c == '`' {
-            continue;
-        }
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !collapsed.is_empty() {
-                collapsed.push(' ');
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let width = if c < 0x80 {
+            if (c == b'*' || c == b'_') && b.get(i + 1) == Some(&c) {
+                i += 2;
+                continue;
             }
-            space = false;
-            collapsed.push(c);
+            if c == b'`' {
+                i += 1;
+                continue;
+            }
+            if c.is_ascii_whitespace() {
+                space = true;
+                i += 1;
+                continue;
+            }
+            1
+        } else {
+            let ch = out[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                space = true;
+                i += ch.len_utf8();
+                continue;
+            }
+            ch.len_utf8()
+        };
+        if space && !collapsed.is_empty() {
+            collapsed.push(b' ');
         }
+        space = false;
+        collapsed.extend_from_slice(&b[i..i + width]);
+        i += width;
     }
-    collapsed
+    String::from_utf8(collapsed)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// `[text](url)` becomes `text`.
@@ -570,6 +612,28 @@ mod tests {
         assert_eq!(
             sentences("Grants go out by Sept.\n30. Congress agreed."),
             vec!["Grants go out by Sept.\n30.", "Congress agreed."]
+        );
+    }
+
+    #[test]
+    fn wrapped_prose_runs_on_into_a_capitalized_word() {
+        assert_eq!(
+            sentences(
+                "Agents were hired at a steady pace in the months since\nJanuary under the plan.\nWhy This Matters\nThe plan is new."
+            ),
+            vec![
+                "Agents were hired at a steady pace in the months since\nJanuary under the plan.",
+                "Why This Matters",
+                "The plan is new."
+            ]
+        );
+    }
+
+    #[test]
+    fn clean_keeps_other_scripts_and_collapses_unicode_spaces() {
+        assert_eq!(
+            clean("  Café\u{a0}\u{a0}**naïve**  `x` ___y___ “ok” — 東京\n"),
+            "Café naïve x _y_ “ok” — 東京"
         );
     }
 

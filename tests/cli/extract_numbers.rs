@@ -281,6 +281,58 @@ fn statute_citations_are_not_counts() {
     );
 }
 
+/// The text with each paragraph wrapped at 72 columns, as plain-text press
+/// releases often are.
+fn wrap(text: &str) -> String {
+    let mut out = String::new();
+    for para in text.split('\n') {
+        let mut col = 0;
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            if col > 0 && col + 1 + word.chars().count() > 72 {
+                out.push('\n');
+                col = 0;
+            } else if col > 0 {
+                out.push(' ');
+                col += 1;
+            }
+            out.push_str(word);
+            col += word.chars().count();
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn hard_wrapped_documents_give_the_same_facts() {
+    let s = crate::common::Scratch::new();
+    for doc in ["health.txt", "grants.txt", "minwage.txt", "border.txt"] {
+        let text = std::fs::read_to_string(fixture(doc)).expect("fixture");
+        let wrapped = s.file(doc, wrap(&text));
+        let got = json_lines(
+            &factdeck([
+                "extract".as_ref(),
+                "--format".as_ref(),
+                "json".as_ref(),
+                wrapped.as_os_str(),
+            ])
+            .ok()
+            .stdout,
+        );
+        let want = extract(doc);
+        let values = |facts: &[Value]| {
+            let mut v: Vec<String> = facts
+                .iter()
+                .filter(|f| f["kind"] != "quote")
+                .map(|f| format!("{} {}", f["kind"], f["value"]))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(values(&got), values(&want), "{doc}");
+    }
+}
+
 #[test]
 fn labels_phone_numbers_times_and_rates_are_not_facts() {
     for doc in DOCS {
