@@ -12,8 +12,10 @@ pub mod csv;
 pub mod html;
 pub mod quiz;
 
+use std::collections::HashSet;
+
 use crate::error::Result;
-use crate::model::Deck;
+use crate::model::{Card, Deck, FactId};
 
 pub use anki::AnkiOptions;
 pub use html::{CardsOptions, WorksheetOptions};
@@ -169,5 +171,32 @@ mod tests {
             ]
         );
         assert!(blank_segments("no blank here_").iter().all(|s| !s.blank));
+    }
+}
+
+/// Holds back cards that would give an earlier card's answer away: cards of
+/// one fact, and cards of one source sentence (a prompt about one of its facts
+/// prints the others: "borrow ____ … a grant of $1.2 million" answers "a grant
+/// of ____").
+#[derive(Debug, Default)]
+pub(crate) struct Siblings<'a> {
+    facts: HashSet<&'a FactId>,
+    sentences: HashSet<&'a str>,
+}
+
+impl<'a> Siblings<'a> {
+    /// Records `card` and says whether it is the first of its siblings.
+    pub(crate) fn first(&mut self, card: &'a Card) -> bool {
+        let sentence = card.sentence.trim();
+        if self.facts.contains(&card.fact)
+            || (!sentence.is_empty() && self.sentences.contains(sentence))
+        {
+            return false;
+        }
+        self.facts.insert(&card.fact);
+        if !sentence.is_empty() {
+            self.sentences.insert(sentence);
+        }
+        true
     }
 }

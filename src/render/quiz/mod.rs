@@ -80,10 +80,10 @@ pub fn choose_cards(
         new.shuffle(rng);
         picked = due;
         picked.extend(new);
-        // Siblings (cards made from one fact) give each other away: ask one per
-        // fact per session; the others wait for a later session.
-        let mut facts = std::collections::HashSet::new();
-        picked.retain(|&i| facts.insert(&deck.cards[i].fact));
+        // Siblings (cards of one fact or one sentence) give each other away:
+        // ask one of them per session; the others wait for a later session.
+        let mut siblings = crate::render::Siblings::default();
+        picked.retain(|&i| siblings.first(&deck.cards[i]));
         if sel.limit.is_none() {
             let mut new_left = DEFAULT_NEW_CARDS;
             picked.retain(|&i| {

@@ -47,7 +47,7 @@ fn card(id: &str, card_type: CardType, answer: &str, options: &[&str]) -> Card {
         options: options.iter().map(|s| s.to_string()).collect(),
         accepted: vec![],
         explanation: None,
-        sentence: "s".into(),
+        sentence: format!("sentence {id}"),
         doc: "d.txt".into(),
         line: 2,
         reported_by: 1,
@@ -255,4 +255,24 @@ fn one_card_per_fact_and_at_most_the_default_new_cards_per_session() {
         choose_cards(&d, &HashMap::new(), &sel, now, &mut rng).len(),
         25
     );
+}
+
+#[test]
+fn one_card_per_sentence_per_session() {
+    // Facts of one sentence give each other away: "begin in ____ and finish
+    // by late 2026" answers "begin in June 2025 and finish by late ____".
+    let mut a = card("a", CardType::Cloze, "2026", &[]);
+    let mut b = card("b", CardType::Cloze, "June 2025", &[]);
+    let c = card("c", CardType::Cloze, "40", &[]);
+    a.sentence = "Work begins in June 2025 and ends in late 2026.".into();
+    b.sentence = a.sentence.clone();
+    let d = deck(vec![a, b, c]);
+    let now = chrono::Utc
+        .with_ymd_and_hms(2030, 6, 1, 9, 0, 0)
+        .single()
+        .expect("t");
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let order = choose_cards(&d, &HashMap::new(), &Selection::default(), now, &mut rng);
+    assert_eq!(order.len(), 2, "{order:?}");
+    assert!(order.contains(&2));
 }
