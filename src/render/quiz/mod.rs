@@ -336,7 +336,8 @@ impl Session<'_> {
         )?;
         self.say(Tone::Plain, &format!("{}\n", card.prompt))?;
         if let Some(h) = &card.hint {
-            self.say(Tone::Dim, &format!("({h})\n"))?;
+            // Brackets, as hints often hold parentheses ("a number (residents)").
+            self.say(Tone::Dim, &format!("[{h}]\n"))?;
         }
         for (i, o) in options.iter().enumerate() {
             self.say(Tone::Accent, &format!("  {}) ", i + 1))?;
@@ -374,7 +375,13 @@ impl Session<'_> {
         if let Some(note) = &verdict.note {
             self.say(Tone::Dim, &format!("  {note}\n"))?;
         }
-        if let Some(e) = &card.explanation {
+        // The source sentence follows anyway; an explanation that is just the
+        // sentence would say it twice.
+        if let Some(e) = card
+            .explanation
+            .as_ref()
+            .filter(|e| e.trim() != card.sentence.trim())
+        {
             self.say(Tone::Plain, &format!("  {e}\n"))?;
         }
         let quoted = card.sentence.starts_with(['“', '"', '‘', '\'']);

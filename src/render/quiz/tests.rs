@@ -81,6 +81,17 @@ fn session_run(
     clock: &FixedClock,
     store: &mut Store,
 ) -> (SessionLog, Ending, HashMap<CardId, CardState>) {
+    let (log, ending, states, _) = session_shown(d, replies, clock, store);
+    (log, ending, states)
+}
+
+/// Like `session_run`, also returning everything shown on the terminal.
+fn session_shown(
+    d: &Deck,
+    replies: Vec<Reply>,
+    clock: &FixedClock,
+    store: &mut Store,
+) -> (SessionLog, Ending, HashMap<CardId, CardState>, String) {
     let mut term = Script {
         replies: replies.into(),
         shown: String::new(),
@@ -104,7 +115,8 @@ fn session_run(
         session_id,
     };
     let (log, ending) = s.run(&order).expect("run");
-    (log, ending, s.states)
+    let states = s.states;
+    (log, ending, states, term.shown)
 }
 
 #[test]
@@ -275,4 +287,29 @@ fn one_card_per_sentence_per_session() {
     let order = choose_cards(&d, &HashMap::new(), &Selection::default(), now, &mut rng);
     assert_eq!(order.len(), 2, "{order:?}");
     assert!(order.contains(&2));
+}
+
+#[test]
+fn feedback_does_not_repeat_an_explanation_equal_to_the_sentence_nor_nest_hint_brackets() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+    let clock = FixedClock::new(
+        chrono::Utc
+            .with_ymd_and_hms(2030, 6, 1, 9, 0, 0)
+            .single()
+            .expect("t"),
+    );
+    let mut c = card("a", CardType::ShortAnswer, "150 residents", &[]);
+    c.hint = Some("a number (residents)".into());
+    c.sentence = "About 150 residents came.".into();
+    c.explanation = Some("About 150 residents came.".into());
+    let d = deck(vec![c]);
+    let (_, _, _, shown) = session_shown(&d, vec![text("150")], &clock, &mut store);
+    assert_eq!(
+        shown.matches("About 150 residents came.").count(),
+        1,
+        "{shown}"
+    );
+    assert!(!shown.contains("(a number (residents))"), "{shown}");
+    assert!(shown.contains("[a number (residents)]"), "{shown}");
 }
