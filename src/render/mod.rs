@@ -95,6 +95,13 @@ pub fn useful_explanation(card: &crate::model::Card) -> Option<&str> {
         .filter(|e| !e.is_empty() && !same(e, &card.answer) && !same(e, &card.prompt))
 }
 
+/// [`useful_explanation`] for a view that prints the source sentence anyway
+/// (Anki's back, the quiz's feedback): not the sentence a second time.
+pub fn explanation_beside_sentence(card: &crate::model::Card) -> Option<&str> {
+    let norm = |s: &str| s.trim().trim_end_matches(['.', '!', '?']).to_lowercase();
+    useful_explanation(card).filter(|e| norm(e) != norm(&card.sentence))
+}
+
 /// A piece of a prompt: text, or a blank to fill in (a run of three or more `_`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {

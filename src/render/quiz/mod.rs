@@ -377,11 +377,7 @@ impl Session<'_> {
         }
         // The source sentence follows anyway; an explanation that is just the
         // sentence would say it twice.
-        if let Some(e) = card
-            .explanation
-            .as_ref()
-            .filter(|e| e.trim() != card.sentence.trim())
-        {
+        if let Some(e) = crate::render::explanation_beside_sentence(card) {
             self.say(Tone::Plain, &format!("  {e}\n"))?;
         }
         let quoted = card.sentence.starts_with(['“', '"', '‘', '\'']);
