@@ -142,6 +142,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn siblings_are_cards_of_one_fact_sentence_or_answer_in_a_document() {
+        use crate::model::CardType;
+        use crate::render::anki::tests::card;
+        let first = card(
+            CardType::Cloze,
+            "Council approves ____ plan",
+            "$4.2 million",
+        );
+        let mut same_answer = card(
+            CardType::MultipleChoice,
+            "It approved a ____ plan.",
+            "$4.2 million",
+        );
+        same_answer.sentence = "It approved a $4.2 million plan.".into();
+        let mut other_doc = same_answer.clone();
+        other_doc.fact = crate::model::FactId("elsewhere".into());
+        other_doc.doc = "other.md".into();
+        let mut tf = card(CardType::TrueFalse, "Another statement.", "True");
+        tf.sentence = "Another statement.".into();
+        let mut tf2 = card(CardType::TrueFalse, "A third statement.", "True");
+        tf2.sentence = "A third statement.".into();
+        let mut s = Siblings::default();
+        assert!(s.first(&first));
+        assert!(!s.first(&same_answer), "same answer in one document");
+        assert!(s.first(&other_doc), "another document may ask it");
+        assert!(s.first(&tf) && s.first(&tf2), "True is not a shared answer");
+    }
+
+    #[test]
     fn escape_html_turns_markup_into_text() {
         assert_eq!(
             escape_html(r#"<script>alert("x")</script> & 'y'"#),
@@ -182,27 +211,37 @@ mod tests {
 }
 
 /// Holds back cards that would give an earlier card's answer away: cards of
-/// one fact, and cards of one source sentence (a prompt about one of its facts
+/// one fact, cards of one source sentence (a prompt about one of its facts
 /// prints the others: "borrow ____ … a grant of $1.2 million" answers "a grant
-/// of ____").
+/// of ____"), and cards of one document with the same answer (a headline and
+/// the story's first sentence both asking for "$4.2 million").
 #[derive(Debug, Default)]
 pub(crate) struct Siblings<'a> {
     facts: HashSet<&'a FactId>,
     sentences: HashSet<&'a str>,
+    answers: HashSet<(&'a str, String)>,
 }
 
 impl<'a> Siblings<'a> {
     /// Records `card` and says whether it is the first of its siblings.
     pub(crate) fn first(&mut self, card: &'a Card) -> bool {
         let sentence = card.sentence.trim();
+        // True/false answers say nothing about the fact.
+        let answer = (card.card_type != crate::model::CardType::TrueFalse)
+            .then(|| (card.doc.as_str(), card.answer.trim().to_lowercase()))
+            .filter(|(_, a)| !a.is_empty());
         if self.facts.contains(&card.fact)
             || (!sentence.is_empty() && self.sentences.contains(sentence))
+            || answer.as_ref().is_some_and(|a| self.answers.contains(a))
         {
             return false;
         }
         self.facts.insert(&card.fact);
         if !sentence.is_empty() {
             self.sentences.insert(sentence);
+        }
+        if let Some(a) = answer {
+            self.answers.insert(a);
         }
         true
     }

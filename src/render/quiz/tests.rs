@@ -233,8 +233,8 @@ fn summary_counts_first_tries_by_type_and_kind_and_lists_misses() {
 fn one_card_per_fact_and_at_most_the_default_new_cards_per_session() {
     let mut cards = Vec::new();
     for i in 0..30 {
-        let mut a = card(&format!("a{i}"), CardType::ShortAnswer, "1", &[]);
-        let mut b = card(&format!("b{i}"), CardType::Cloze, "1", &[]);
+        let mut a = card(&format!("a{i}"), CardType::ShortAnswer, &i.to_string(), &[]);
+        let mut b = card(&format!("b{i}"), CardType::Cloze, &i.to_string(), &[]);
         a.fact = FactId(format!("fact{i}"));
         b.fact = FactId(format!("fact{i}"));
         cards.push(a);
