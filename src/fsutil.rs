@@ -20,7 +20,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         .prefix(".factdeck-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| Error::io(path, e))?;
+        .map_err(|e| {
+            // tempfile's error names its own random file; the user should hear
+            // about the output path and the folder it needs.
+            if !dir.is_dir() {
+                Error::Other(format!(
+                    "{}: cannot write it, the folder {} does not exist",
+                    path.display(),
+                    dir.display()
+                ))
+            } else {
+                Error::io(path, std::io::Error::from(e.kind()))
+            }
+        })?;
     tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
     set_permissions(tmp.as_file(), path).map_err(|e| Error::io(path, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
@@ -63,6 +75,20 @@ fn current_umask() -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn missing_folder_names_the_output_not_the_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("no-such-folder").join("deck.toml");
+        let err = write_atomic(&p, b"x", false)
+            .expect_err("no folder")
+            .to_string();
+        assert!(!err.contains(".factdeck-"), "{err}");
+        assert!(
+            err.contains("deck.toml") && err.contains("does not exist"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn refuses_to_overwrite_without_force() {

@@ -64,6 +64,15 @@ impl Frame {
     /// joins clauses that are too short to stand alone, and tidies the result
     /// into a sentence of its own.
     pub fn clause(&self) -> Frame {
+        if let Some(end) = dateline_end(&self.text) {
+            let rest = self.text[end..].trim_start();
+            if rest.split_whitespace().count() >= SHORT_CLAUSE.min(5) {
+                return Frame {
+                    text: rest.to_string(),
+                }
+                .clause();
+            }
+        }
         if self.words() <= LONG_SENTENCE {
             return self.clone();
         }
@@ -105,6 +114,22 @@ impl Frame {
             text: tidy(&text[s..e], e == text.len(), text),
         }
     }
+}
+
+/// The end of a news dateline ("WASHINGTON —", "SPRINGFIELD, Ill. (AP) —")
+/// opening the text: where the story was filed, not part of what it says.
+/// `None` when the slot is in it (a card about the dateline's own date).
+fn dateline_end(text: &str) -> Option<usize> {
+    let (dash, c) = text.char_indices().find(|&(_, c)| c == '—' || c == '–')?;
+    let head = &text[..dash];
+    if head.contains(SLOT) || head.split_whitespace().count() > 6 {
+        return None;
+    }
+    let place = head
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())?;
+    (place.chars().count() >= 3 && place.chars().all(char::is_uppercase))
+        .then_some(dash + c.len_utf8())
 }
 
 /// Where clauses end and the next begins: `(end of this clause, start of next)`.
@@ -240,6 +265,32 @@ mod tests {
             "{}",
             f.blank()
         );
+    }
+
+    #[test]
+    fn dateline_is_not_part_of_the_question() {
+        let f = Frame::new(
+            "WASHINGTON — New rules will cut added sugars in school meals by 2027, officials said.",
+            "2027",
+        )
+        .expect("frame");
+        assert_eq!(
+            f.clause().blank(),
+            "New rules will cut added sugars in school meals by ____, officials said."
+        );
+        let f = Frame::new(
+            "SPRINGFIELD, Ill. (AP) — The House voted on Thursday to send $1.5 billion to transit agencies.",
+            "$1.5 billion",
+        )
+        .expect("frame");
+        assert!(f.clause().blank().starts_with("The House voted"));
+        // A card about the dateline's own date keeps it.
+        let f = Frame::new(
+            "RIVERTON, March 12, 2025 — The council voted to approve the plan.",
+            "March 12, 2025",
+        )
+        .expect("frame");
+        assert!(f.clause().blank().starts_with("RIVERTON, ____ —"));
     }
 
     #[test]

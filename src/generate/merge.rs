@@ -416,6 +416,11 @@ fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
             )
         })
         .unzip();
+    // Compared by stem: one outlet's "approved" is another's "voted to approve".
+    let stems: Vec<HashSet<&str>> = subjects
+        .iter()
+        .map(|words| words.iter().map(|w| stem(w)).collect())
+        .collect();
     let mut df: HashMap<&str, usize> = HashMap::new();
     for words in &subjects {
         for w in words {
@@ -428,7 +433,13 @@ fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
         if subjects[i].len() < MIN_SHARED_SUBJECT_WORDS {
             continue;
         }
-        let mut rare: Vec<&str> = subjects[i].iter().map(String::as_str).collect();
+        // A word no other fact has cannot bring two facts together: file the
+        // fact under its rarest words that some other fact shares.
+        let mut rare: Vec<&str> = subjects[i]
+            .iter()
+            .map(String::as_str)
+            .filter(|w| df.get(w).copied().unwrap_or(0) > 1)
+            .collect();
         rare.sort_by_key(|w| (df.get(w).copied().unwrap_or(0), *w));
         rare.truncate(RARE_KEYS);
         let class = format!(
@@ -436,7 +447,7 @@ fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
             f.currency.as_deref().unwrap_or(""),
             unit_class(f.unit.as_deref())
         );
-        let set_i: HashSet<&str> = subjects[i].iter().map(String::as_str).collect();
+        let set_i = &stems[i];
         for word in rare {
             let key = (f.kind, class.clone(), word.to_string());
             let block = blocks.entry(key).or_default();
@@ -447,8 +458,8 @@ fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
                 {
                     continue;
                 }
-                let set_j: HashSet<&str> = subjects[j].iter().map(String::as_str).collect();
-                let shared = set_i.intersection(&set_j).count();
+                let set_j = &stems[j];
+                let shared = set_i.intersection(set_j).count();
                 let union = set_i.len() + set_j.len() - shared;
                 if shared >= MIN_SHARED_SUBJECT_WORDS
                     && shared as f64 >= SAME_SUBJECT * union as f64
@@ -519,6 +530,19 @@ fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
         });
     }
     out
+}
+
+/// A crude stem, enough to match inflections of one word across two
+/// reports: "approved", "approves", "approve" → "approv".
+fn stem(word: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s", "e"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.chars().count() >= 3
+        {
+            return stem;
+        }
+    }
+    word
 }
 
 fn share_a_document(a: &DeckFact, b: &DeckFact) -> bool {
@@ -661,6 +685,27 @@ mod tests {
         let c = &m.conflicts[0];
         assert!(c.subject.contains("federal funding"), "{}", c.subject);
         assert_eq!(c.note, "a.md:1 says $10 billion; b.md:7 says $12 billion");
+    }
+
+    #[test]
+    fn reworded_report_of_another_figure_is_a_conflict() {
+        // Two outlets word one vote differently ("voted to approve" /
+        // "approved"); the figure differs, so one of them is wrong.
+        let a = fact("a.txt", FactKind::Money, "$4.2 million", 4.2e6)
+            .sentence(
+                "The Riverton City Council voted 5-2 on Tuesday night to approve a $4.2 million \
+                 expansion of the Maple Street branch library, ending a debate that had \
+                 stretched over nearly 18 months.",
+            )
+            .build();
+        let b = fact("b.txt", FactKind::Money, "$4.5 million", 4.5e6)
+            .sentence(
+                "The Riverton City Council on Tuesday approved a $4.5 million expansion of the \
+                 Maple Street branch library after nearly 18 months of debate.",
+            )
+            .build();
+        let m = merge(&[ex("a.txt", vec![a]), ex("b.txt", vec![b])]);
+        assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
     }
 
     #[test]

@@ -99,6 +99,9 @@ pub fn score(f: &DeckFact) -> i64 {
             }
         }
     }
+    if f.kind != FactKind::Quote && leans_on_previous_sentence(&f.sentence) {
+        s -= 20;
+    }
     let docs: HashSet<&str> = f.sources.iter().map(|x| x.doc.as_str()).collect();
     s += 10 * (docs.len().min(3) as i64 - 1);
     let words = f.sentence.split_whitespace().count();
@@ -108,6 +111,31 @@ pub fn score(f: &DeckFact) -> i64 {
         s -= 5;
     }
     s
+}
+
+/// Whether a sentence's subject is a pronoun for something said before ("For
+/// a family of four, that was $3,250"; "It cost $5 million"): a card quoting
+/// it alone does not say what it is about.
+fn leans_on_previous_sentence(sentence: &str) -> bool {
+    const POINTERS: &[&str] = &[
+        "it", "this", "that", "they", "these", "those", "he", "she", "such",
+    ];
+    let lower = sentence.trim().to_lowercase();
+    let first = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    POINTERS.contains(&first)
+        || [
+            ", that was",
+            ", that is",
+            ", this was",
+            ", this is",
+            ", it was",
+            ", it is",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 /// Indices of the facts worth asking about, best first (ties keep document order).
@@ -145,6 +173,25 @@ mod tests {
         assert!(!is_fragment(
             "About 600 million people watched the broadcast"
         ));
+    }
+
+    #[test]
+    fn a_sentence_about_an_earlier_one_ranks_below_one_that_stands_alone() {
+        let leaning = fact("a.md", FactKind::Money, "$3,250", 3250.0)
+            .sentence("For a family of four in 2024, that was $3,250 per month.")
+            .build();
+        let alone = fact("a.md", FactKind::Money, "$188", 188.0)
+            .sentence("The average benefit was about $188 per person per month.")
+            .build();
+        let m = merge(&[Extraction {
+            doc: "a.md".into(),
+            facts: vec![leaning, alone],
+            people: vec![],
+            outlets: vec![],
+        }]);
+        assert_eq!(rank(&m.facts, &[]), vec![1, 0]);
+        assert!(leans_on_previous_sentence("It cost $5 million to build."));
+        assert!(!leans_on_previous_sentence("Items cost $5 million in all."));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! note of the question type. Field text is HTML, so everything from the deck is
 //! escaped first.
 
-use super::{Segment, blank_segments, escape_html, useful_explanation};
+use super::{Segment, blank_segments, escape_html, explanation_beside_sentence};
 use crate::model::{Card, CardId, CardType, Deck};
 
 /// Settings shared by the `.apkg` and text exports.
@@ -189,7 +189,7 @@ pub fn note_for(card: &Card) -> Note {
     let body = match cloze_text(card) {
         Some(text) => NoteBody::Cloze {
             text,
-            extra: useful_explanation(card)
+            extra: explanation_beside_sentence(card)
                 .map(escape_html)
                 .unwrap_or_default(),
             source,
@@ -218,7 +218,7 @@ fn question_html(card: &Card) -> String {
 
 fn answer_html(card: &Card) -> String {
     let mut html = escape_html(&card.answer);
-    if let Some(ex) = useful_explanation(card) {
+    if let Some(ex) = explanation_beside_sentence(card) {
         html.push_str("<div class=explanation>");
         html.push_str(&escape_html(ex));
         html.push_str("</div>");
@@ -345,6 +345,25 @@ pub(crate) mod tests {
             reported_by: 1,
             tags: Vec::new(),
         }
+    }
+
+    #[test]
+    fn back_does_not_repeat_the_source_sentence_as_explanation() {
+        let mut c = card(
+            CardType::MultipleChoice,
+            "The town paid ____.",
+            "$4.5 million",
+        );
+        c.options = vec!["$4.5 million".into(), "$2 million".into()];
+        c.sentence = "The town paid $4.5 million.".into();
+        c.explanation = Some(c.sentence.clone());
+        assert!(
+            !answer_html(&c).contains("explanation"),
+            "{}",
+            answer_html(&c)
+        );
+        c.explanation = Some("It was the largest payment that year.".into());
+        assert!(answer_html(&c).contains("largest payment"));
     }
 
     #[test]

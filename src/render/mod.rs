@@ -12,8 +12,10 @@ pub mod csv;
 pub mod html;
 pub mod quiz;
 
+use std::collections::HashSet;
+
 use crate::error::Result;
-use crate::model::Deck;
+use crate::model::{Card, Deck, FactId};
 
 pub use anki::AnkiOptions;
 pub use html::{CardsOptions, WorksheetOptions};
@@ -93,6 +95,13 @@ pub fn useful_explanation(card: &crate::model::Card) -> Option<&str> {
         .filter(|e| !e.is_empty() && !same(e, &card.answer) && !same(e, &card.prompt))
 }
 
+/// [`useful_explanation`] for a view that prints the source sentence anyway
+/// (Anki's back, the quiz's feedback): not the sentence a second time.
+pub fn explanation_beside_sentence(card: &crate::model::Card) -> Option<&str> {
+    let norm = |s: &str| s.trim().trim_end_matches(['.', '!', '?']).to_lowercase();
+    useful_explanation(card).filter(|e| norm(e) != norm(&card.sentence))
+}
+
 /// A piece of a prompt: text, or a blank to fill in (a run of three or more `_`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
@@ -133,6 +142,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn siblings_are_cards_of_one_fact_sentence_or_answer_in_a_document() {
+        use crate::model::CardType;
+        use crate::render::anki::tests::card;
+        let first = card(
+            CardType::Cloze,
+            "Council approves ____ plan",
+            "$4.2 million",
+        );
+        let mut same_answer = card(
+            CardType::MultipleChoice,
+            "It approved a ____ plan.",
+            "$4.2 million",
+        );
+        same_answer.sentence = "It approved a $4.2 million plan.".into();
+        let mut other_doc = same_answer.clone();
+        other_doc.fact = crate::model::FactId("elsewhere".into());
+        other_doc.doc = "other.md".into();
+        let mut tf = card(CardType::TrueFalse, "Another statement.", "True");
+        tf.sentence = "Another statement.".into();
+        let mut tf2 = card(CardType::TrueFalse, "A third statement.", "True");
+        tf2.sentence = "A third statement.".into();
+        let mut s = Siblings::default();
+        assert!(s.first(&first));
+        assert!(!s.first(&same_answer), "same answer in one document");
+        assert!(s.first(&other_doc), "another document may ask it");
+        assert!(s.first(&tf) && s.first(&tf2), "True is not a shared answer");
+    }
+
+    #[test]
     fn escape_html_turns_markup_into_text() {
         assert_eq!(
             escape_html(r#"<script>alert("x")</script> & 'y'"#),
@@ -169,5 +207,42 @@ mod tests {
             ]
         );
         assert!(blank_segments("no blank here_").iter().all(|s| !s.blank));
+    }
+}
+
+/// Holds back cards that would give an earlier card's answer away: cards of
+/// one fact, cards of one source sentence (a prompt about one of its facts
+/// prints the others: "borrow ____ … a grant of $1.2 million" answers "a grant
+/// of ____"), and cards of one document with the same answer (a headline and
+/// the story's first sentence both asking for "$4.2 million").
+#[derive(Debug, Default)]
+pub(crate) struct Siblings<'a> {
+    facts: HashSet<&'a FactId>,
+    sentences: HashSet<&'a str>,
+    answers: HashSet<(&'a str, String)>,
+}
+
+impl<'a> Siblings<'a> {
+    /// Records `card` and says whether it is the first of its siblings.
+    pub(crate) fn first(&mut self, card: &'a Card) -> bool {
+        let sentence = card.sentence.trim();
+        // True/false answers say nothing about the fact.
+        let answer = (card.card_type != crate::model::CardType::TrueFalse)
+            .then(|| (card.doc.as_str(), card.answer.trim().to_lowercase()))
+            .filter(|(_, a)| !a.is_empty());
+        if self.facts.contains(&card.fact)
+            || (!sentence.is_empty() && self.sentences.contains(sentence))
+            || answer.as_ref().is_some_and(|a| self.answers.contains(a))
+        {
+            return false;
+        }
+        self.facts.insert(&card.fact);
+        if !sentence.is_empty() {
+            self.sentences.insert(sentence);
+        }
+        if let Some(a) = answer {
+            self.answers.insert(a);
+        }
+        true
     }
 }

@@ -29,7 +29,7 @@ fn deck_toml(cards: &[C<'_>]) -> String {
         let list = |xs: &[&str]| xs.iter().map(|x| q(x)).collect::<Vec<_>>().join(", ");
         s.push_str(&format!(
             "\n[[cards]]\nid = {}\ntype = {}\nfact = \"f-{}\"\nkind = {}\nprompt = {}\nanswer = {}\n\
-             options = [{}]\naccepted = [{}]\nsentence = \"The riverside board said so on page two.\"\n\
+             options = [{}]\naccepted = [{}]\nsentence = \"The riverside board said so about {}.\"\n\
              doc = \"board.txt\"\nline = 7\nreported_by = 3\n",
             q(c.id),
             q(c.ty),
@@ -39,16 +39,18 @@ fn deck_toml(cards: &[C<'_>]) -> String {
             q(c.answer),
             list(c.options),
             list(c.accepted),
+            c.id,
         ));
         // Every card needs its fact in the deck (check refuses dangling cards).
         s.push_str(&format!(
             "\n[[facts]]\nid = \"f-{}\"\nkind = {}\ntext = {}\nvalue = {}\n\
-             sentence = \"The riverside board said so on page two.\"\n\
+             sentence = \"The riverside board said so about {}.\"\n\
              sources = [{{ doc = \"board.txt\", line = 7 }}]\n",
             c.id,
             q(c.kind),
             q(c.answer),
             q(c.answer),
+            c.id,
         ));
     }
     s

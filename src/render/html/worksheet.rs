@@ -11,7 +11,7 @@ use askama::Template;
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Template)]
 #[template(path = "worksheet.html")]
@@ -141,8 +141,8 @@ pub fn render_worksheet(deck: &Deck, opts: &WorksheetOptions) -> Result<Rendered
 
 /// Chooses up to `count` cards spread evenly over card types and, within each
 /// type, over fact kinds: round-robin over the types, each type taking its
-/// kinds in turn. Cards of a fact already asked about come last, so one
-/// question does not give away another's answer; they are used only when
+/// kinds in turn. Cards of a fact or sentence already asked about come last,
+/// so one question does not give away another's answer; they are used only when
 /// `allow_repeats` and there are not enough other cards.
 fn select_balanced<'a>(
     cards: &'a [Card],
@@ -171,7 +171,7 @@ fn select_balanced<'a>(
         queues.push(per_kind);
     }
     let mut chosen: Vec<&Card> = Vec::new();
-    let mut facts_used = HashSet::new();
+    let mut siblings = crate::render::Siblings::default();
     let mut deferred: Vec<&Card> = Vec::new();
     let mut kind_turn = vec![0usize; queues.len()];
     loop {
@@ -189,10 +189,11 @@ fn select_balanced<'a>(
                 continue;
             };
             kind_turn[t] = k + 1;
-            // Skip cards whose fact is already on the sheet; keep them for later.
+            // Skip cards whose fact or sentence is already on the sheet (it
+            // would give the answer away); keep them for later.
             while let Some(card) = kinds[k].pop() {
                 took_any = true;
-                if facts_used.insert(&card.fact) {
+                if siblings.first(card) {
                     chosen.push(card);
                     break;
                 }
@@ -404,6 +405,7 @@ mod tests {
     use crate::cli::Paper;
     use crate::render::anki::tests::card;
     use crate::render::html::test_support::{deck, mixed};
+    use std::collections::HashSet;
 
     fn worksheet_html(cards: Vec<Card>, count: Option<usize>, versions: u32, seed: u64) -> String {
         let opts = WorksheetOptions {
@@ -449,6 +451,31 @@ mod tests {
         // Repeats only fill up an explicit count, never a default one.
         assert_eq!(select_balanced(&cards, 3, true, &mut rng).len(), 3);
         assert_eq!(select_balanced(&cards, 3, false, &mut rng).len(), 2);
+    }
+
+    #[test]
+    fn worksheet_does_not_ask_two_facts_of_one_sentence() {
+        // "borrow $3 million … a grant of ____" would answer "borrow ____".
+        let sentence = "The city will borrow $3 million and get a grant of $1.2 million.";
+        let mut a = card(
+            CardType::Cloze,
+            "The city will borrow ____ and …",
+            "$3 million",
+        );
+        let mut b = card(
+            CardType::MultipleChoice,
+            "… a grant of ____.",
+            "$1.2 million",
+        );
+        a.sentence = sentence.into();
+        b.sentence = sentence.into();
+        let c = card(CardType::ShortAnswer, "Other ____?", "$7");
+        let cards = vec![a, b, c];
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        let chosen = select_balanced(&cards, 3, false, &mut rng);
+        assert_eq!(chosen.len(), 2, "{chosen:?}");
+        let sentences: HashSet<_> = chosen.iter().map(|c| &c.sentence).collect();
+        assert_eq!(sentences.len(), 2);
     }
 
     #[test]

@@ -80,10 +80,10 @@ pub fn choose_cards(
         new.shuffle(rng);
         picked = due;
         picked.extend(new);
-        // Siblings (cards made from one fact) give each other away: ask one per
-        // fact per session; the others wait for a later session.
-        let mut facts = std::collections::HashSet::new();
-        picked.retain(|&i| facts.insert(&deck.cards[i].fact));
+        // Siblings (cards of one fact or one sentence) give each other away:
+        // ask one of them per session; the others wait for a later session.
+        let mut siblings = crate::render::Siblings::default();
+        picked.retain(|&i| siblings.first(&deck.cards[i]));
         if sel.limit.is_none() {
             let mut new_left = DEFAULT_NEW_CARDS;
             picked.retain(|&i| {
@@ -336,7 +336,8 @@ impl Session<'_> {
         )?;
         self.say(Tone::Plain, &format!("{}\n", card.prompt))?;
         if let Some(h) = &card.hint {
-            self.say(Tone::Dim, &format!("({h})\n"))?;
+            // Brackets, as hints often hold parentheses ("a number (residents)").
+            self.say(Tone::Dim, &format!("[{h}]\n"))?;
         }
         for (i, o) in options.iter().enumerate() {
             self.say(Tone::Accent, &format!("  {}) ", i + 1))?;
@@ -374,7 +375,9 @@ impl Session<'_> {
         if let Some(note) = &verdict.note {
             self.say(Tone::Dim, &format!("  {note}\n"))?;
         }
-        if let Some(e) = &card.explanation {
+        // The source sentence follows anyway; an explanation that is just the
+        // sentence would say it twice.
+        if let Some(e) = crate::render::explanation_beside_sentence(card) {
             self.say(Tone::Plain, &format!("  {e}\n"))?;
         }
         let quoted = card.sentence.starts_with(['“', '"', '‘', '\'']);

@@ -47,7 +47,7 @@ fn card(id: &str, card_type: CardType, answer: &str, options: &[&str]) -> Card {
         options: options.iter().map(|s| s.to_string()).collect(),
         accepted: vec![],
         explanation: None,
-        sentence: "s".into(),
+        sentence: format!("sentence {id}"),
         doc: "d.txt".into(),
         line: 2,
         reported_by: 1,
@@ -81,6 +81,17 @@ fn session_run(
     clock: &FixedClock,
     store: &mut Store,
 ) -> (SessionLog, Ending, HashMap<CardId, CardState>) {
+    let (log, ending, states, _) = session_shown(d, replies, clock, store);
+    (log, ending, states)
+}
+
+/// Like `session_run`, also returning everything shown on the terminal.
+fn session_shown(
+    d: &Deck,
+    replies: Vec<Reply>,
+    clock: &FixedClock,
+    store: &mut Store,
+) -> (SessionLog, Ending, HashMap<CardId, CardState>, String) {
     let mut term = Script {
         replies: replies.into(),
         shown: String::new(),
@@ -104,7 +115,8 @@ fn session_run(
         session_id,
     };
     let (log, ending) = s.run(&order).expect("run");
-    (log, ending, s.states)
+    let states = s.states;
+    (log, ending, states, term.shown)
 }
 
 #[test]
@@ -221,8 +233,8 @@ fn summary_counts_first_tries_by_type_and_kind_and_lists_misses() {
 fn one_card_per_fact_and_at_most_the_default_new_cards_per_session() {
     let mut cards = Vec::new();
     for i in 0..30 {
-        let mut a = card(&format!("a{i}"), CardType::ShortAnswer, "1", &[]);
-        let mut b = card(&format!("b{i}"), CardType::Cloze, "1", &[]);
+        let mut a = card(&format!("a{i}"), CardType::ShortAnswer, &i.to_string(), &[]);
+        let mut b = card(&format!("b{i}"), CardType::Cloze, &i.to_string(), &[]);
         a.fact = FactId(format!("fact{i}"));
         b.fact = FactId(format!("fact{i}"));
         cards.push(a);
@@ -255,4 +267,49 @@ fn one_card_per_fact_and_at_most_the_default_new_cards_per_session() {
         choose_cards(&d, &HashMap::new(), &sel, now, &mut rng).len(),
         25
     );
+}
+
+#[test]
+fn one_card_per_sentence_per_session() {
+    // Facts of one sentence give each other away: "begin in ____ and finish
+    // by late 2026" answers "begin in June 2025 and finish by late ____".
+    let mut a = card("a", CardType::Cloze, "2026", &[]);
+    let mut b = card("b", CardType::Cloze, "June 2025", &[]);
+    let c = card("c", CardType::Cloze, "40", &[]);
+    a.sentence = "Work begins in June 2025 and ends in late 2026.".into();
+    b.sentence = a.sentence.clone();
+    let d = deck(vec![a, b, c]);
+    let now = chrono::Utc
+        .with_ymd_and_hms(2030, 6, 1, 9, 0, 0)
+        .single()
+        .expect("t");
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let order = choose_cards(&d, &HashMap::new(), &Selection::default(), now, &mut rng);
+    assert_eq!(order.len(), 2, "{order:?}");
+    assert!(order.contains(&2));
+}
+
+#[test]
+fn feedback_does_not_repeat_an_explanation_equal_to_the_sentence_nor_nest_hint_brackets() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+    let clock = FixedClock::new(
+        chrono::Utc
+            .with_ymd_and_hms(2030, 6, 1, 9, 0, 0)
+            .single()
+            .expect("t"),
+    );
+    let mut c = card("a", CardType::ShortAnswer, "150 residents", &[]);
+    c.hint = Some("a number (residents)".into());
+    c.sentence = "About 150 residents came.".into();
+    c.explanation = Some("About 150 residents came.".into());
+    let d = deck(vec![c]);
+    let (_, _, _, shown) = session_shown(&d, vec![text("150")], &clock, &mut store);
+    assert_eq!(
+        shown.matches("About 150 residents came.").count(),
+        1,
+        "{shown}"
+    );
+    assert!(!shown.contains("(a number (residents))"), "{shown}");
+    assert!(shown.contains("[a number (residents)]"), "{shown}");
 }
