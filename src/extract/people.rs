@@ -128,6 +128,12 @@ fn word_end_before(src: &str, start: usize, to: usize) -> usize {
             j += 1;
             segment += 1;
         }
+        // Most words end at a space or comma: no decoding needed.
+        match b.get(j) {
+            None => break,
+            Some(&x) if x < 0x80 && !matches!(x, b'\'' | b'-' | b'.') => break,
+            _ => {}
+        }
         let Some(c) = char_at(src, j) else {
             break;
         };
@@ -167,10 +173,17 @@ pub fn words(src: &str, from: usize, to: usize) -> impl Iterator<Item = Word> + 
     let b = src.as_bytes();
     std::iter::from_fn(move || {
         while pos < to {
-            // Skip ASCII spaces and punctuation without decoding.
-            if b[pos] < 0x80 && !b[pos].is_ascii_alphanumeric() {
-                pos += 1;
-                continue;
+            // ASCII without decoding: punctuation is skipped, a letter or
+            // digit starts a word.
+            if b[pos] < 0x80 {
+                if !b[pos].is_ascii_alphanumeric() {
+                    pos += 1;
+                    continue;
+                }
+                let end = word_end_before(src, pos, to);
+                let w = Word { start: pos, end };
+                pos = end.max(pos + 1);
+                return Some(w);
             }
             let c = char_at(src, pos)?;
             if is_word_char(c) {
