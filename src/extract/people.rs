@@ -8,16 +8,10 @@
 //! last name is a mention of that person; the fullest form is the name.
 //! Two linear passes over the words; no look-back beyond a few words.
 
-// The word lists live beside this file; declared here so the extractor's
-// module list stays untouched by this finder's helpers.
-#[path = "names.rs"]
-pub mod names;
-#[path = "outlets.rs"]
-pub mod outlets;
-
+use super::names::{self, Gender};
+use super::outlets;
 use super::text::Text;
 use crate::model::Person;
-use names::Gender;
 use std::collections::HashMap;
 
 /// The people of one document, and where each is mentioned.
