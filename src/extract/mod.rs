@@ -1,13 +1,16 @@
 //! Stage 1: find facts in a document's text.
 //!
-//! Each fact kind has its own finder (`dates`, `money`, `numbers`, `quotes`);
+//! Each fact kind has its own finder (`dates`, `money`, `numbers`, `quotes`,
+//! with `people`, `names` and `outlets` for who is quoted);
 //! they report [`Found`] spans and this module turns them into [`Fact`]s with
 //! sentence, line and id, sorted by position.
 
 pub mod dates;
 pub mod money;
+pub mod names;
 pub mod numbers;
 pub mod numwords;
+pub mod outlets;
 pub mod people;
 pub mod quotes;
 pub mod scan;

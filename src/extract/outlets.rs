@@ -7,7 +7,7 @@
 //! "according to". Names alone on a line (link lists, "follow us on") do not.
 
 use super::names;
-use super::{People, Word, is_capitalized, words};
+use super::people::{People, Word, is_capitalized, words};
 
 /// Words right before a name that cite it as a source.
 const CUES: &[&str] = &[

@@ -10,8 +10,9 @@
 //! can be credited with (scare quotes, titles, headlines) are dropped.
 
 use super::Found;
-use super::people::names::{self, Gender};
-use super::people::{self, People, Word, is_capitalized, outlets, words};
+use super::names::{self, Gender};
+use super::outlets;
+use super::people::{self, People, Word, is_capitalized, words};
 use super::text::Text;
 use crate::model::{FactKind, Value};
 
