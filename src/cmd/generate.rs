@@ -53,7 +53,7 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
     };
     let deck = generate_deck(&extractions, &opts);
     crate::deck::save_deck(&args.output, &deck, args.force)?;
-    print_summary(&args.output, &deck);
+    print_summary(&args.output, &deck, &args.types);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -173,9 +173,12 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn print_summary(path: &Path, deck: &Deck) {
+/// `types` are the card types asked for (empty: all of them); the others are
+/// left out of the summary, where "0" would read as a failure.
+fn print_summary(path: &Path, deck: &Deck, types: &[CardType]) {
     let per_type: Vec<String> = CardType::ALL
         .iter()
+        .filter(|t| types.is_empty() || types.contains(t))
         .map(|t| {
             let n = deck.cards.iter().filter(|c| c.card_type == *t).count();
             format!("{t} {n}")

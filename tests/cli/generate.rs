@@ -261,3 +261,23 @@ fn max_cards_and_types_limit_the_deck() {
     assert!(d.stdout.contains("3 cards"), "{}", d.stdout);
     assert!(!text.contains("type = \"multiple_choice\""), "{text}");
 }
+
+#[test]
+fn summary_lists_only_the_requested_card_types() {
+    let s = Scratch::new();
+    let doc = s.file("sheet.md", SHEET);
+    let out = s.path("deck.toml");
+    let d = factdeck([
+        "generate".as_ref(),
+        doc.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--types".as_ref(),
+        "cloze,true_false".as_ref(),
+    ])
+    .ok();
+    assert!(d.stdout.contains("cards: cloze "), "{}", d.stdout);
+    assert!(d.stdout.contains("true_false "), "{}", d.stdout);
+    // "multiple_choice 0" read as if multiple choice had failed.
+    assert!(!d.stdout.contains("multiple_choice"), "{}", d.stdout);
+}
