@@ -147,6 +147,10 @@ impl<'a> Distractors<'a> {
                         tries.push(value * rng.random_range(lo..hi));
                     }
                 }
+                if is_age(fact) {
+                    // Ages are compared by the year: a few years either way.
+                    tries.extend([2.0, -3.0, 5.0, -6.0, 8.0, -9.0, 12.0].map(|d| value + d));
+                }
                 if value.fract() == 0.0 && *value < 20.0 && nf.decimals == 0 {
                     tries.extend([
                         value + 1.0,
@@ -180,9 +184,13 @@ impl<'a> Distractors<'a> {
             }
             AnswerForm::Date { style, value } => {
                 let future_ok = self.today.is_none_or(|t| value.is_after(&t));
+                let (after, before) = ordered_years(fact);
                 let ok = |d: &DateValue| {
                     d.is_valid()
                         && d != value
+                        // "from 2019 to ____": an earlier year reads as nonsense.
+                        && d.year.is_none_or(|y| after.is_none_or(|a| y >= a))
+                        && d.year.is_none_or(|y| before.is_none_or(|b| y <= b))
                         && (future_ok || self.today.is_none_or(|t| !d.is_after(&t)))
                 };
                 for j in self.neighbours(idx) {
@@ -323,10 +331,87 @@ fn unit_of(f: &DeckFact) -> String {
     f.unit.as_deref().unwrap_or("").to_lowercase()
 }
 
+/// Made-up ages stay within this share of the answer either way…
+const AGE_SPREAD: f64 = 0.4;
+/// …and within a human lifetime.
+const MAX_AGE: f64 = 110.0;
+
+/// Whether a quantity is a person's age ("49 years old", "aged 49").
+fn is_age(fact: &DeckFact) -> bool {
+    fact.kind == FactKind::Quantity
+        && fact.unit.as_deref().is_some_and(|u| {
+            let u = u.to_lowercase();
+            u.contains("years old") || u == "age" || u == "aged" || u.contains("year-old")
+        })
+}
+
+/// Years a date answer must not precede or follow, when its sentence orders
+/// it against another year: "from 2019 to 2024" makes 2019 a lower bound for
+/// the second year and 2024 an upper bound for the first.
+fn ordered_years(fact: &DeckFact) -> (Option<i32>, Option<i32>) {
+    let s = fact.sentence.as_str();
+    let Some(at) = s.find(fact.text.as_str()) else {
+        return (None, None);
+    };
+    let lead = words(&s[..at]);
+    let tail = words(&s[at + fact.text.len()..]);
+    let year = |w: &str| {
+        w.parse::<i32>()
+            .ok()
+            .filter(|y| w.len() == 4 && (1000..=2999).contains(y))
+    };
+    let mut after = None;
+    // "… from 2019 to ____", "between 2019 and ____", "2019 through ____".
+    if let Some(link) = lead.last()
+        && matches!(
+            link.as_str(),
+            "to" | "until" | "till" | "through" | "and" | "thru"
+        )
+    {
+        let opener = |w: &str| matches!(w, "from" | "between" | "since");
+        let n = lead.len();
+        // The other year is the word before the link, possibly after a day or month.
+        for back in 2..=5.min(n) {
+            if let Some(y) = year(&lead[n - back]) {
+                let opened = lead[..n - back].iter().rev().take(4).any(|w| opener(w));
+                if opened || link != "and" {
+                    after = Some(y);
+                }
+                break;
+            }
+        }
+    }
+    let mut before = None;
+    // "from ____ to 2024", "between ____ and 2024".
+    if let Some(opener) = lead.last()
+        && matches!(opener.as_str(), "from" | "between" | "since")
+        && let Some(link) = tail.first()
+        && matches!(
+            link.as_str(),
+            "to" | "until" | "till" | "through" | "and" | "thru"
+        )
+    {
+        before = tail.iter().skip(1).take(4).find_map(|w| year(w));
+    }
+    (after, before)
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Whether a changed figure is one the fact could plausibly have: positive,
 /// a percentage within 0–100 unless the answer itself is above 100.
 fn plausible_number(fact: &DeckFact, answer: f64, v: f64) -> bool {
     if !v.is_finite() || v <= 0.0 || (v - answer).abs() < answer.abs() * 1e-9 {
+        return false;
+    }
+    if is_age(fact) && !(answer * (1.0 - AGE_SPREAD)..=answer * (1.0 + AGE_SPREAD)).contains(&v)
+        || is_age(fact) && !(1.0..=MAX_AGE).contains(&v)
+    {
         return false;
     }
     let is_points = fact.unit.as_deref().is_some_and(|u| u.contains("point"));
@@ -653,6 +738,77 @@ mod tests {
         for w in &wrong {
             let n: f64 = w.trim_end_matches('%').parse().expect("number");
             assert!(n > 0.0 && n <= 100.0, "{w}");
+        }
+    }
+
+    #[test]
+    fn age_distractors_stay_near_the_answer_and_within_a_lifetime() {
+        for (age, text) in [
+            (52.0, "52 years old"),
+            (95.0, "95 years old"),
+            (3.0, "3 years old"),
+        ] {
+            let (facts, people) = deck(
+                vec![
+                    fact("a.md", FactKind::Quantity, text, age)
+                        .unit("years old")
+                        .sentence(&format!("The age limit rose from 49 to {text}."))
+                        .build(),
+                    fact("a.md", FactKind::Quantity, "100 years old", 100.0)
+                        .unit("years old")
+                        .sentence("The oldest member was 100 years old.")
+                        .line(2)
+                        .build(),
+                ],
+                vec![],
+            );
+            let idx = facts.iter().position(|f| f.text == text).expect("fact");
+            let d = Distractors::new(&facts, &people, None);
+            let form = AnswerForm::of(&facts[idx], text).expect("form");
+            for seed in 0..20 {
+                let wrong = d.values(idx, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+                assert!(!wrong.is_empty(), "{text}: no distractors");
+                for w in &wrong {
+                    let n: f64 = w.trim_end_matches(" years old").parse().expect(w);
+                    assert!((1.0..=110.0).contains(&n), "{text}: {w}");
+                    assert!((age * 0.6..=age * 1.4).contains(&n), "{text}: {w}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_year_ordered_after_another_in_the_sentence_is_never_offered_before_it() {
+        let s = "The program ran from 2019 to 2021 in every county.";
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Date, "2021", "2021")
+                    .sentence(s)
+                    .build(),
+                fact("a.md", FactKind::Date, "2019", "2019")
+                    .sentence(s)
+                    .build(),
+            ],
+            vec![],
+        );
+        let later = facts.iter().position(|f| f.text == "2021").expect("fact");
+        let earlier = facts.iter().position(|f| f.text == "2019").expect("fact");
+        let d = Distractors::new(&facts, &people, None);
+        for seed in 0..20 {
+            let form = AnswerForm::of(&facts[later], "2021").expect("form");
+            let wrong = d.values(later, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert_eq!(wrong.len(), 3, "{wrong:?}");
+            for w in &wrong {
+                let y: i32 = w.parse().expect(w);
+                assert!(y > 2019, "after 2019: {wrong:?}");
+            }
+            let form = AnswerForm::of(&facts[earlier], "2019").expect("form");
+            let wrong = d.values(earlier, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert_eq!(wrong.len(), 3, "{wrong:?}");
+            for w in &wrong {
+                let y: i32 = w.parse().expect(w);
+                assert!(y < 2021, "before 2021: {wrong:?}");
+            }
         }
     }
 
