@@ -212,6 +212,48 @@ fn script_from_the_readme_answers_choices_by_number() {
 }
 
 #[test]
+fn piped_choices_can_be_answered_by_their_text_or_a_last_name() {
+    let e = env(&[
+        C {
+            id: "who1",
+            ty: "who_said",
+            kind: "quote",
+            prompt: "Who said “the levee will hold”?",
+            answer: "Marisol Quenneville",
+            options: &["Dov Aldana", "Marisol Quenneville", "Petra Okonkwo"],
+            accepted: &[],
+        },
+        C {
+            id: "mc1",
+            ty: "multiple_choice",
+            kind: "money",
+            prompt: "How much will the riverside levee cost?",
+            answer: "$18 billion",
+            options: &["$12 billion", "$18 billion", "$25 billion", "$31 billion"],
+            accepted: &[],
+        },
+        tf("t1", "True"),
+    ]);
+    let d = e
+        .quiz(&["--seed", "3", "--types", "who_said"])
+        .stdin("quenneville\n")
+        .ok();
+    assert!(d.stdout.contains("✓ Right"), "{}", d.stdout);
+    assert!(!d.stdout.contains("answer with"), "{}", d.stdout);
+    let d = e
+        .quiz(&["--seed", "3", "--types", "multiple_choice"])
+        .stdin("$18 billion\n")
+        .ok();
+    assert!(d.stdout.contains("✓ Right"), "{}", d.stdout);
+    let d = e
+        .quiz(&["--seed", "3", "--types", "true_false"])
+        .stdin("yes\n")
+        .ok();
+    assert!(d.stdout.contains("✓ Right"), "{}", d.stdout);
+    assert_eq!(e.reviews().iter().filter(|r| r.2).count(), 3);
+}
+
+#[test]
 fn override_in_line_mode_is_logged_and_ends_the_retry() {
     let e = env(&[money_card()]);
     let d = e

@@ -67,6 +67,29 @@ pub fn pick_option(options: &[String], reply: &str) -> Option<usize> {
     }
 }
 
+/// The option a reply picks on `card`: as [`pick_option`], or else the one
+/// option the reply names as leniently as a typed answer is judged — a last
+/// name on a who-said card, a one-letter slip in a longer option.
+pub fn pick_option_on(card: &Card, options: &[String], reply: &str) -> Option<usize> {
+    if let Some(i) = pick_option(options, reply) {
+        return Some(i);
+    }
+    let fits: Vec<usize> = (0..options.len())
+        .filter(|&i| {
+            let as_answer = Card {
+                answer: options[i].clone(),
+                accepted: Vec::new(),
+                ..card.clone()
+            };
+            judge(&as_answer, reply).correct
+        })
+        .collect();
+    match fits.as_slice() {
+        [i] => Some(*i),
+        _ => None,
+    }
+}
+
 /// Judges a typed reply against a card's answer and accepted forms.
 pub fn judge(card: &Card, reply: &str) -> Verdict {
     let reply_norm = normalize(reply);
@@ -655,6 +678,22 @@ mod tests {
         assert_eq!(pick_option(&four, "$3"), Some(2));
         assert_eq!(pick_option(&four, "maybe"), None);
         assert_eq!(pick_option(&four, "3 dollars"), Some(2));
+    }
+
+    #[test]
+    fn options_by_last_name_or_a_slip_when_only_one_fits() {
+        let mut c = card(CardType::WhoSaid, "Marisol Quenneville", &[]);
+        let opts: Vec<String> = ["Dov Aldana", "Marisol Quenneville", "Petra Aldana"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        c.options = opts.clone();
+        assert_eq!(pick_option_on(&c, &opts, "quenneville"), Some(1));
+        assert_eq!(pick_option_on(&c, &opts, "Marisol Queneville"), Some(1));
+        // Two people share the last name: it picks neither.
+        assert_eq!(pick_option_on(&c, &opts, "Aldana"), None);
+        assert_eq!(pick_option_on(&c, &opts, "Smith"), None);
+        assert_eq!(pick_option_on(&c, &opts, "2"), Some(1));
     }
 
     #[test]

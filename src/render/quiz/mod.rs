@@ -195,17 +195,20 @@ impl Session<'_> {
                     }
                     Reply::Continue => {}
                     Reply::Text(t) if !options.is_empty() => {
-                        if judge::pick_option(&options, &t).is_some() {
+                        if judge::pick_option_on(card, &options, &t).is_some() {
                             break t;
                         }
-                        let again = format!("answer with 1–{} (or q to quit)\n> ", options.len());
+                        let again = format!(
+                            "answer with 1–{} or an option's text (or q to quit)\n> ",
+                            options.len()
+                        );
                         self.say(Tone::Dim, &again)?;
                     }
                     Reply::Text(t) => break t,
                 }
             };
             let thinking = started.elapsed();
-            let picked = judge::pick_option(&options, &reply);
+            let picked = judge::pick_option_on(card, &options, &reply);
             if let Some(i) = picked.filter(|_| self.term.keys()) {
                 // A key press shows nothing by itself: say what was chosen.
                 self.say(Tone::Accent, &format!("→ {}) {}\n", i + 1, options[i]))?;
