@@ -4,6 +4,7 @@
 pub mod judge;
 pub mod summary;
 pub mod term;
+pub mod wrap;
 
 use crate::error::{Error, Result};
 use crate::model::{Card, CardId, CardType, Deck};
@@ -305,6 +306,12 @@ impl Session<'_> {
         self.term.say(tone, text).map_err(io_err)
     }
 
+    /// `text` wrapped to the terminal, starting after `first` columns and
+    /// indenting continuation lines by `indent`.
+    fn wrapped(&self, text: &str, first: usize, indent: usize) -> String {
+        wrap::wrap(text, self.term.width(), first, indent)
+    }
+
     /// The card's options in this session's order (true/false stays True, False).
     fn shuffled_options(&mut self, card: &Card) -> Vec<String> {
         let mut options = card.options.clone();
@@ -337,14 +344,19 @@ impl Session<'_> {
                 card.kind
             ),
         )?;
-        self.say(Tone::Plain, &format!("{}\n", card.prompt))?;
+        let prompt = self.wrapped(&format!("{}\n", card.prompt), 0, 0);
+        self.say(Tone::Plain, &prompt)?;
         if let Some(h) = &card.hint {
             // Brackets, as hints often hold parentheses ("a number (residents)").
-            self.say(Tone::Dim, &format!("[{h}]\n"))?;
+            let hint = self.wrapped(&format!("[{h}]\n"), 0, 1);
+            self.say(Tone::Dim, &hint)?;
         }
         for (i, o) in options.iter().enumerate() {
-            self.say(Tone::Accent, &format!("  {}) ", i + 1))?;
-            self.say(Tone::Plain, &format!("{o}\n"))?;
+            let number = format!("  {}) ", i + 1);
+            let width = number.chars().count();
+            self.say(Tone::Accent, &number)?;
+            let text = self.wrapped(&format!("{o}\n"), width, width);
+            self.say(Tone::Plain, &text)?;
         }
         let prompt = if options.is_empty() {
             "your answer> "
@@ -365,23 +377,29 @@ impl Session<'_> {
     }
 
     fn show_feedback(&mut self, card: &Card, verdict: &judge::Verdict, given: &str) -> Result<()> {
+        // "✓ Right" and "✗ Wrong" are seven columns wide.
+        const VERDICT: usize = 7;
         if verdict.correct {
             self.say(Tone::Good, "✓ Right")?;
             if judge::normalize(given) != judge::normalize(&card.answer) {
-                self.say(Tone::Plain, &format!(" — {}", card.answer))?;
+                let answer = self.wrapped(&format!(" — {}", card.answer), VERDICT, 2);
+                self.say(Tone::Plain, &answer)?;
             }
             self.say(Tone::Plain, "\n")?;
         } else {
             self.say(Tone::Bad, "✗ Wrong")?;
-            self.say(Tone::Plain, &format!(" — the answer is {}\n", card.answer))?;
+            let answer = self.wrapped(&format!(" — the answer is {}\n", card.answer), VERDICT, 2);
+            self.say(Tone::Plain, &answer)?;
         }
         if let Some(note) = &verdict.note {
-            self.say(Tone::Dim, &format!("  {note}\n"))?;
+            let note = self.wrapped(&format!("  {note}\n"), 0, 2);
+            self.say(Tone::Dim, &note)?;
         }
         // The source sentence follows anyway; an explanation that is just the
         // sentence would say it twice.
         if let Some(e) = crate::render::explanation_beside_sentence(card) {
-            self.say(Tone::Plain, &format!("  {e}\n"))?;
+            let e = self.wrapped(&format!("  {e}\n"), 0, 2);
+            self.say(Tone::Plain, &e)?;
         }
         let quoted = card.sentence.starts_with(['“', '"', '‘', '\'']);
         let mut source = if quoted {
@@ -392,7 +410,8 @@ impl Session<'_> {
         if card.reported_by > 1 {
             source.push_str(&format!(" · reported by {} sources", card.reported_by));
         }
-        self.say(Tone::Dim, &format!("{source}\n"))
+        let source = self.wrapped(&format!("{source}\n"), 0, 2);
+        self.say(Tone::Dim, &source)
     }
 
     fn apply_override(

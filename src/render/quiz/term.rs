@@ -51,6 +51,11 @@ pub trait Terminal {
     fn timed(&self) -> bool;
     /// Whether single key presses answer choices.
     fn keys(&self) -> bool;
+    /// Columns to wrap text at; `None` (piped output) leaves lines whole, so
+    /// scripts can match a whole prompt or source sentence on one line.
+    fn width(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// Picks the back end: keys and colour only when both stdin and stdout are
@@ -190,6 +195,10 @@ impl Terminal for KeyTerminal {
     fn keys(&self) -> bool {
         true
     }
+
+    fn width(&self) -> Option<usize> {
+        super::wrap::terminal_width()
+    }
 }
 
 /// Line-by-line input and plain output. Lines are read on a helper thread so
@@ -281,5 +290,14 @@ impl Terminal for LineTerminal {
 
     fn keys(&self) -> bool {
         false
+    }
+
+    fn width(&self) -> Option<usize> {
+        // A person reading on a terminal (NO_COLOR); not a pipe or a file.
+        if io::stdout().is_terminal() {
+            super::wrap::terminal_width()
+        } else {
+            None
+        }
     }
 }

@@ -11,6 +11,7 @@ use std::io;
 struct Script {
     replies: VecDeque<Reply>,
     shown: String,
+    width: Option<usize>,
 }
 
 impl Terminal for Script {
@@ -32,6 +33,9 @@ impl Terminal for Script {
     }
     fn keys(&self) -> bool {
         false
+    }
+    fn width(&self) -> Option<usize> {
+        self.width
     }
 }
 
@@ -92,9 +96,21 @@ fn session_shown(
     clock: &FixedClock,
     store: &mut Store,
 ) -> (SessionLog, Ending, HashMap<CardId, CardState>, String) {
+    session_shown_at(d, replies, clock, store, None)
+}
+
+/// Like `session_shown`, on a terminal `width` columns wide.
+fn session_shown_at(
+    d: &Deck,
+    replies: Vec<Reply>,
+    clock: &FixedClock,
+    store: &mut Store,
+    width: Option<usize>,
+) -> (SessionLog, Ending, HashMap<CardId, CardState>, String) {
     let mut term = Script {
         replies: replies.into(),
         shown: String::new(),
+        width,
     };
     let scheduler = Scheduler::new(&[]).expect("scheduler");
     let mut rng = ChaCha8Rng::seed_from_u64(1);
@@ -312,4 +328,52 @@ fn feedback_does_not_repeat_an_explanation_equal_to_the_sentence_nor_nest_hint_b
     );
     assert!(!shown.contains("(a number (residents))"), "{shown}");
     assert!(shown.contains("[a number (residents)]"), "{shown}");
+}
+
+#[test]
+fn prompts_options_and_feedback_wrap_between_words_at_the_terminal_width() {
+    let long = "the regional transit authority together with the county water board";
+    let mut c = card(
+        "w",
+        CardType::MultipleChoice,
+        long,
+        &[
+            long,
+            "the riverside district planning commission alone",
+            "nobody",
+        ],
+    );
+    c.prompt = "Which bodies agreed to share the cost of the new flood barrier along the riverside district?".into();
+    c.sentence = "Officials said the regional transit authority together with the county water board would share the cost.".into();
+    let d = deck(vec![c]);
+    let clock = FixedClock::new(
+        chrono::Utc
+            .with_ymd_and_hms(2030, 6, 1, 9, 0, 0)
+            .single()
+            .expect("t"),
+    );
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+    let (_, _, _, shown) = session_shown_at(&d, vec![text("3")], &clock, &mut store, Some(40));
+    for line in shown.lines() {
+        assert!(line.chars().count() <= 40, "too wide: {line:?}\n{shown}");
+    }
+    // Every word whole: the long option's words all appear, in order.
+    let words: Vec<&str> = shown.split_whitespace().collect();
+    assert!(
+        words.windows(3).any(|w| w == ["county", "water", "board"]),
+        "{shown}"
+    );
+    // A wrapped option's continuation lines sit under its text.
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("     ") && !l.starts_with("      ")),
+        "{shown}"
+    );
+    // Piped output is left whole.
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+    let (_, _, _, shown) = session_shown_at(&d, vec![text("3")], &clock, &mut store, None);
+    assert!(shown.contains(&d.cards[0].prompt), "{shown}");
 }
