@@ -194,7 +194,12 @@ pub fn words(src: &str, from: usize, to: usize) -> impl Iterator<Item = Word> + 
 
 /// Starts with a capital letter.
 pub fn is_capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    // Most words start with an ASCII letter: no decoding or Unicode tables.
+    match w.as_bytes().first() {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// "Smith’s" → ("Smith", true); "Jones’" (with the mark after it) is handled by

@@ -137,7 +137,8 @@ fn pair_marks(src: &str) -> Vec<Span> {
             0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9C) => (Mark::Open, 3),
             0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9D) => (Mark::Close, 3),
             _ => {
-                i += 1;
+                // Only line breaks and quote marks matter: jump to the next.
+                i = memchr::memchr3(b'\n', b'"', 0xE2, &b[i + 1..]).map_or(b.len(), |p| i + 1 + p);
                 continue;
             }
         };
