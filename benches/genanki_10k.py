@@ -72,7 +72,17 @@ def build(cards, out):
 def main():
     deck_path, out, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
     with open(deck_path, "rb") as f:
-        cards = tomllib.load(f)["cards"]
+        deck = tomllib.load(f)
+    # A card may leave out sentence, doc and line when they are its fact's
+    # (docs/deck-format.md); fill them in as factdeck's loader does.
+    facts = {fact["id"]: fact for fact in deck.get("facts", [])}
+    cards = deck["cards"]
+    for card in cards:
+        fact = facts.get(card["fact"], {})
+        source = (fact.get("sources") or [{}])[0]
+        card.setdefault("sentence", fact.get("sentence", ""))
+        card.setdefault("doc", source.get("doc", ""))
+        card.setdefault("line", source.get("line", 0))
     times = []
     for _ in range(runs):
         start = time.perf_counter()
