@@ -226,6 +226,12 @@ const ROLE_MODIFIERS: &[&str] = &[
     "former",
     "incoming",
     "outgoing",
+    "state",
+    "city",
+    "federal",
+    "town",
+    "national",
+    "regional",
 ];
 
 /// Words that make a capitalized phrase an organisation, place or thing, not a person.

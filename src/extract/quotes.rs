@@ -877,6 +877,20 @@ mod tests {
     }
 
     #[test]
+    fn inverted_attribution_after_a_lowercase_jurisdiction_and_title() {
+        let q = quotes(
+            "“Riders should not have to wait an hour,” said state Rep. Ana Ruiz, a Springfield Democrat.",
+        );
+        assert_eq!(
+            q,
+            vec![(
+                "Riders should not have to wait an hour".into(),
+                "Ana Ruiz".into()
+            )]
+        );
+    }
+
+    #[test]
     fn inverted_attribution() {
         let q = quotes(
             "“The numbers simply do not add up,” said Councilmember Raj Patel, who chairs the finance panel.",
