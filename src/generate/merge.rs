@@ -106,30 +106,6 @@ const STOPWORDS: &[&str] = &[
     "billion",
     "trillion",
     "thousand",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "s",
 ];
 
@@ -237,7 +213,7 @@ fn subject_words(sentence: &str, fact_text: &str) -> Vec<String> {
         .filter(|w| {
             !own.contains(w)
                 && !w.chars().any(|c| c.is_ascii_digit())
-                && !STOPWORDS.contains(&w.as_str())
+                && !is_stopword_or_month(w)
                 && w.chars().count() > 1
         })
         .filter(|w| seen.insert(w.clone()))
@@ -297,40 +273,46 @@ impl Anchors {
 /// A capitalized word that names nothing: a stopword, a weekday, or a word
 /// capitalized only because it opens the sentence.
 fn is_common(lower: &str, opens_sentence: bool) -> bool {
-    STOPWORDS.contains(&lower)
+    is_stopword_or_month(lower)
         || WEEKDAYS.contains(&lower)
         || (opens_sentence && SENTENCE_STARTERS.contains(&lower))
 }
 
-fn is_month(w: &str) -> bool {
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-    .contains(&w)
+fn is_stopword_or_month(w: &str) -> bool {
+    STOPWORDS.contains(&w) || MONTHS.contains(&w)
 }
+
+fn is_month(w: &str) -> bool {
+    MONTHS.contains(&w)
+}
+
+/// Month names and their abbreviations: never subject words.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
 
 const WEEKDAYS: &[&str] = &[
     "monday",
