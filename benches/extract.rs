@@ -71,27 +71,56 @@ fn run(label: &str, docs: &[String]) {
     );
 }
 
-/// Time of the stages alone: sentence splitting, then the number pass.
+/// CPU time of each stage over the corpus: sentence splitting, the number
+/// pass, people, quotes, building the facts (sentence, line, id), and JSON.
+/// Each pass runs the stages up to one more than the last; the differences
+/// are the stages' costs.
 fn stages(docs: &[String]) {
+    use factdeck::extract::{people, quotes, scan, text::Text};
     let bytes: usize = docs.iter().map(String::len).sum();
     let mb = bytes as f64 / 1e6;
-    let cpu = cpu_seconds();
-    let mut n = 0;
-    for d in docs {
-        n += factdeck::extract::text::Text::new(d).sentences.len();
-    }
-    let split = cpu_seconds() - cpu;
-    let cpu = cpu_seconds();
-    let mut f = 0;
-    for d in docs {
-        let text = factdeck::extract::text::Text::new(d);
-        f += factdeck::extract::scan::find(&text).len();
-    }
-    let both = cpu_seconds() - cpu;
+    let mut out = Vec::with_capacity(1 << 20);
+    let mut upto = |k: usize| {
+        let t = cpu_seconds();
+        for (n, d) in docs.iter().enumerate() {
+            if k >= 4 {
+                let ex = factdeck::extract_facts(&format!("doc{n}.txt"), d);
+                if k >= 5 {
+                    for f in &ex.facts {
+                        serde_json::to_writer(&mut out, f).ok();
+                        out.push(b'\n');
+                    }
+                    out.clear();
+                }
+                continue;
+            }
+            let text = Text::new(d);
+            if k >= 1 {
+                std::hint::black_box(scan::find(&text));
+            }
+            if k >= 2 {
+                let who = people::find(&text);
+                if k >= 3 {
+                    std::hint::black_box(quotes::find(&text, &who));
+                }
+            }
+        }
+        cpu_seconds() - t
+    };
+    let cum: Vec<f64> = (0..6).map(&mut upto).collect();
+    let rate = |k: usize| {
+        let s = cum[k] - if k > 0 { cum[k - 1] } else { 0.0 };
+        if s > 0.0 { mb / s } else { f64::INFINITY }
+    };
     println!(
-        "  CPU: sentences {:.1} MB/s ({n}); sentences + numbers and dates {:.1} MB/s ({f} facts)",
-        mb / split,
-        mb / both
+        "  CPU MB/s by stage: sentences {:.0}, numbers+dates {:.0}, people {:.0}, \
+         quotes {:.0}, facts {:.0}, json {:.0}",
+        rate(0),
+        rate(1),
+        rate(2),
+        rate(3),
+        rate(4),
+        rate(5)
     );
 }
 
