@@ -190,6 +190,12 @@ fn value_cards(
     if frame.words() < 4 {
         return Vec::new();
     }
+    // A year shortened inside a range ("2026–27"): the blank would hold
+    // "27" while the answer is 2027; the range's start is asked instead.
+    if fact.kind == FactKind::Date && span.len() <= 2 {
+        return Vec::new();
+    }
+    let in_range = frame.in_range();
     let hint = Some(hint_for(fact, &form));
     let statement = frame.with(span);
     let mut wrong: Option<Vec<String>> = None;
@@ -205,6 +211,7 @@ fn value_cards(
                 accepted: Vec::new(),
                 explanation: None,
             }),
+            CardType::MultipleChoice | CardType::TrueFalse if in_range => {}
             CardType::MultipleChoice => {
                 let w = wrong.get_or_insert_with(|| ctx.distractors.values(idx, &form, rng));
                 if w.len() < WANTED {
@@ -482,6 +489,37 @@ mod tests {
         assert_eq!(c[0].answer, "July 20, 1969");
         assert_eq!(c[0].hint.as_deref(), Some("a date"));
         assert_eq!(c[0].tags, vec!["date", "test"]);
+    }
+
+    #[test]
+    fn range_ends_get_no_made_up_values() {
+        let sentence = "The closures take effect in the 2026–27 school year.";
+        let c = cards(
+            vec![
+                fact("a.md", FactKind::Date, "2026", "2026")
+                    .sentence(sentence)
+                    .build(),
+                fact("a.md", FactKind::Date, "27", "2027")
+                    .sentence(sentence)
+                    .build(),
+                fact("a.md", FactKind::Date, "2019", "2019")
+                    .sentence("Enrollment has fallen since 2019 in every grade.")
+                    .build(),
+            ],
+            vec![],
+            &[
+                CardType::Cloze,
+                CardType::MultipleChoice,
+                CardType::TrueFalse,
+            ],
+        );
+        let about_range: Vec<&Card> = c.iter().filter(|c| c.sentence == sentence).collect();
+        assert!(!about_range.is_empty());
+        for card in &about_range {
+            assert_eq!(card.card_type, CardType::Cloze, "{card:?}");
+            assert_eq!(card.answer, "2026", "{card:?}");
+        }
+        assert!(c.iter().any(|c| c.card_type == CardType::MultipleChoice));
     }
 
     #[test]

@@ -54,6 +54,26 @@ impl Frame {
         self.with(" ")
     }
 
+    /// Whether the slot is one end of a range ("2021–____", "$5 to ____"):
+    /// a made-up value there could put the ends in the wrong order, so such
+    /// a fact is asked only as a blank to fill.
+    pub fn in_range(&self) -> bool {
+        let Some((before, after)) = self.text.split_once(SLOT) else {
+            return false;
+        };
+        let dash = |c: char| matches!(c, '-' | '–' | '—');
+        let figure = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '$');
+        let ends_figure = |s: &str| s.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+        before.strip_suffix(dash).is_some_and(ends_figure)
+            || after
+                .strip_prefix(dash)
+                .is_some_and(|t| figure(t.chars().next()))
+            || before.strip_suffix(" to ").is_some_and(ends_figure)
+            || after
+                .strip_prefix(" to ")
+                .is_some_and(|t| figure(t.chars().next()))
+    }
+
     /// Number of words, counting the slot as one.
     pub fn words(&self) -> usize {
         self.text.split_whitespace().count()
@@ -212,6 +232,18 @@ fn tidy(clause: &str, is_last: bool, whole: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn range_ends_are_recognised() {
+        let range = |s: &str, span: &str| Frame::new(s, span).expect("frame").in_range();
+        assert!(range("The 2026–27 school year starts soon.", "27"));
+        assert!(range("The 2026–27 school year starts soon.", "2026"));
+        assert!(range("It will cost $5 to $7 billion in all.", "$7 billion"));
+        assert!(range("It will cost $5 to $7 billion in all.", "$5"));
+        assert!(!range("Mid-2026 is the target.", "2026"));
+        assert!(!range("Spending rose to $7 billion in 2024.", "$7 billion"));
+        assert!(!range("The vote was 52 to adjourn early.", "52"));
+    }
 
     #[test]
     fn short_sentences_are_kept_whole() {
