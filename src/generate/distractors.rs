@@ -36,6 +36,8 @@ pub struct Distractors<'a> {
     people: &'a [Person],
     /// Lowercased name or alias → index in `people`.
     person_index: HashMap<String, usize>,
+    /// Lowercased names of the people quoted in the deck.
+    speakers: HashSet<String>,
     /// Dates after this are in the future: no distractor for a past event may be.
     today: Option<DateValue>,
 }
@@ -59,11 +61,17 @@ impl<'a> Distractors<'a> {
                 person_index.entry(a.to_lowercase()).or_insert(i);
             }
         }
+        let speakers = facts
+            .iter()
+            .filter_map(|f| f.speaker.as_deref())
+            .map(str::to_lowercase)
+            .collect();
         Distractors {
             facts,
             by_doc,
             people,
             person_index,
+            speakers,
             today,
         }
     }
@@ -254,9 +262,15 @@ impl<'a> Distractors<'a> {
             }
         }
         let words = speaker.split_whitespace().count();
-        // Prefer names as long as the answer's, so it does not stand out.
+        // Prefer people the deck surely knows as people (see `plausible`),
+        // then names as long as the answer's, so it does not stand out.
         let mut candidates: Vec<String> = near.into_iter().chain(far).collect();
-        candidates.sort_by_key(|c| usize::from(c.split_whitespace().count().abs_diff(words) > 1));
+        candidates.sort_by_cached_key(|c| {
+            (
+                !self.plausible(c),
+                c.split_whitespace().count().abs_diff(words) > 1,
+            )
+        });
         let mut chosen: Vec<String> = Vec::new();
         let mut used: HashSet<String> = banned;
         for c in candidates {
@@ -271,6 +285,22 @@ impl<'a> Distractors<'a> {
             }
         }
         chosen
+    }
+
+    /// Whether `name` is surely a person: someone quoted in the deck, someone
+    /// with a role, or a name of two words or more. A lone word with nothing
+    /// said about it may be a place or a party label the extractor took for a
+    /// name ("Florida added…"), which would make a silly option.
+    fn plausible(&self, name: &str) -> bool {
+        if name.split_whitespace().count() >= 2 {
+            return true;
+        }
+        let lower = name.to_lowercase();
+        let has_role = self
+            .person_index
+            .get(&lower)
+            .is_some_and(|&i| self.people[i].role.is_some());
+        has_role || self.speakers.contains(&lower)
     }
 
     /// Every lowercased name that may refer to the person called `name`:
@@ -841,6 +871,44 @@ mod tests {
         assert_eq!(wrong.len(), 3, "{wrong:?}");
         for w in &wrong {
             assert!(!w.contains("Trump"), "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn lone_words_nobody_quotes_are_the_last_people_chosen() {
+        let person = |name: &str, role: Option<&str>| Person {
+            name: name.into(),
+            aliases: vec![],
+            role: role.map(str::to_string),
+        };
+        let people = vec![
+            person("Ana Ruiz", None),
+            person("Florida", None),
+            person("R-Ohio", None),
+            person("Dale Ito", None),
+            person("Okafor", Some("Mayor")),
+            person("Lena Berg", None),
+        ];
+        let q = |text: &str, who: &str| {
+            fact("a.md", FactKind::Quote, text, text)
+                .speaker(who)
+                .build()
+        };
+        let (facts, people) = deck(
+            vec![
+                q("we will build the bridge this year", "Ana Ruiz"),
+                q("the budget will not balance itself", "Dale Ito"),
+            ],
+            people,
+        );
+        let d = Distractors::new(&facts, &people, None);
+        for seed in 0..20 {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            let wrong = d.people(0, "Ana Ruiz", &mut rng);
+            assert_eq!(wrong.len(), 3, "{wrong:?}");
+            for w in &wrong {
+                assert!(w != "Florida" && w != "R-Ohio", "{wrong:?}");
+            }
         }
     }
 }

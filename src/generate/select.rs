@@ -46,7 +46,10 @@ pub fn is_fragment(sentence: &str) -> bool {
         })
         .unwrap_or_default();
     let dangling = DANGLING.contains(&last.as_str());
-    !ends_like_sentence && (title_case || words.len() < 6 || dangling)
+    // A dateline or byline ("Updated 11:42 p.m. ET, March 3, 2026") is
+    // figures and names with hardly a lowercase word.
+    let lowercase_words = alphabetic.len() - capitalized;
+    !ends_like_sentence && (title_case || words.len() < 6 || dangling || lowercase_words < 3)
 }
 
 /// Words a complete sentence does not end on.
@@ -169,6 +172,8 @@ mod tests {
         assert!(is_fragment(
             "Contact press@example.org for details about the 2024 report."
         ));
+        assert!(is_fragment("Updated 11:42 p.m. ET, March 13, 2026"));
+        assert!(is_fragment("Posted Tuesday, Jan. 6, 2026 at 9:15 AM"));
         assert!(!is_fragment("The lunar module landed on July 20, 1969."));
         assert!(!is_fragment(
             "About 600 million people watched the broadcast"
