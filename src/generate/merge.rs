@@ -4,6 +4,7 @@
 
 use super::clause::Frame;
 use super::forms::{DateValue, plain_number};
+use crate::extract::words;
 use crate::model::{Conflict, DeckFact, Extraction, Fact, FactKind, Person, SourceRef, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -274,55 +275,18 @@ impl Anchors {
 /// capitalized only because it opens the sentence.
 fn is_common(lower: &str, opens_sentence: bool) -> bool {
     is_stopword_or_month(lower)
-        || WEEKDAYS.contains(&lower)
+        || words::weekday(lower)
         || (opens_sentence && SENTENCE_STARTERS.contains(&lower))
 }
 
 fn is_stopword_or_month(w: &str) -> bool {
-    STOPWORDS.contains(&w) || MONTHS.contains(&w)
+    STOPWORDS.contains(&w) || is_month(w)
 }
 
+/// A month's name or abbreviation (lowercase): never a subject word.
 fn is_month(w: &str) -> bool {
-    MONTHS.contains(&w)
+    words::month(w).is_some()
 }
-
-/// Month names and their abbreviations: never subject words.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Capitalized only because they open a sentence.
 const SENTENCE_STARTERS: &[&str] = &[

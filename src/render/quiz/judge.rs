@@ -423,32 +423,9 @@ fn is_currency(t: &str) -> bool {
 /// A calendar date as far as it is given: (year, month, day).
 pub type PartialDate = (Option<i32>, Option<u32>, Option<u32>);
 
+/// The month a lowercase name or abbreviation stands for (1-12).
 fn month(w: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if w.len() < 3 {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = full.iter().position(|f| *f == w) {
-        return Some(i as u32 + 1);
-    }
-    let w = if w == "sept" { "sep" } else { w };
-    MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+    crate::extract::words::month(w).map(|(m, _)| m)
 }
 
 /// A date in any common form: `2025-11-17`, `11/17/2025`, `17/11/2025` (when the
