@@ -50,15 +50,14 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
-    let mut out = std::io::BufWriter::with_capacity(CHUNK, stdout.lock());
     let threads = thread_count().min(paths.len());
     let failed = if threads <= 1 {
-        sequential(&paths, &opts, &mut out)
+        sequential(&paths, &opts, &mut stdout.lock())
     } else {
-        parallel(&paths, &opts, threads, &mut out)
+        let out = std::io::BufWriter::with_capacity(CHUNK, stdout);
+        parallel(&paths, &opts, threads, out)
     }
     .map_err(stdout_error)?;
-    out.flush().map_err(stdout_error)?;
     Ok(if failed {
         ExitCode::FAILURE
     } else {
@@ -146,18 +145,27 @@ fn sequential(paths: &[String], opts: &Opts, out: &mut impl Write) -> std::io::R
         error: Option<std::io::Error>,
         failed: bool,
     }
+    impl<W: Write> Direct<'_, W> {
+        fn flush(&mut self, buf: &mut Vec<u8>) {
+            if self.error.is_none()
+                && let Err(e) = self.out.write_all(buf).and_then(|()| self.out.flush())
+            {
+                self.error = Some(e);
+            }
+            buf.clear();
+        }
+    }
     impl<W: Write> Sink for Direct<'_, W> {
         fn message(&mut self, text: String) -> bool {
             eprintln!("{text}");
             self.error.is_none()
         }
         fn output(&mut self, buf: &mut Vec<u8>) -> bool {
-            if self.error.is_none()
-                && let Err(e) = self.out.write_all(buf)
-            {
-                self.error = Some(e);
+            // Small documents' output gathers in `buf` until it is worth
+            // a system call.
+            if buf.len() >= CHUNK {
+                self.flush(buf);
             }
-            buf.clear();
             self.error.is_none()
         }
         fn failed(&mut self) {
@@ -176,7 +184,11 @@ fn sequential(paths: &[String], opts: &Opts, out: &mut impl Write) -> std::io::R
             return Err(e);
         }
     }
-    Ok(sink.failed)
+    sink.flush(&mut buf);
+    match sink.error {
+        Some(e) => Err(e),
+        None => Ok(sink.failed),
+    }
 }
 
 /// A document's output waiting to be printed.
@@ -186,17 +198,36 @@ enum Piece {
     Failed,
 }
 
-/// What workers and the printing thread share.
+impl Piece {
+    fn bytes(&self) -> usize {
+        match self {
+            Piece::Output(b) => b.len(),
+            Piece::Message(m) => m.len(),
+            Piece::Failed => 0,
+        }
+    }
+}
+
+/// What the worker threads share.
 struct Queue {
     /// The next document a worker may take.
     next: usize,
-    /// The document being printed; `docs[0]` is its output so far.
+    /// The first document not yet printed in full; `docs[0]` holds what
+    /// it has given so far, `docs[1]` the next one's, and so on.
     printing: usize,
     docs: VecDeque<Pending>,
     /// Bytes of output held in `docs`.
     held: usize,
-    /// Printing failed: workers stop.
-    stop: bool,
+    /// A thread is printing: output for `printing` that arrives meanwhile
+    /// is left for it.
+    printer: bool,
+    /// Workers waiting for printing to move on. A signal nobody waits for
+    /// is not sent: each is a system call.
+    waiting: usize,
+    /// Printing failed (the error is kept): everyone stops.
+    error: Option<std::io::Error>,
+    /// A file could not be read.
+    failed: bool,
 }
 
 #[derive(Default)]
@@ -205,84 +236,174 @@ struct Pending {
     done: bool,
 }
 
-struct Shared {
+struct Shared<W> {
     queue: Mutex<Queue>,
-    /// Signalled when a document's output grows or ends.
-    ready: Condvar,
-    /// Signalled when printing moves on (or stops).
+    /// Signalled when printing moves on or stops.
     moved: Condvar,
     /// How far ahead of printing workers may go, in documents.
     window: usize,
+    out: Mutex<W>,
 }
 
-impl Shared {
+fn relock<T>(r: std::sync::LockResult<T>) -> T {
+    // A thread that panicked poisons the lock; the data is still whole.
+    r.unwrap_or_else(|e| e.into_inner())
+}
+
+impl<W: Write> Shared<W> {
     fn lock(&self) -> MutexGuard<'_, Queue> {
-        // A worker that panicked poisons the lock; the data is still whole.
-        self.queue.lock().unwrap_or_else(|e| e.into_inner())
+        relock(self.queue.lock())
     }
-}
 
-/// A worker's sink: pieces go into the shared queue.
-struct Queued<'s> {
-    shared: &'s Shared,
-    doc: usize,
-}
+    /// Waits until printing moves on (or stops).
+    fn wait_moved<'q>(&self, mut q: MutexGuard<'q, Queue>) -> MutexGuard<'q, Queue> {
+        q.waiting += 1;
+        let mut q = relock(self.moved.wait(q));
+        q.waiting -= 1;
+        q
+    }
 
-impl Queued<'_> {
-    fn push(&mut self, piece: Piece) -> bool {
-        let bytes = match &piece {
-            Piece::Output(b) => b.len(),
-            Piece::Message(m) => m.len(),
-            Piece::Failed => 0,
-        };
-        let mut q = self.shared.lock();
-        // Hold back while far ahead of printing, so memory stays bounded.
-        while !q.stop && q.printing != self.doc && q.held >= HELD {
-            q = self.shared.moved.wait(q).unwrap_or_else(|e| e.into_inner());
+    /// Takes the next document, waiting while too far ahead of printing.
+    fn claim(&self, count: usize) -> Option<usize> {
+        let mut q = self.lock();
+        while q.error.is_none() && q.next < count && q.next >= q.printing + self.window {
+            q = self.wait_moved(q);
         }
-        if q.stop {
+        if q.error.is_some() || q.next >= count {
+            return None;
+        }
+        let doc = q.next;
+        q.next += 1;
+        let at = doc - q.printing;
+        if q.docs.len() <= at {
+            q.docs.resize_with(at + 1, Pending::default);
+        }
+        Some(doc)
+    }
+
+    /// Hands on `pieces` of `doc` (with `done`, its last) and, when it is
+    /// that document's turn and nobody is printing, prints everything that
+    /// is ready. A worker whose document must wait its turn waits here
+    /// while much output is held. `false`: printing failed, stop.
+    fn deliver(&self, doc: usize, pieces: &mut Vec<Piece>, done: bool) -> bool {
+        let mut q = self.lock();
+        while q.error.is_none() && doc != q.printing && q.held >= HELD {
+            q = self.wait_moved(q);
+        }
+        if q.error.is_some() {
+            pieces.clear();
             return false;
         }
-        let at = self.doc - q.printing;
-        let Some(d) = q.docs.get_mut(at) else {
-            return false;
-        };
-        d.pieces.push(piece);
+        let bytes: usize = pieces.iter().map(Piece::bytes).sum();
+        let at = doc - q.printing;
+        if let Some(d) = q.docs.get_mut(at) {
+            d.pieces.append(pieces);
+            d.done |= done;
+        }
         q.held += bytes;
-        drop(q);
-        self.shared.ready.notify_one();
+        if doc == q.printing && !q.printer {
+            q.printer = true;
+            return self.print_ready(q);
+        }
         true
     }
+
+    /// Prints what is ready at the front, in order, until nothing is.
+    fn print_ready<'q>(&'q self, mut q: MutexGuard<'q, Queue>) -> bool {
+        let mut batch = Vec::new();
+        loop {
+            let mut moved = false;
+            while let Some(d) = q.docs.front_mut() {
+                batch.append(&mut d.pieces);
+                if !d.done {
+                    break;
+                }
+                q.docs.pop_front();
+                q.printing += 1;
+                moved = true;
+            }
+            if moved && q.waiting > 0 {
+                self.moved.notify_all();
+            }
+            if batch.is_empty() {
+                q.printer = false;
+                return true;
+            }
+            drop(q);
+            let mut bytes = 0;
+            let mut failed = false;
+            let mut result = Ok(());
+            {
+                let mut out = relock(self.out.lock());
+                for piece in batch.drain(..) {
+                    bytes += piece.bytes();
+                    match piece {
+                        Piece::Message(m) => eprintln!("{m}"),
+                        Piece::Output(b) => {
+                            if result.is_ok() {
+                                result = out.write_all(&b);
+                            }
+                        }
+                        Piece::Failed => failed = true,
+                    }
+                }
+            }
+            q = self.lock();
+            q.held -= bytes;
+            q.failed |= failed;
+            if let Err(e) = result {
+                q.error = Some(e);
+                q.printer = false;
+                self.moved.notify_all();
+                return false;
+            }
+            if q.waiting > 0 {
+                self.moved.notify_all();
+            }
+        }
+    }
 }
 
-impl Sink for Queued<'_> {
+/// A worker's sink: output is handed on a piece at a time.
+struct Queued<'s, W> {
+    shared: &'s Shared<W>,
+    doc: usize,
+    pieces: Vec<Piece>,
+    ok: bool,
+}
+
+impl<W: Write> Sink for Queued<'_, W> {
     fn message(&mut self, text: String) -> bool {
-        self.push(Piece::Message(text))
+        self.pieces.push(Piece::Message(text));
+        self.ok
     }
     fn output(&mut self, buf: &mut Vec<u8>) -> bool {
         if buf.is_empty() {
-            return true;
+            return self.ok;
         }
-        let piece = if buf.len() >= CHUNK {
-            std::mem::take(buf)
+        if buf.len() >= CHUNK {
+            self.pieces.push(Piece::Output(std::mem::take(buf)));
+            self.ok = self.ok && self.shared.deliver(self.doc, &mut self.pieces, false);
         } else {
-            let small = buf.clone();
+            // A small document's output: copied out so `buf` keeps its room.
+            self.pieces.push(Piece::Output(buf.clone()));
             buf.clear();
-            small
-        };
-        self.push(Piece::Output(piece))
+        }
+        self.ok
     }
     fn failed(&mut self) {
-        self.push(Piece::Failed);
+        self.pieces.push(Piece::Failed);
     }
 }
 
-/// Several threads: workers extract, this thread prints in order.
-fn parallel(
+/// Several threads: each takes the next document and extracts it; the
+/// thread that completes the document whose turn it is prints it and
+/// whatever is ready after it.
+fn parallel<W: Write + Send>(
     paths: &[String],
     opts: &Opts,
     threads: usize,
-    out: &mut impl Write,
+    out: W,
 ) -> std::io::Result<bool> {
     let shared = Shared {
         queue: Mutex::new(Queue {
@@ -290,99 +411,44 @@ fn parallel(
             printing: 0,
             docs: VecDeque::new(),
             held: 0,
-            stop: false,
+            printer: false,
+            waiting: 0,
+            error: None,
+            failed: false,
         }),
-        ready: Condvar::new(),
         moved: Condvar::new(),
-        window: threads * 4,
+        window: threads * 16,
+        out: Mutex::new(out),
     };
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| worker(paths, opts, &shared));
-        }
-        let result = print_in_order(paths.len(), &shared, out);
-        if result.is_err() {
-            shared.lock().stop = true;
-            shared.moved.notify_all();
-        }
-        result
-    })
-}
-
-fn worker(paths: &[String], opts: &Opts, shared: &Shared) {
-    let mut buf = Vec::new();
-    loop {
-        let doc = {
-            let mut q = shared.lock();
-            while !q.stop && q.next < paths.len() && q.next >= q.printing + shared.window {
-                q = shared.moved.wait(q).unwrap_or_else(|e| e.into_inner());
-            }
-            if q.stop || q.next >= paths.len() {
+    let work = || {
+        let mut buf = Vec::new();
+        while let Some(doc) = shared.claim(paths.len()) {
+            let mut sink = Queued {
+                shared: &shared,
+                doc,
+                pieces: Vec::new(),
+                ok: true,
+            };
+            process(&paths[doc], opts, &mut buf, &mut sink);
+            buf.clear();
+            if sink.ok && !shared.deliver(doc, &mut sink.pieces, true) {
                 return;
             }
-            let doc = q.next;
-            q.next += 1;
-            let at = doc - q.printing;
-            if q.docs.len() <= at {
-                q.docs.resize_with(at + 1, Pending::default);
-            }
-            doc
-        };
-        let mut sink = Queued { shared, doc };
-        process(&paths[doc], opts, &mut buf, &mut sink);
-        buf.clear();
-        let mut q = shared.lock();
-        let at = doc - q.printing;
-        if let Some(d) = q.docs.get_mut(at) {
-            d.done = true;
         }
-        drop(q);
-        shared.ready.notify_one();
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(work);
+        }
+        work();
+    });
+    let mut q = shared.lock();
+    if let Some(e) = q.error.take() {
+        return Err(e);
     }
-}
-
-/// Prints each document's pieces as they come, in input order.
-fn print_in_order(count: usize, shared: &Shared, out: &mut impl Write) -> std::io::Result<bool> {
-    let mut failed = false;
-    let mut printed = 0;
-    while printed < count {
-        let (pieces, done) = {
-            let mut q = shared.lock();
-            loop {
-                match q.docs.front_mut() {
-                    Some(d) if !d.pieces.is_empty() || d.done => {
-                        let pieces = std::mem::take(&mut d.pieces);
-                        let done = d.done;
-                        if done {
-                            q.docs.pop_front();
-                            q.printing += 1;
-                        }
-                        break (pieces, done);
-                    }
-                    _ => q = shared.ready.wait(q).unwrap_or_else(|e| e.into_inner()),
-                }
-            }
-        };
-        let mut bytes = 0;
-        for piece in pieces {
-            match piece {
-                Piece::Message(m) => {
-                    bytes += m.len();
-                    eprintln!("{m}");
-                }
-                Piece::Output(b) => {
-                    bytes += b.len();
-                    out.write_all(&b)?;
-                }
-                Piece::Failed => failed = true,
-            }
-        }
-        shared.lock().held -= bytes;
-        if done {
-            printed += 1;
-        }
-        shared.moved.notify_all();
-    }
+    let failed = q.failed;
+    drop(q);
+    relock(shared.out.lock()).flush()?;
     Ok(failed)
 }
 

@@ -147,8 +147,18 @@ pub fn push_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
     out.push(b'"');
     let b = s.as_bytes();
+    // Eight bytes at a time while none needs escaping: most text has none.
+    let mut clean_to = 0;
+    for chunk in b.chunks_exact(8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        if needs_escape(u64::from_le_bytes(w)) {
+            break;
+        }
+        clean_to += 8;
+    }
     let mut from = 0;
-    for (i, &c) in b.iter().enumerate() {
+    for (i, &c) in b.iter().enumerate().skip(clean_to) {
         if c >= 0x20 && c != b'"' && c != b'\\' {
             continue;
         }
@@ -182,6 +192,16 @@ pub fn push_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Whether any of the eight bytes in `w` is a control character, `"` or `\\`.
+fn needs_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below 0x20 (bytes of 0x80 and up are excluded by `!w`).
+    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    control | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) != 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +222,24 @@ mod tests {
             String::from_utf8(out).unwrap_or_default(),
             serde_json::to_string(&all).unwrap_or_default()
         );
+    }
+
+    #[test]
+    fn escapes_are_found_at_every_position() {
+        for at in 0..20 {
+            for c in ['"', '\\', '\n', '\u{1}', '\u{1f}'] {
+                let mut s: String = "abcdefghijklmnopqrst".into();
+                s.replace_range(at..=at, &c.to_string());
+                let s = s + "é tail";
+                let mut out = Vec::new();
+                push_str(&mut out, &s);
+                assert_eq!(
+                    String::from_utf8(out).unwrap_or_default(),
+                    serde_json::to_string(&s).unwrap_or_default(),
+                    "{s:?}"
+                );
+            }
+        }
     }
 
     #[test]

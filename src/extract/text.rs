@@ -527,6 +527,18 @@ struct Collapse<'o> {
     empty: bool,
 }
 
+/// ASCII bytes [`Collapse`] keeps as they are: not whitespace, emphasis
+/// markers or backticks.
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0x21;
+    while c < 0x7f {
+        t[c] = !matches!(c as u8, b'*' | b'_' | b'`');
+        c += 1;
+    }
+    t
+};
+
 impl Collapse<'_> {
     fn feed(&mut self, s: &str) {
         let b = s.as_bytes();
@@ -547,14 +559,19 @@ impl Collapse<'_> {
                     i += 1;
                     continue;
                 }
-                // A run of plain ASCII is kept whole.
-                i + 1
-                    + b[i + 1..]
-                        .iter()
-                        .position(|&c| {
-                            c >= 0x80 || matches!(c, b'*' | b'_' | b'`') || c.is_ascii_whitespace()
-                        })
-                        .unwrap_or(b.len() - i - 1)
+                // A run of plain ASCII is kept whole, with the single
+                // spaces between its words (they collapse to themselves).
+                let mut j = i + 1;
+                while j < b.len() {
+                    if PLAIN[usize::from(b[j])] {
+                        j += 1;
+                    } else if b[j] == b' ' && b.get(j + 1).is_some_and(|&n| PLAIN[usize::from(n)]) {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                j
             } else {
                 let ch = s[i..].chars().next().unwrap_or(' ');
                 if ch.is_whitespace() {
