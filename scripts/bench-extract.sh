@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
-# Extraction throughput and memory: a >= 20 MB corpus of many documents, then
-# one 50 MB document with no newline (checks there is no quadratic slow-down).
+# Extraction throughput and memory over three corpora of many documents
+# (news-like, dense with facts, and the hand-written fixtures of
+# tests/fixtures/extract copied with their digits varied, as
+# benches/extract.rs builds its corpus), each >= 20 MB, then one 50 MB
+# document with no newline (no quadratic slow-down, memory bounded).
+# For each: MB/s per core (bytes / CPU time, user+sys, so a busy machine does
+# not distort it) with one thread and with all cores, wall-clock MB/s with
+# all cores, and peak RSS.
 # Usage: scripts/bench-extract.sh   (builds the release binary first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,33 +15,52 @@ bin=target/release/factdeck
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 python3 scripts/make_corpus.py "$tmp/corpus" 24 400 4
 python3 scripts/make_corpus.py "$tmp/dense" 24 400 0
-bytes=$(cat "$tmp"/corpus/* | wc -c)
-mb=$(python3 -c "print(round($bytes/1048576, 1))")
+python3 - tests/fixtures/extract "$tmp/fixtures" <<'PY'
+import os, sys
+src, dst = sys.argv[1], sys.argv[2]
+os.makedirs(dst)
+docs = []
+for name in sorted(os.listdir(src)):
+    path = os.path.join(src, name)
+    if os.path.isfile(path):
+        docs.append((os.path.splitext(name)[1], open(path, encoding="utf-8").read()))
+size, k, n = 0, 0, 0
+while size < 20_000_000:
+    shift = str.maketrans("0123456789", "".join(str((d + k % 10) % 10) for d in range(10)))
+    for ext, text in docs:
+        varied = text.translate(shift)
+        with open(os.path.join(dst, f"d{n:05}{ext}"), "w", encoding="utf-8") as f:
+            f.write(varied)
+        size += len(varied.encode("utf-8"))
+        n += 1
+    k += 1
+PY
 
-measure() { # label, threads, args...
+measure() { # label, threads, files...
   local label=$1 threads=$2; shift 2
-  local t0 t1 secs
-  # CPU time (user+sys), so a busy machine does not distort the figure.
-  RAYON_NUM_THREADS=$threads /usr/bin/time -f "%U %S %e %M" -o "$tmp/mem" "$bin" extract --format json "$@" > "$tmp/out.jsonl"
-  local clock
-  if [ "$threads" = 1 ]; then
-    secs=$(awk '{print $1+$2}' "$tmp/mem"); clock=CPU
-  else
-    secs=$(awk '{print $3}' "$tmp/mem"); clock=wall
-  fi
-  local facts; facts=$(wc -l < "$tmp/out.jsonl")
-  python3 -c "
-b=$bytes_in; s=$secs
-print(f'$label: {b/1048576:.1f} MB in {s:.2f} s $clock = {b/1048576/s:.1f} MB/s, {$facts} facts, peak RSS {int(open(\"$tmp/mem\").read().split()[-1])/1024:.0f} MB')"
+  local bytes; bytes=$(cat "$@" | wc -c)
+  RAYON_NUM_THREADS=$threads /usr/bin/time -f "%U %S %e %M" -o "$tmp/mem" \
+    "$bin" extract --format json --people "$@" > "$tmp/out.jsonl"
+  local facts; facts=$(grep -vc '"kind":"\(person\|outlet\)"' "$tmp/out.jsonl" || true)
+  python3 - "$label" "$bytes" "$facts" "$tmp/mem" <<'PY'
+import sys
+label, b, facts = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+user, sys_, wall, rss = open(sys.argv[4]).read().split()
+mb, cpu = b / 1e6, float(user) + float(sys_)
+print(f"  {label}: {mb:.1f} MB, {facts} facts: CPU {cpu:.2f} s = {mb / cpu:.1f} MB/s per core; "
+      f"wall {float(wall):.2f} s = {mb / float(wall):.1f} MB/s; peak RSS {int(rss) / 1024:.0f} MB")
+PY
 }
 
-bytes_in=$bytes
-echo "news-like corpus: 400 documents, $mb MB"
-measure "1 thread " 1 "$tmp"/corpus/*
-measure "all cores" 0 "$tmp"/corpus/*
-bytes_in=$(cat "$tmp"/dense/* | wc -c)
-echo "dense corpus (every sentence has facts): 400 documents"
-measure "1 thread " 1 "$tmp"/dense/*
+for corpus in corpus dense fixtures; do
+  case $corpus in
+    corpus) echo "news-like corpus ($(ls "$tmp/corpus" | wc -l) documents):" ;;
+    dense) echo "dense corpus, facts in every sentence ($(ls "$tmp/dense" | wc -l) documents):" ;;
+    fixtures) echo "fixture corpus, tests/fixtures/extract with digits varied ($(ls "$tmp/fixtures" | wc -l) documents):" ;;
+  esac
+  measure "1 thread " 1 "$tmp/$corpus"/*
+  measure "all cores" 0 "$tmp/$corpus"/*
+done
 
 python3 - "$tmp/long.txt" <<'PY'
 import sys
@@ -44,5 +69,5 @@ unit = ('The council approved $4.5 million on March 3, 2024, and "we will build 
 n = 50 * 1024 * 1024 // len(unit)
 open(sys.argv[1], "w").write(unit * n)
 PY
-bytes_in=$(wc -c < "$tmp/long.txt")
-measure "50 MB, no newline" 1 "$tmp/long.txt"
+echo "one 50 MB document with no newline:"
+measure "1 thread " 1 "$tmp/long.txt"

@@ -90,6 +90,14 @@ impl fmt::Display for Value {
 /// A stable content hash: the first 16 hex digits of SHA-256 over the parts,
 /// each followed by a NUL byte. Documented so other tools can recompute ids.
 pub fn content_hash(parts: &[&str]) -> String {
+    content_hash_hex(parts)
+        .iter()
+        .map(|&b| char::from(b))
+        .collect()
+}
+
+/// [`content_hash`] as ASCII hex digits, without allocating.
+pub fn content_hash_hex(parts: &[&str]) -> [u8; 16] {
     let mut h = Sha256::new();
     for p in parts {
         h.update(p.as_bytes());
@@ -97,10 +105,10 @@ pub fn content_hash(parts: &[&str]) -> String {
     }
     let digest = h.finalize();
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(16);
-    for b in &digest[..8] {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 0xf)]));
+    let mut out = [0u8; 16];
+    for (pair, b) in out.chunks_exact_mut(2).zip(&digest[..8]) {
+        pair[0] = HEX[usize::from(b >> 4)];
+        pair[1] = HEX[usize::from(b & 0xf)];
     }
     out
 }

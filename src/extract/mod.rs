@@ -6,6 +6,7 @@
 //! sentence, line and id, sorted by position.
 
 pub mod dates;
+pub mod jsonl;
 pub mod money;
 pub mod names;
 pub mod numbers;
@@ -17,8 +18,8 @@ pub mod scan;
 pub mod text;
 pub mod words;
 
-use crate::model::{Extraction, Fact, FactId, FactKind, Value};
-use text::Text;
+use crate::model::{Extraction, Fact, FactId, FactKind, Person, Value};
+use text::{RecentSentences, Text};
 
 /// A fact as a finder reports it, before provenance is attached.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,35 +59,69 @@ impl Found {
     }
 }
 
-/// Extracts every fact, person and outlet from one document.
-pub fn extract(doc: &str, src: &str) -> Extraction {
+/// What the finders report for one document: its indexed text and the
+/// facts found in it (sorted by position, duplicates removed), before each
+/// is given its sentence, line and id.
+pub struct Findings<'a> {
+    pub text: Text<'a>,
+    pub found: Vec<Found>,
+    pub people: Vec<Person>,
+    pub outlets: Vec<String>,
+}
+
+/// Runs every finder over `src`.
+pub fn find_all(src: &str) -> Findings<'_> {
     let text = Text::new(src);
-    let mut found = Vec::new();
     // Dates, money, percents and quantities come from one pass, so a number
     // is claimed by one kind only (a year inside "$2021" is money).
-    found.extend(scan::find(&text));
+    let mut found = scan::find(&text);
     let people = people::find(&text);
     let quoted = quotes::find(&text, &people);
     found.extend(quoted.facts);
     found.sort_by_key(|f| (f.start, f.kind, f.end));
     found.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.kind == b.kind);
-    let facts = found
-        .into_iter()
-        .map(|f| into_fact(doc, &text, f))
-        .collect();
-    Extraction {
-        doc: doc.to_string(),
-        facts,
+    Findings {
+        text,
+        found,
         people: people.people,
         outlets: quoted.outlets,
     }
 }
 
-fn into_fact(doc: &str, text: &Text<'_>, f: Found) -> Fact {
+/// Extracts every fact, person and outlet from one document.
+pub fn extract(doc: &str, src: &str) -> Extraction {
+    let Findings {
+        text,
+        found,
+        people,
+        outlets,
+    } = find_all(src);
+    let mut sentences = RecentSentences::default();
+    let facts = found
+        .into_iter()
+        .map(|f| into_fact(doc, &text, &mut sentences, f))
+        .collect();
+    Extraction {
+        doc: doc.to_string(),
+        facts,
+        people,
+        outlets,
+    }
+}
+
+fn into_fact(
+    doc: &str,
+    text: &Text<'_>,
+    sentences: &mut RecentSentences<String>,
+    f: Found,
+) -> Fact {
     let span_text = f
         .text
         .unwrap_or_else(|| text.src.get(f.start..f.end).unwrap_or_default().to_string());
-    let sentence = text.sentence_for(f.start, f.end);
+    let range = text.sentence_range(f.start, f.end);
+    let sentence = sentences
+        .get_or_insert_with(range, || text::clean(&text.src[range.0..range.1]))
+        .clone();
     Fact {
         id: FactId::of(f.kind, &f.value, &span_text, &sentence),
         doc: doc.to_string(),
@@ -104,4 +139,10 @@ fn into_fact(doc: &str, text: &Text<'_>, f: Found) -> Fact {
         start: f.start,
         end: f.end,
     }
+}
+
+/// [`into_fact`] for one fact, for tests comparing other writers with it.
+#[cfg(test)]
+pub(crate) fn into_fact_for_test(doc: &str, text: &Text<'_>, f: &Found) -> Fact {
+    into_fact(doc, text, &mut RecentSentences::default(), f.clone())
 }

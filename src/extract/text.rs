@@ -14,9 +14,6 @@ pub struct Text<'a> {
     pub src: &'a str,
     line_starts: Vec<usize>,
     pub sentences: Vec<Sentence>,
-    /// Each sentence cleaned, computed on first use: a sentence with several
-    /// facts is cleaned once.
-    cleaned: Vec<std::cell::OnceCell<String>>,
     /// Where paragraphs start: after a blank line, or after a line that ends
     /// a sentence or is short (a heading); wrapped lines run on.
     paragraph_starts: Vec<usize>,
@@ -37,13 +34,11 @@ impl<'a> Text<'a> {
         let mut line_starts = vec![0];
         line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
         let sentences = split_sentences(src);
-        let cleaned = vec![std::cell::OnceCell::new(); sentences.len()];
         let paragraph_starts = paragraph_starts(src, &line_starts);
         Text {
             src,
             line_starts,
             sentences,
-            cleaned,
             paragraph_starts,
         }
     }
@@ -94,25 +89,22 @@ impl<'a> Text<'a> {
     /// trimmed to a few hundred bytes around the span, so the work per fact
     /// stays bounded.
     pub fn sentence_for(&self, start: usize, end: usize) -> String {
+        let (s, e) = self.sentence_range(start, end);
+        clean(&self.src[s..e])
+    }
+
+    /// The byte range [`Text::sentence_for`] cleans for `start..end`: facts
+    /// with the same range share one cleaned sentence.
+    pub fn sentence_range(&self, start: usize, end: usize) -> (usize, usize) {
         let (Some(a), Some(b)) = (
             self.sentence_index(start),
             self.sentence_index(end.saturating_sub(1).max(start)),
         ) else {
-            return clean(&self.src[start..end]);
+            return (start, end);
         };
         let s = self.sentences[a].start.min(start);
         let e = self.sentences[b].end.max(end);
-        if a == b
-            && s == self.sentences[a].start
-            && e == self.sentences[a].end
-            && e - s <= LONG_SENTENCE
-        {
-            return self.cleaned[a]
-                .get_or_init(|| clean(&self.src[s..e]))
-                .clone();
-        }
-        let (s, e) = self.around(s, e, start, end);
-        clean(&self.src[s..e])
+        self.around(s, e, start, end)
     }
 
     /// `s..e` cut to at most [`CONTEXT`] bytes either side of `start..end`,
@@ -143,6 +135,49 @@ impl<'a> Text<'a> {
             we -= 1;
         }
         (ws.min(start), we.max(end))
+    }
+}
+
+/// The last few sentences cleaned (or otherwise prepared), by byte range.
+/// Facts come in order of position, so the facts of one sentence follow one
+/// another: a handful of entries catches nearly every repeat, and memory
+/// stays small however long the document.
+#[derive(Debug)]
+pub struct RecentSentences<T> {
+    slots: Vec<((usize, usize), T)>,
+    next: usize,
+}
+
+impl<T> Default for RecentSentences<T> {
+    fn default() -> Self {
+        RecentSentences {
+            slots: Vec::with_capacity(RECENT),
+            next: 0,
+        }
+    }
+}
+
+/// How many sentences [`RecentSentences`] keeps: a quote spanning sentences
+/// interleaves with the numbers inside it.
+const RECENT: usize = 4;
+
+impl<T> RecentSentences<T> {
+    /// The entry for `range`, made by `make` when it is not kept.
+    pub fn get_or_insert_with(&mut self, range: (usize, usize), make: impl FnOnce() -> T) -> &T {
+        let i = match self.slots.iter().position(|(r, _)| *r == range) {
+            Some(i) => i,
+            None if self.slots.len() < RECENT => {
+                self.slots.push((range, make()));
+                self.slots.len() - 1
+            }
+            None => {
+                let i = self.next;
+                self.next = (i + 1) % RECENT;
+                self.slots[i] = (range, make());
+                i
+            }
+        };
+        &self.slots[i].1
     }
 }
 
@@ -426,70 +461,135 @@ const WRAPPED_LINE: usize = 40;
 /// whitespace collapsed.
 pub fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for line in s.lines() {
-        let mut l = line.trim();
-        l = l.trim_start_matches('#').trim_start();
-        l = l.trim_start_matches('>').trim_start();
-        if let Some(rest) = l
-            .strip_prefix("- ")
-            .or_else(|| l.strip_prefix("* "))
-            .or_else(|| l.strip_prefix("+ "))
-        {
-            l = rest;
-        }
-        if !out.is_empty() && !l.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(l);
-    }
-    let linked;
-    let out = if out.contains('[') {
-        linked = strip_links(&out);
-        &linked
-    } else {
-        &out
+    clean_into(s, &mut out);
+    out
+}
+
+/// [`clean`] into `out` (cleared first), reusing its memory.
+pub fn clean_into(s: &str, out: &mut String) {
+    out.clear();
+    let mut collapse = Collapse {
+        out,
+        space: false,
+        empty: true,
     };
-    // One pass over bytes: drop emphasis markers and backticks, collapse
-    // whitespace. Only whole characters are dropped, so the result stays UTF-8.
-    let b = out.as_bytes();
-    let mut collapsed: Vec<u8> = Vec::with_capacity(b.len());
-    let mut space = false;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let width = if c < 0x80 {
-            if (c == b'*' || c == b'_') && b.get(i + 1) == Some(&c) {
-                i += 2;
-                continue;
+    if s.contains('[') {
+        // A link may run over a line break: join the lines first.
+        let mut joined = String::with_capacity(s.len());
+        for l in s.lines().map(unmark_line) {
+            if !joined.is_empty() && !l.is_empty() {
+                joined.push(' ');
             }
-            if c == b'`' {
-                i += 1;
-                continue;
-            }
-            if c.is_ascii_whitespace() {
-                space = true;
-                i += 1;
-                continue;
-            }
-            1
-        } else {
-            let ch = out[i..].chars().next().unwrap_or(' ');
-            if ch.is_whitespace() {
-                space = true;
-                i += ch.len_utf8();
-                continue;
-            }
-            ch.len_utf8()
-        };
-        if space && !collapsed.is_empty() {
-            collapsed.push(b' ');
+            joined.push_str(l);
         }
-        space = false;
-        collapsed.extend_from_slice(&b[i..i + width]);
-        i += width;
+        collapse.feed(&strip_links(&joined));
+        return;
     }
-    String::from_utf8(collapsed)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    // The lines joined by single spaces, fed to the collapser without
+    // building the joined string.
+    let mut joined_empty = true;
+    for l in s.lines().map(unmark_line) {
+        if l.is_empty() {
+            continue;
+        }
+        if !joined_empty {
+            collapse.space = true;
+        }
+        joined_empty = false;
+        collapse.feed(l);
+    }
+}
+
+/// A line without surrounding whitespace, heading and quote markers, or a
+/// list bullet.
+fn unmark_line(line: &str) -> &str {
+    let mut l = line.trim();
+    l = l.trim_start_matches('#').trim_start();
+    l = l.trim_start_matches('>').trim_start();
+    if let Some(rest) = l
+        .strip_prefix("- ")
+        .or_else(|| l.strip_prefix("* "))
+        .or_else(|| l.strip_prefix("+ "))
+    {
+        l = rest;
+    }
+    l
+}
+
+/// Drops emphasis markers (`**`, `__`) and backticks and collapses
+/// whitespace, a piece of text at a time. Only whole characters are
+/// dropped, so the result stays UTF-8.
+struct Collapse<'o> {
+    out: &'o mut String,
+    /// Whitespace was seen since the last character kept.
+    space: bool,
+    /// Nothing kept yet: leading whitespace is dropped.
+    empty: bool,
+}
+
+/// ASCII bytes [`Collapse`] keeps as they are: not whitespace, emphasis
+/// markers or backticks.
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0x21;
+    while c < 0x7f {
+        t[c] = !matches!(c as u8, b'*' | b'_' | b'`');
+        c += 1;
+    }
+    t
+};
+
+impl Collapse<'_> {
+    fn feed(&mut self, s: &str) {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            let end = if c < 0x80 {
+                if (c == b'*' || c == b'_') && b.get(i + 1) == Some(&c) {
+                    i += 2;
+                    continue;
+                }
+                if c == b'`' {
+                    i += 1;
+                    continue;
+                }
+                if c.is_ascii_whitespace() {
+                    self.space = true;
+                    i += 1;
+                    continue;
+                }
+                // A run of plain ASCII is kept whole, with the single
+                // spaces between its words (they collapse to themselves).
+                let mut j = i + 1;
+                while j < b.len() {
+                    if PLAIN[usize::from(b[j])] {
+                        j += 1;
+                    } else if b[j] == b' ' && b.get(j + 1).is_some_and(|&n| PLAIN[usize::from(n)]) {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                j
+            } else {
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                if ch.is_whitespace() {
+                    self.space = true;
+                    i += ch.len_utf8();
+                    continue;
+                }
+                i + ch.len_utf8()
+            };
+            if self.space && !self.empty {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.empty = false;
+            self.out.push_str(&s[i..end]);
+            i = end;
+        }
+    }
 }
 
 /// `[text](url)` becomes `text`.
@@ -644,6 +744,86 @@ mod tests {
             (t.line_of(0), t.line_of(2), t.line_of(5), t.line_of(7)),
             (1, 2, 3, 3)
         );
+    }
+
+    /// `clean` as it was first written: join the lines, strip links, then
+    /// collapse. The streaming version must give the same text.
+    fn clean_reference(s: &str) -> String {
+        let mut out = String::new();
+        for l in s.lines().map(unmark_line) {
+            if !out.is_empty() && !l.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(l);
+        }
+        let out = if out.contains('[') {
+            strip_links(&out)
+        } else {
+            out
+        };
+        let b = out.as_bytes();
+        let mut collapsed: Vec<u8> = Vec::new();
+        let mut space = false;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            let width = if c < 0x80 {
+                if (c == b'*' || c == b'_') && b.get(i + 1) == Some(&c) {
+                    i += 2;
+                    continue;
+                }
+                if c == b'`' {
+                    i += 1;
+                    continue;
+                }
+                if c.is_ascii_whitespace() {
+                    space = true;
+                    i += 1;
+                    continue;
+                }
+                1
+            } else {
+                let ch = out[i..].chars().next().unwrap_or(' ');
+                if ch.is_whitespace() {
+                    space = true;
+                    i += ch.len_utf8();
+                    continue;
+                }
+                ch.len_utf8()
+            };
+            if space && !collapsed.is_empty() {
+                collapsed.push(b' ');
+            }
+            space = false;
+            collapsed.extend_from_slice(&b[i..i + width]);
+            i += width;
+        }
+        String::from_utf8(collapsed).unwrap_or_default()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clean_matches_the_reference(
+            s in "([ab*_`#>+\\-\\[\\]()\n\r\t \u{a0}\u{2003}é]|\\*\\*|- |\\[x\\]\\(y\\)){0,40}"
+        ) {
+            proptest::prop_assert_eq!(clean(&s), clean_reference(&s));
+        }
+    }
+
+    #[test]
+    fn clean_matches_the_reference_on_markdown() {
+        for s in [
+            "",
+            "\n\n",
+            "``\n**x**",
+            "a*\n*b",
+            "a_\n_b __c__ ___d___",
+            "  # Head  \n> - item **bold**\n* [link](u)\n+ `code`",
+            "x\u{a0}\u{a0}y\u{2003}z\r\n\r\nw",
+            "[a\nb](c) d",
+        ] {
+            assert_eq!(clean(s), clean_reference(s), "{s:?}");
+        }
     }
 
     #[test]
