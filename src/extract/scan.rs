@@ -100,7 +100,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The word at `i`, lowercased.
-    pub fn lower(&self, i: usize) -> Option<Lower> {
+    pub fn lower(&self, i: usize) -> Option<Lower<'a>> {
         Lower::of(self.word(i)?)
     }
 
@@ -226,7 +226,7 @@ impl<'a> Ctx<'a> {
 
     /// Lowercased text of the run of glued tokens that ends right before
     /// token `i` (`H.R.` before `1234`), at most 8 tokens back.
-    pub fn chunk_before(&self, i: usize) -> Option<Lower> {
+    pub fn chunk_before(&self, i: usize) -> Option<Lower<'a>> {
         let last = i.checked_sub(1)?;
         let mut first = last;
         while first > 0 && self.toks[first].glued && last - first < 8 {
