@@ -30,6 +30,11 @@ impl<'a> Lower<'a> {
             return None;
         }
         let mut buf = ArrayString::<24>::new();
+        if word.is_ascii() {
+            buf.try_push_str(word).ok()?;
+            buf.make_ascii_lowercase();
+            return Some(Lower::Folded(buf));
+        }
         for (k, piece) in word.split('’').enumerate() {
             if k > 0 {
                 buf.try_push('\'').ok()?;
