@@ -393,10 +393,9 @@ fn word(src: &str, start: usize, end: usize) -> (usize, bool) {
     let mut lower = true;
     loop {
         // ASCII letters are the common case; other characters are decoded.
-        while i < end && b[i].is_ascii_alphabetic() {
-            lower &= b[i] >= b'a';
-            i += 1;
-        }
+        let (n, upper) = ascii_letters(&b[i..end]);
+        i += n;
+        lower &= !upper;
         if i >= end || b[i] < 0x80 && b[i] != b'\'' {
             return (i, lower);
         }
@@ -420,6 +419,44 @@ fn word(src: &str, start: usize, end: usize) -> (usize, bool) {
             return (i, lower);
         }
     }
+}
+
+/// The number of ASCII letters `b` starts with, and whether any is a
+/// capital. Eight bytes are tested at a time (most words fit in one step).
+fn ascii_letters(b: &[u8]) -> (usize, bool) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const CASE: u64 = 0x20 * LO;
+    let mut n = 0;
+    let mut upper = false;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(eight);
+        // Per byte, without carries between bytes: the low seven bits
+        // folded to lowercase, then whether they reach 'a' and pass 'z'.
+        let x = (v | CASE) & !HI;
+        let from_a = (x + (0x80 - u64::from(b'a')) * LO) & HI;
+        let past_z = (x + (0x80 - u64::from(b'z') - 1) * LO) & HI;
+        let not_letter = !(from_a & !past_z & !(v & HI)) & HI;
+        if not_letter == 0 {
+            upper |= !v & CASE != 0;
+            n += 8;
+            continue;
+        }
+        let k = (not_letter.trailing_zeros() / 8) as usize;
+        let letters = (1u64 << (8 * k)) - 1;
+        upper |= !v & CASE & letters != 0;
+        return (n + k, upper);
+    }
+    for &c in &b[n..] {
+        if !c.is_ascii_alphabetic() {
+            break;
+        }
+        upper |= c < b'a';
+        n += 1;
+    }
+    (n, upper)
 }
 
 fn number(b: &[u8], start: usize, end: usize) -> (Kind, usize) {
@@ -720,6 +757,26 @@ mod tests {
                 Kind::Punct(c) => format!("P{c}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn ascii_letters_match_a_byte_loop() {
+        let slow = |b: &[u8]| {
+            let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            (n, b[..n].iter().any(u8::is_ascii_uppercase))
+        };
+        let mut b = Vec::new();
+        for c in 0..=255u8 {
+            for k in 0..12 {
+                b.clear();
+                b.extend(std::iter::repeat_n(b'q', k));
+                b.push(c);
+                b.extend_from_slice(b"abcdefgh");
+                assert_eq!(ascii_letters(&b), slow(&b), "{c} at {k}");
+                b[0] = b'Q';
+                assert_eq!(ascii_letters(&b), slow(&b), "{c} at {k}, capital");
+            }
+        }
     }
 
     #[test]
