@@ -68,7 +68,7 @@ pub fn may_start(w: &str) -> bool {
     matches!(w, "a" | "an" | "half") || small(w).is_some()
 }
 
-fn lower_at(ctx: &Ctx<'_>, i: usize) -> Option<words::Lower> {
+fn lower_at<'a>(ctx: &Ctx<'a>, i: usize) -> Option<words::Lower<'a>> {
     ctx.lower(i)
 }
 

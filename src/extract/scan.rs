@@ -10,6 +10,7 @@
 use super::text::Text;
 use super::words::{self, Lower};
 use super::{Found, dates, numbers, numwords};
+use arrayvec::ArrayString;
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
@@ -74,6 +75,9 @@ pub struct Tok {
     pub glued: bool,
     /// Part of a web address or e-mail address.
     pub url: bool,
+    /// A word of at most 24 ASCII bytes with no capital: its own lowercase
+    /// form, so [`Ctx::lower`] can borrow it without looking again.
+    pub lower: bool,
 }
 
 /// A sentence's tokens and the source they point into.
@@ -100,7 +104,11 @@ impl<'a> Ctx<'a> {
     }
 
     /// The word at `i`, lowercased.
-    pub fn lower(&self, i: usize) -> Option<Lower> {
+    pub fn lower(&self, i: usize) -> Option<Lower<'a>> {
+        let t = self.toks.get(i)?;
+        if t.lower {
+            return self.src.get(t.start..t.end).map(Lower::Same);
+        }
         Lower::of(self.word(i)?)
     }
 
@@ -226,7 +234,7 @@ impl<'a> Ctx<'a> {
 
     /// Lowercased text of the run of glued tokens that ends right before
     /// token `i` (`H.R.` before `1234`), at most 8 tokens back.
-    pub fn chunk_before(&self, i: usize) -> Option<Lower> {
+    pub fn chunk_before(&self, i: usize) -> Option<Lower<'a>> {
         let last = i.checked_sub(1)?;
         let mut first = last;
         while first > 0 && self.toks[first].glued && last - first < 8 {
@@ -237,6 +245,35 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Byte classes for [`tokenize`]: ASCII punctuation (0), whitespace,
+/// digits, letters, and the bytes of multi-byte characters.
+const PUNCT_B: u8 = 0;
+const SPACE_B: u8 = 1;
+const DIGIT_B: u8 = 2;
+const ALPHA_B: u8 = 3;
+const HIGH_B: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [PUNCT_B; 256];
+    let mut c = 0usize;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b >= 0x80 {
+            HIGH_B
+        } else if b.is_ascii_whitespace() {
+            SPACE_B
+        } else if b.is_ascii_digit() {
+            DIGIT_B
+        } else if b.is_ascii_alphabetic() {
+            ALPHA_B
+        } else {
+            PUNCT_B
+        };
+        c += 1;
+    }
+    t
+};
+
 /// Cuts `src[start..end]` into tokens, appending them to `out` (cleared first).
 pub fn tokenize(src: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     out.clear();
@@ -245,39 +282,62 @@ pub fn tokenize(src: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let mut glued = false;
     let mut chunk_first = 0usize;
     let mut chunk_start = start;
+    // Only chunks holding a number can be addresses worth marking.
+    let mut chunk_has_num = false;
     while i < end {
         let c = b[i];
-        if c.is_ascii_whitespace() {
-            close_chunk(src, chunk_start, i, &mut out[chunk_first..]);
-            i += 1;
-            while i < end && b[i].is_ascii_whitespace() {
+        let (kind, next) = match BYTE_CLASS[c as usize] {
+            SPACE_B => {
+                if chunk_has_num {
+                    close_chunk(src, chunk_start, i, &mut out[chunk_first..]);
+                    chunk_has_num = false;
+                }
                 i += 1;
-            }
-            glued = false;
-            chunk_first = out.len();
-            chunk_start = i;
-            continue;
-        }
-        let (kind, next) = if c.is_ascii_digit() {
-            number(b, i, end)
-        } else if c.is_ascii_alphabetic() {
-            (Kind::Word, word(src, i, end))
-        } else if c < 0x80 {
-            (Kind::Punct(c as char), i + 1)
-        } else {
-            let ch = src[i..].chars().next().unwrap_or(' ');
-            if ch.is_whitespace() {
-                close_chunk(src, chunk_start, i, &mut out[chunk_first..]);
-                i += ch.len_utf8();
+                while i < end && BYTE_CLASS[b[i] as usize] == SPACE_B {
+                    i += 1;
+                }
                 glued = false;
                 chunk_first = out.len();
                 chunk_start = i;
                 continue;
             }
-            if ch.is_alphabetic() {
-                (Kind::Word, word(src, i, end))
-            } else {
-                (Kind::Punct(ch), i + ch.len_utf8())
+            DIGIT_B => {
+                chunk_has_num = true;
+                number(b, i, end)
+            }
+            ALPHA_B => {
+                let (next, lower) = word(src, i, end);
+                out.push(Tok {
+                    start: i,
+                    end: next,
+                    kind: Kind::Word,
+                    glued,
+                    url: false,
+                    lower: lower && next - i <= 24,
+                });
+                glued = true;
+                i = next;
+                continue;
+            }
+            PUNCT_B => (Kind::Punct(c as char), i + 1),
+            _ => {
+                let ch = src[i..].chars().next().unwrap_or(' ');
+                if ch.is_whitespace() {
+                    if chunk_has_num {
+                        close_chunk(src, chunk_start, i, &mut out[chunk_first..]);
+                        chunk_has_num = false;
+                    }
+                    i += ch.len_utf8();
+                    glued = false;
+                    chunk_first = out.len();
+                    chunk_start = i;
+                    continue;
+                }
+                if ch.is_alphabetic() {
+                    (Kind::Word, word(src, i, end).0)
+                } else {
+                    (Kind::Punct(ch), i + ch.len_utf8())
+                }
             }
         };
         out.push(Tok {
@@ -286,19 +346,20 @@ pub fn tokenize(src: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
             kind,
             glued,
             url: false,
+            lower: false,
         });
         glued = true;
         i = next;
     }
-    close_chunk(src, chunk_start, end, &mut out[chunk_first..]);
+    if chunk_has_num {
+        close_chunk(src, chunk_start, end, &mut out[chunk_first..]);
+    }
 }
 
 /// Marks a whitespace-delimited chunk's tokens as part of an address when
-/// it looks like a URL or e-mail address.
+/// it looks like a URL or e-mail address. Called only for chunks holding
+/// a number.
 fn close_chunk(src: &str, start: usize, end: usize, toks: &mut [Tok]) {
-    if toks.is_empty() || !toks.iter().any(|t| matches!(t.kind, Kind::Num(_))) {
-        return;
-    }
     let s = src.get(start..end).unwrap_or("");
     let b = s.as_bytes();
     // Most chunks ("$5", "2021,") have none of the marks of an address.
@@ -324,19 +385,27 @@ fn close_chunk(src: &str, start: usize, end: usize, toks: &mut [Tok]) {
     }
 }
 
-fn word(src: &str, start: usize, end: usize) -> usize {
+/// The end of the word starting at `start`, and whether it is plain
+/// lowercase ASCII.
+fn word(src: &str, start: usize, end: usize) -> (usize, bool) {
     let b = src.as_bytes();
     let mut i = start;
+    let mut lower = true;
     loop {
         // ASCII letters are the common case; other characters are decoded.
-        while i < end && b[i].is_ascii_alphabetic() {
-            i += 1;
-        }
+        let (n, upper) = ascii_letters(&b[i..end]);
+        i += n;
+        lower &= !upper;
         if i >= end || b[i] < 0x80 && b[i] != b'\'' {
-            return i;
+            return (i, lower);
+        }
+        // U+2000..U+203F (dashes, curly quotes, bullets) are never letters;
+        // '’' is, inside a word, an apostrophe.
+        if b[i] == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) != Some(&0x99) {
+            return (i, lower);
         }
         let Some(c) = src[i..end].chars().next() else {
-            return i;
+            return (i, lower);
         };
         let apostrophe_in_word = (c == '\'' || c == '’')
             && src[i + c.len_utf8()..end]
@@ -344,11 +413,50 @@ fn word(src: &str, start: usize, end: usize) -> usize {
                 .next()
                 .is_some_and(char::is_alphabetic);
         if c.is_alphabetic() || apostrophe_in_word {
+            lower &= c == '\'';
             i += c.len_utf8();
         } else {
-            return i;
+            return (i, lower);
         }
     }
+}
+
+/// The number of ASCII letters `b` starts with, and whether any is a
+/// capital. Eight bytes are tested at a time (most words fit in one step).
+fn ascii_letters(b: &[u8]) -> (usize, bool) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const CASE: u64 = 0x20 * LO;
+    let mut n = 0;
+    let mut upper = false;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(eight);
+        // Per byte, without carries between bytes: the low seven bits
+        // folded to lowercase, then whether they reach 'a' and pass 'z'.
+        let x = (v | CASE) & !HI;
+        let from_a = (x + (0x80 - u64::from(b'a')) * LO) & HI;
+        let past_z = (x + (0x80 - u64::from(b'z') - 1) * LO) & HI;
+        let not_letter = !(from_a & !past_z & !(v & HI)) & HI;
+        if not_letter == 0 {
+            upper |= !v & CASE != 0;
+            n += 8;
+            continue;
+        }
+        let k = (not_letter.trailing_zeros() / 8) as usize;
+        let letters = (1u64 << (8 * k)) - 1;
+        upper |= !v & CASE & letters != 0;
+        return (n + k, upper);
+    }
+    for &c in &b[n..] {
+        if !c.is_ascii_alphabetic() {
+            break;
+        }
+        upper |= c < b'a';
+        n += 1;
+    }
+    (n, upper)
 }
 
 fn number(b: &[u8], start: usize, end: usize) -> (Kind, usize) {
@@ -529,6 +637,26 @@ fn may_start_fact(ctx: &Ctx<'_>, i: usize) -> bool {
             if words::currency_code(w).is_some() || w == "FY" {
                 return true;
             }
+            // Month names and number words are at most nine letters and
+            // start with one of these.
+            if w.len() > 9
+                || !matches!(
+                    first.to_ascii_lowercase(),
+                    b'j' | b'f'
+                        | b'm'
+                        | b'a'
+                        | b's'
+                        | b'o'
+                        | b'n'
+                        | b'd'
+                        | b'h'
+                        | b'z'
+                        | b't'
+                        | b'e'
+                )
+            {
+                return false;
+            }
             ctx.lower(i).is_some_and(|l| {
                 let l = l.as_str();
                 words::month(l).is_some() || numwords::may_start(l)
@@ -602,14 +730,17 @@ pub fn identifier_before(ctx: &Ctx<'_>, i: usize) -> bool {
     if ctx.glued(i) && ctx.is_punct(i - 1, &['#']) {
         return true;
     }
-    if let Some(chunk) = ctx.chunk_before(i) {
-        let c = chunk.as_str().trim_end_matches('.').replace('.', "");
-        if words::identifier_word(&c) || matches!(c.as_str(), "s" | "l" | "hres" | "hjres" | "sres")
-        {
-            return true;
+    let Some(chunk) = ctx.chunk_before(i) else {
+        return false;
+    };
+    // "H.R." reads as "hr": the chunk without its periods.
+    let mut c = ArrayString::<24>::new();
+    for piece in chunk.as_str().split('.') {
+        if c.try_push_str(piece).is_err() {
+            return false;
         }
     }
-    false
+    words::identifier_word(&c) || matches!(c.as_str(), "s" | "l" | "hres" | "hjres" | "sres")
 }
 
 #[cfg(test)]
@@ -626,6 +757,26 @@ mod tests {
                 Kind::Punct(c) => format!("P{c}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn ascii_letters_match_a_byte_loop() {
+        let slow = |b: &[u8]| {
+            let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            (n, b[..n].iter().any(u8::is_ascii_uppercase))
+        };
+        let mut b = Vec::new();
+        for c in 0..=255u8 {
+            for k in 0..12 {
+                b.clear();
+                b.extend(std::iter::repeat_n(b'q', k));
+                b.push(c);
+                b.extend_from_slice(b"abcdefgh");
+                assert_eq!(ascii_letters(&b), slow(&b), "{c} at {k}");
+                b[0] = b'Q';
+                assert_eq!(ascii_letters(&b), slow(&b), "{c} at {k}, capital");
+            }
+        }
     }
 
     #[test]

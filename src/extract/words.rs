@@ -4,50 +4,56 @@
 //! Every function takes an ASCII-lowercased word (see [`Lower`]); lists are
 //! `match` arms so the compiler turns them into a handful of comparisons.
 
-/// A word lowercased on the stack, so lexicon lookups never allocate.
+use arrayvec::ArrayString;
+
+/// A word lowercased without allocating: the word itself when it is
+/// lowercase already (most words), else a copy on the stack.
 #[derive(Clone, Copy)]
-pub struct Lower {
-    buf: [u8; 24],
-    len: u8,
+pub enum Lower<'a> {
+    Same(&'a str),
+    Folded(ArrayString<24>),
 }
 
-impl Lower {
+impl<'a> Lower<'a> {
     /// The lowercase form of an ASCII word of at most 24 bytes (a curly
     /// apostrophe counts as `'`); `None` for anything else.
-    pub fn of(word: &str) -> Option<Lower> {
+    pub fn of(word: &'a str) -> Option<Lower<'a>> {
         let bytes = word.as_bytes();
+        if bytes.len() <= 24
+            && bytes
+                .iter()
+                .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+        {
+            return Some(Lower::Same(word));
+        }
         if bytes.len() > 26 {
             return None;
         }
-        let mut buf = [0u8; 24];
-        let mut len = 0usize;
-        let mut k = 0;
-        while k < bytes.len() {
-            let b = bytes[k];
-            let c = if b < 0x80 {
-                k += 1;
-                b.to_ascii_lowercase()
-            } else if bytes[k..].starts_with("’".as_bytes()) {
-                k += 3;
-                b'\''
-            } else {
-                return None;
-            };
-            if len >= buf.len() {
+        let mut buf = ArrayString::<24>::new();
+        if word.is_ascii() {
+            buf.try_push_str(word).ok()?;
+            buf.make_ascii_lowercase();
+            return Some(Lower::Folded(buf));
+        }
+        for (k, piece) in word.split('’').enumerate() {
+            if k > 0 {
+                buf.try_push('\'').ok()?;
+            }
+            if !piece.is_ascii() {
                 return None;
             }
-            buf[len] = c;
-            len += 1;
+            buf.try_push_str(piece).ok()?;
         }
-        Some(Lower {
-            buf,
-            len: len as u8,
-        })
+        buf.make_ascii_lowercase();
+        Some(Lower::Folded(buf))
     }
 
     /// The lowercase word.
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+        match self {
+            Lower::Same(s) => s,
+            Lower::Folded(buf) => buf.as_str(),
+        }
     }
 }
 
