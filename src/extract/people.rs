@@ -12,7 +12,7 @@ use super::names::{self, Gender};
 use super::outlets;
 use super::text::Text;
 use crate::model::Person;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The people of one document, and where each is mentioned.
 #[derive(Debug, Default, Clone)]
@@ -73,10 +73,38 @@ impl Word {
 }
 
 /// Abbreviations whose period belongs to the word ("Gov.", "Jr.").
-const DOTTED: &[&str] = &[
-    "Gov", "Sen", "Rep", "Reps", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Lt", "Gen", "Col", "Sgt",
-    "Capt", "Adm", "Prof", "Rev", "Hon", "Atty", "Supt", "Del", "Cmdr", "Maj", "St", "Ft", "Mt",
-];
+fn is_dotted(w: &str) -> bool {
+    matches!(
+        w,
+        "Gov"
+            | "Sen"
+            | "Rep"
+            | "Reps"
+            | "Dr"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Jr"
+            | "Sr"
+            | "Lt"
+            | "Gen"
+            | "Col"
+            | "Sgt"
+            | "Capt"
+            | "Adm"
+            | "Prof"
+            | "Rev"
+            | "Hon"
+            | "Atty"
+            | "Supt"
+            | "Del"
+            | "Cmdr"
+            | "Maj"
+            | "St"
+            | "Ft"
+            | "Mt"
+    )
+}
 
 /// A letter or digit; general punctuation (quotes, dashes) answered without
 /// the Unicode tables.
@@ -111,25 +139,35 @@ pub fn word_end(src: &str, start: usize) -> usize {
 /// [`word_end`], looking no further than `to`: callers scanning a window
 /// must not walk the rest of a long run ("1.1.1.…") once per window.
 fn word_end_before(src: &str, start: usize, to: usize) -> usize {
-    let src = &src[..src.floor_char_boundary(to.min(src.len()))];
+    let src = if to < src.len() {
+        &src[..src.floor_char_boundary(to)]
+    } else {
+        src
+    };
     let b = src.as_bytes();
     let mut j = start;
     let mut segment = 0usize;
     let mut dotted = false;
     loop {
         // ASCII letters and digits without decoding.
+        let from = j;
         while j < b.len() && b[j].is_ascii_alphanumeric() {
             j += 1;
-            segment += 1;
         }
+        segment += j - from;
         // Most words end at a space or comma: no decoding needed.
-        match b.get(j) {
+        let c = match b.get(j) {
             None => break,
-            Some(&x) if x < 0x80 && !matches!(x, b'\'' | b'-' | b'.') => break,
-            _ => {}
-        }
-        let Some(c) = char_at(src, j) else {
-            break;
+            Some(&x) if x < 0x80 => {
+                if !matches!(x, b'\'' | b'-' | b'.') {
+                    break;
+                }
+                char::from(x)
+            }
+            Some(_) => match char_at(src, j) {
+                Some(c) => c,
+                None => break,
+            },
         };
         if is_word_char(c) {
             j += c.len_utf8();
@@ -148,7 +186,7 @@ fn word_end_before(src: &str, start: usize, to: usize) -> usize {
             if c == '.' {
                 let w = &src[start..j];
                 let initial = segment == 1 && w.chars().next_back().is_some_and(char::is_uppercase);
-                if initial || dotted || DOTTED.contains(&w) {
+                if initial || dotted || is_dotted(w) {
                     j = after;
                 }
             }
@@ -205,6 +243,9 @@ pub fn is_capitalized(w: &str) -> bool {
 /// "Smith’s" → ("Smith", true); "Jones’" (with the mark after it) is handled by
 /// [`possessive_after`].
 pub fn strip_possessive(w: &str) -> (&str, bool) {
+    if !w.ends_with(['s', 'S']) {
+        return (w, false);
+    }
     for s in ["’s", "'s", "’S", "'S"] {
         if let Some(b) = w.strip_suffix(s) {
             return (b, true);
@@ -364,11 +405,25 @@ fn is_name_word(w: &str, f: names::Flags) -> bool {
     if rest.is_empty() || rest == "." {
         return true;
     }
-    if w.bytes().any(|c| c.is_ascii_digit()) || w.contains('.') {
-        return false;
-    }
-    if !rest.chars().any(char::is_lowercase) {
-        return false;
+    if w.is_ascii() {
+        // One pass for the common case: no digit or period, some lowercase.
+        let mut lower = false;
+        for &c in rest.as_bytes() {
+            if c.is_ascii_digit() || c == b'.' {
+                return false;
+            }
+            lower |= c.is_ascii_lowercase();
+        }
+        if !lower {
+            return false;
+        }
+    } else {
+        if w.bytes().any(|c| c.is_ascii_digit()) || w.contains('.') {
+            return false;
+        }
+        if !rest.chars().any(char::is_lowercase) {
+            return false;
+        }
     }
     // A contraction ("We’re", "Don’t"), unlike "O’Brien".
     if let Some(p) = w.find(['\'', '’']) {
@@ -513,6 +568,17 @@ struct Building {
     first_mention: usize,
 }
 
+/// `word` lowercased into `buf` when it is ASCII and fits, without allocating.
+fn lower_ascii<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let b = &mut buf[..word.len()];
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
+}
+
 fn last_key(tokens: &[String]) -> String {
     tokens
         .iter()
@@ -577,26 +643,40 @@ fn starts_caseless(s: &str, prefix: &str) -> bool {
 
 /// The previous word before `pos` when only spaces separate them.
 pub fn prev_word(src: &str, pos: usize) -> Option<Word> {
-    let before = &src[..pos];
-    let trimmed = before.trim_end_matches([' ', '\u{a0}', '\t']);
-    if trimmed.len() == before.len()
-        && pos > 0
-        && before
-            .chars()
-            .next_back()
-            .is_some_and(|c| !c.is_whitespace())
-    {
-        // Glued to something that is not a word boundary.
+    let b = src.as_bytes();
+    // Spaces, tabs and no-break spaces before `pos`; none means the word is
+    // glued to something that is not a word boundary.
+    let mut end = pos;
+    loop {
+        if end > 0 && matches!(b[end - 1], b' ' | b'\t') {
+            end -= 1;
+        } else if end >= 2 && b[end - 2] == 0xC2 && b[end - 1] == 0xA0 {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    if end == pos {
         return None;
     }
-    let end = trimmed.len();
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take(40)
-        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))
-        .last()
-        .map(|(i, _)| i)?;
+    // Back over at most 40 characters of the word.
+    let mut start = end;
+    for _ in 0..40 {
+        let Some(&x) = start.checked_sub(1).map(|i| &b[i]) else {
+            break;
+        };
+        if x < 0x80 {
+            if !(x.is_ascii_alphanumeric() || matches!(x, b'-' | b'\'' | b'.')) {
+                break;
+            }
+            start -= 1;
+        } else {
+            match src[..start].chars().next_back() {
+                Some(c) if c.is_alphanumeric() || c == '’' => start -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
     (start < end).then_some(Word { start, end })
 }
 
@@ -679,7 +759,17 @@ pub fn appositive(src: &str, pos: usize) -> (Option<String>, usize) {
         return (None, pos);
     }
     let resume = pos + 2 + close + 1;
-    let ws: Vec<&str> = body.split_whitespace().collect();
+    // At most 45 words fit in 90 bytes: no allocation.
+    let mut buf = [""; 48];
+    let mut n = 0;
+    for w in body.split_whitespace() {
+        buf[n] = w;
+        n += 1;
+        if n == buf.len() {
+            break;
+        }
+    }
+    let ws = &buf[..n];
     // An age (", 33,") or a short aside (", speaking at a rally,") is skipped.
     let aside = !body.is_empty()
         && ws.len() <= 8
@@ -707,9 +797,10 @@ pub fn appositive(src: &str, pos: usize) -> (Option<String>, usize) {
     (Some(role), resume)
 }
 
-/// A reporting verb follows the name, perhaps after an appositive and adverbs.
-fn verb_follows(src: &str, pos: usize) -> bool {
-    let (_, mut at) = appositive(src, pos);
+/// A reporting verb follows the name, perhaps after an appositive and adverbs;
+/// `resume` is where the text resumes after that appositive (see [`appositive`]).
+fn verb_follows(src: &str, pos: usize, resume: usize) -> bool {
+    let mut at = resume;
     // "the deputy mayor, Ana Ruiz, wrote": the name closes an appositive.
     if at == pos && src[pos..].starts_with(", ") {
         at = pos + 1;
@@ -816,7 +907,8 @@ pub fn find(text: &Text<'_>) -> People {
     // Pass 1: candidates with evidence; every run that could name someone is
     // kept for pass 2, and every run that could be an outlet for the end.
     let mut cands: Vec<Candidate> = Vec::new();
-    let mut plain: HashMap<String, Vec<String>> = HashMap::new();
+    // Last names (lowercase) of full names seen without evidence.
+    let mut plain: HashSet<String> = HashSet::new();
     let mut kept_words: Vec<Word> = Vec::new();
     let mut kept: Vec<(usize, usize, Parsed)> = Vec::new();
     let mut outlet_runs: Vec<(usize, usize)> = Vec::new();
@@ -861,7 +953,7 @@ pub fn find(text: &Text<'_>) -> People {
             evidence = true;
         }
         if !p.possessive {
-            let (app_role, _) = appositive(src, name_end);
+            let (app_role, resume) = appositive(src, name_end);
             if role.is_none()
                 && p.name_to - p.name_from >= 2
                 && let Some(r) = app_role
@@ -870,7 +962,7 @@ pub fn find(text: &Text<'_>) -> People {
                 role = Some(r);
                 evidence = true;
             }
-            if !evidence && verb_follows(src, name_end) {
+            if !evidence && verb_follows(src, name_end, resume) {
                 let single = p.name_to - p.name_from == 1;
                 let after_preposition = p.name_from == 0
                     && prev_word(src, name_start)
@@ -881,8 +973,7 @@ pub fn find(text: &Text<'_>) -> People {
                 };
                 // "…borders Mexico, said…": a one-word name before a comma is
                 // too often a place ending an aside.
-                let comma_verb =
-                    src[name_end..].starts_with(", ") && appositive(src, name_end).1 == name_end;
+                let comma_verb = src[name_end..].starts_with(", ") && resume == name_end;
                 if !(single && (after_preposition || comma_verb)) {
                     evidence = true;
                     weak = single && (opens || p.name_from > 0);
@@ -903,15 +994,18 @@ pub fn find(text: &Text<'_>) -> People {
             // A full name with nothing said about it ("When Ana T. Ruiz
             // arrived"): kept so a later "Ruiz said" can be recognised.
             if p.name_to - p.name_from >= 2 && !p.possessive {
-                let names_of_run = &run[p.name_from..p.name_to];
-                let tokens: Vec<&str> = names_of_run
+                let last = run[p.name_from..p.name_to]
                     .iter()
                     .map(|w| strip_possessive(w.text(src)).0)
-                    .collect();
-                if let Some(last) = last_of(&tokens) {
-                    plain
-                        .entry(last.to_lowercase())
-                        .or_insert_with(|| tokens.iter().map(|t| t.to_string()).collect());
+                    .rfind(|t| !names::is_suffix(t));
+                if let Some(last) = last {
+                    let mut buf = [0u8; 64];
+                    match lower_ascii(last, &mut buf) {
+                        Some(key) if plain.contains(key) => {}
+                        _ => {
+                            plain.insert(last.to_lowercase());
+                        }
+                    }
                 }
             }
             return;
@@ -955,7 +1049,7 @@ pub fn find(text: &Text<'_>) -> People {
             None => {
                 if c.tokens.len() < 2 && !slot.is_empty() {
                     slot[0]
-                } else if c.weak && !plain.contains_key(&last_key(&c.tokens)) {
+                } else if c.weak && !plain.contains(&last_key(&c.tokens)) {
                     continue;
                 } else {
                     people.push(Building {
@@ -1005,17 +1099,9 @@ pub fn find(text: &Text<'_>) -> People {
                 continue;
             };
             let mut key_buf = [0u8; 64];
-            let key = if last_word.len() <= key_buf.len() && last_word.is_ascii() {
-                key_buf[..last_word.len()].copy_from_slice(last_word.as_bytes());
-                key_buf[..last_word.len()].make_ascii_lowercase();
-                std::str::from_utf8(&key_buf[..last_word.len()]).unwrap_or_default()
-            } else {
-                ""
-            };
-            let slot = if key.is_empty() {
-                by_last.get(&last_word.to_lowercase())
-            } else {
-                by_last.get(key)
+            let slot = match lower_ascii(last_word, &mut key_buf) {
+                Some(key) => by_last.get(key),
+                None => by_last.get(&last_word.to_lowercase()),
             };
             let Some(slot) = slot else {
                 continue;
