@@ -5,8 +5,6 @@
 //! Every check is case-insensitive and allocation-free: words longer than the
 //! longest listed word are never in a list.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// A person's grammatical gender as the document shows it (pronouns, titles).
@@ -1504,33 +1502,20 @@ pub const MALE_NAME: Flags = 1 << 12;
 pub const FEMALE_NAME: Flags = 1 << 13;
 pub const SUFFIX: Flags = 1 << 14;
 
-/// FNV-1a: the lists are looked up for every capitalized word, and SipHash's
-/// protection against crafted keys buys nothing for a fixed word list.
-#[derive(Default)]
-struct Fnv(u64);
+/// Longest word any list holds (a test checks it): longer words are in no list.
+const MAX_LISTED: usize = 16;
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+/// A word of up to [`MAX_LISTED`] bytes as two integers, zero-padded.
+type Key = (u64, u64);
 
-type FastMap = HashMap<&'static [u8], Flags, BuildHasherDefault<Fnv>>;
+/// Slots in the open-addressed word table: a power of two, at most a third full.
+const TABLE_BITS: u32 = 12;
 
-static LISTS: LazyLock<FastMap> = LazyLock::new(|| {
-    let mut m = FastMap::default();
+/// Every listed word with the lists it is in, open-addressed by [`slot`]:
+/// the lists are looked up for every capitalized word, so a lookup is two
+/// multiplies and one or two compares, with no hashing of bytes one by one.
+static LISTS: LazyLock<Vec<(Key, Flags)>> = LazyLock::new(|| {
+    let mut table = vec![((0, 0), 0); 1 << TABLE_BITS];
     let all: [(&[&str], Flags); 15] = [
         (TITLES, TITLE),
         (ROLE_MODIFIERS, MODIFIER),
@@ -1550,40 +1535,99 @@ static LISTS: LazyLock<FastMap> = LazyLock::new(|| {
     ];
     for (words, flag) in all {
         for w in words {
-            *m.entry(w.as_bytes()).or_insert(0) |= flag;
+            // The lists are lowercase ASCII; a longer word could never match.
+            let Some(key) = key_of(w.as_bytes()) else {
+                continue;
+            };
+            let mut i = slot(key);
+            loop {
+                let (k, f) = &mut table[i];
+                if *k == (0, 0) || *k == key {
+                    *k = key;
+                    *f |= flag;
+                    break;
+                }
+                i = (i + 1) & ((1 << TABLE_BITS) - 1);
+            }
         }
     }
-    m
+    table
 });
 
-/// Longest word any list holds, plus slack for a trailing period.
-const MAX_LISTED: usize = 24;
+/// Where a key's search starts in the table.
+fn slot(key: Key) -> usize {
+    let h = (key.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ key.1).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    (h >> (64 - TABLE_BITS)) as usize
+}
+
+/// An ASCII word of 1 to [`MAX_LISTED`] bytes, lowercased, as a [`Key`].
+fn key_of(word: &[u8]) -> Option<Key> {
+    if word.is_empty() || word.len() > MAX_LISTED {
+        return None;
+    }
+    let mut buf = [0u8; MAX_LISTED];
+    buf[..word.len()].copy_from_slice(word);
+    let mut lo = [0u8; 8];
+    let mut hi = [0u8; 8];
+    lo.copy_from_slice(&buf[..8]);
+    hi.copy_from_slice(&buf[8..]);
+    let (lo, hi) = (u64::from_le_bytes(lo), u64::from_le_bytes(hi));
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if (lo | hi) & HIGH != 0 {
+        return None;
+    }
+    // Capitals to lowercase, eight bytes at once: 0x20 added where a byte is
+    // at least 'A' and below '['.
+    let lower = |x: u64| {
+        let upper = (x + 0x3F3F_3F3F_3F3F_3F3F) & !(x + 0x2525_2525_2525_2525) & HIGH;
+        x | (upper >> 2)
+    };
+    Some((lower(lo), lower(hi)))
+}
 
 /// The lists `word` is in, looked up lowercased, ignoring a trailing period
 /// and treating a curly apostrophe as a straight one (`Gov.`, `Don’t`).
 pub fn flags(word: &str) -> Flags {
     let word = word.strip_suffix('.').unwrap_or(word);
-    if word.is_empty() || word.len() > MAX_LISTED {
-        return 0;
-    }
-    let mut buf = [0u8; MAX_LISTED];
-    let mut n = 0;
     let bytes = word.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            buf[n] = b.to_ascii_lowercase();
-            i += 1;
-        } else if bytes[i..].starts_with("’".as_bytes()) {
-            buf[n] = b'\'';
-            i += 3;
-        } else {
+    let key = if bytes.is_ascii() {
+        key_of(bytes)
+    } else {
+        // Only the curly apostrophe is read as ASCII; other non-ASCII words
+        // are in no list.
+        let mut buf = [0u8; MAX_LISTED];
+        let mut n = 0;
+        for part in word.split('’') {
+            if n > 0 {
+                if n >= MAX_LISTED {
+                    return 0;
+                }
+                buf[n] = b'\'';
+                n += 1;
+            }
+            if n + part.len() > MAX_LISTED {
+                return 0;
+            }
+            buf[n..n + part.len()].copy_from_slice(part.as_bytes());
+            n += part.len();
+        }
+        key_of(&buf[..n])
+    };
+    let Some(key) = key else {
+        return 0;
+    };
+    let table = &*LISTS;
+    let mut i = slot(key);
+    loop {
+        let (k, f) = table[i];
+        if k == key {
+            return f;
+        }
+        if k == (0, 0) {
             return 0;
         }
-        n += 1;
+        i = (i + 1) & ((1 << TABLE_BITS) - 1);
     }
-    LISTS.get(&buf[..n]).copied().unwrap_or(0)
 }
 
 fn listed(flag: Flags, word: &str) -> bool {
@@ -1719,6 +1763,41 @@ mod tests {
         assert!(!is_reporting_verb("sat"));
         assert_eq!(title_gender("Ms."), Some(Gender::Female));
         assert_eq!(first_name_gender("Robert"), Some(Gender::Male));
+    }
+
+    #[test]
+    fn every_listed_word_fits_the_table_and_is_found() {
+        let all: [&[&str]; 15] = [
+            TITLES,
+            ROLE_MODIFIERS,
+            ORG_WORDS,
+            WEAK_ORG_WORDS,
+            STOP_WORDS,
+            CALENDAR,
+            REPORTING_VERBS,
+            ADVERBS,
+            OBJECT_MARKERS,
+            OUTLET_WORDS,
+            MALE_TITLES,
+            FEMALE_TITLES,
+            MALE_NAMES,
+            FEMALE_NAMES,
+            SUFFIXES,
+        ];
+        for list in all {
+            for w in list {
+                assert!(w.len() <= MAX_LISTED, "{w}");
+                assert!(flags(w) != 0, "{w}");
+                assert!(flags(&w.to_uppercase()) == flags(w), "{w}");
+            }
+        }
+        let n = LISTS.iter().filter(|(k, _)| *k != (0, 0)).count();
+        assert!(3 * n < 1 << TABLE_BITS, "the table is too full: {n} words");
+        assert_eq!(flags("County’s"), flags("county's"));
+        assert_ne!(flags("county's"), 0);
+        assert_eq!(flags("Gov."), flags("gov"));
+        assert_eq!(flags("govx"), 0);
+        assert_eq!(flags("’"), 0);
     }
 
     #[test]
