@@ -841,6 +841,15 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
     let mut prev_long: Option<(usize, Option<usize>)> = None;
     for (k, span) in spans.iter().enumerate() {
         if !enough_words(src, span) {
+            // "“We heard you,” she said. “We did not ignore you.”": a short
+            // quotation with its own attribution still names the speaker
+            // that the next quotation continues.
+            if opens_sentence(src, span.open)
+                && let Some(who) = short_speaker(&ctx, span, spans.get(k + 1))
+            {
+                ctx.credited.push((span.open, who));
+                prev_long = Some((k, Some(who)));
+            }
             continue;
         }
         let boundary = prev_long.map_or(0, |(i, _)| spans[i].close_end);
@@ -947,6 +956,16 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         facts,
         outlets: people.outlets.clone(),
     }
+}
+
+/// The speaker named right after a quotation too short to count.
+fn short_speaker(ctx: &Ctx<'_>, span: &Span, next: Option<&Span>) -> Option<usize> {
+    let src = ctx.src;
+    let line_end = line_end_near(src, span.close_end, AFTER_WINDOW);
+    let next_open = next.map_or(src.len(), |s| s.open);
+    let after_end =
+        src.floor_char_boundary(line_end.min(next_open).min(span.close_end + AFTER_WINDOW));
+    ctx.resolve(&ctx.after(span.close_end, after_end)?)
 }
 
 /// A quotation with no attribution of its own, right after one by a known
@@ -1121,6 +1140,19 @@ mod tests {
             ]
         );
         assert_eq!(q.outlets, vec!["Associated Press", "Capital Tribune"]);
+    }
+
+    #[test]
+    fn a_short_attributed_quote_names_the_speaker_the_next_one_continues() {
+        let s = "Board President Dana Albright spoke last. “We heard you,” she said. \
+                 “We did not ignore you. We just could not find another way.”";
+        assert_eq!(
+            quotes(s),
+            vec![(
+                "We did not ignore you. We just could not find another way".into(),
+                "Dana Albright".into()
+            )]
+        );
     }
 
     #[test]
