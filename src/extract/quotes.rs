@@ -187,6 +187,18 @@ fn trim_piece(src: &str, (s, e): (usize, usize)) -> (usize, usize) {
     (s + lead, s + lead + body.len())
 }
 
+/// The words of `s` with every run of white space made one space.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Drops the full stop that ends a quotation ("…right now." → "…right now"),
 /// but not an ellipsis or the last dot of an abbreviation ("the U.S.").
 fn trim_full_stop(src: &str, (s, e): (usize, usize)) -> (usize, usize) {
@@ -233,8 +245,23 @@ fn is_small_word(w: &str) -> bool {
 /// Words that, right before a mark, make what follows a name or a label
 /// ("a resolution “…”", "the so-called “…”", "dubbed “…”").
 fn is_label_word(w: &str) -> bool {
+    if w.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    let lower = if w.is_ascii() {
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        buf[..w.len()].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..w.len()]).unwrap_or_default()
+    } else {
+        return is_label_word_lowercase(&w.to_lowercase());
+    };
+    is_label_word_lowercase(lower)
+}
+
+fn is_label_word_lowercase(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        w,
         "a" | "an"
             | "the"
             | "dubbed"
@@ -368,6 +395,8 @@ struct Ctx<'a> {
     spans: &'a [Span],
     /// Quotations already credited: (byte of the opening mark, person).
     credited: Vec<(usize, usize)>,
+    /// Scratch space for the words before a quotation.
+    words_buf: std::cell::Cell<Vec<Word>>,
 }
 
 impl Ctx<'_> {
@@ -488,7 +517,13 @@ impl Ctx<'_> {
     /// The subject-verb (or verb-subject) clause right after a quotation.
     fn after(&self, from: usize, to: usize) -> Option<Subject> {
         let src = self.src;
-        let ws: Vec<Word> = words(src, from, to).take(16).collect();
+        let mut buf = [Word { start: 0, end: 0 }; 16];
+        let mut n = 0;
+        for (slot, w) in buf.iter_mut().zip(words(src, from, to)) {
+            *slot = w;
+            n += 1;
+        }
+        let ws = &buf[..n];
         let first = ws.first()?;
         // Only punctuation may separate the mark from the clause.
         let gap = &src[from..first.start];
@@ -500,20 +535,20 @@ impl Ctx<'_> {
         }
         let t0 = first.text(src);
         if !is_capitalized(t0) && names::is_reporting_verb(t0) {
-            let (s, _) = self.subject_at(&ws, 1)?;
+            let (s, _) = self.subject_at(ws, 1)?;
             return Some(s);
         }
         if t0.eq_ignore_ascii_case("according") && ws.get(1).is_some_and(|w| w.text(src) == "to") {
-            let (s, _) = self.subject_at(&ws, 2)?;
+            let (s, _) = self.subject_at(ws, 2)?;
             return Some(s);
         }
         // "…,” the statement said, quoting Ana Ruiz.
         if let Some(q) = ws.iter().position(|w| w.text(src) == "quoting")
-            && let Some((s @ Subject::Person(_), _)) = self.subject_at(&ws, q + 1)
+            && let Some((s @ Subject::Person(_), _)) = self.subject_at(ws, q + 1)
         {
             return Some(s);
         }
-        let (s, mut k) = self.subject_at(&ws, 0)?;
+        let (s, mut k) = self.subject_at(ws, 0)?;
         // "“…” — Ana Ruiz, Secretary of Labor": a credit after a dash.
         if gap.contains(['—', '–', '-']) && !matches!(s, Subject::Pronoun(..)) {
             return Some(s);
@@ -616,7 +651,17 @@ impl Ctx<'_> {
     /// A reporting clause before the quotation in its sentence.
     fn before(&self, from: usize, open: usize) -> Option<Subject> {
         let src = self.src;
-        let ws: Vec<Word> = words(src, from, open).collect();
+        // One buffer for every quotation: no allocation per candidate.
+        let mut buf = self.words_buf.take();
+        buf.clear();
+        buf.extend(words(src, from, open));
+        let found = self.before_in(&buf, from, open);
+        self.words_buf.set(buf);
+        found
+    }
+
+    fn before_in(&self, ws: &[Word], from: usize, open: usize) -> Option<Subject> {
+        let src = self.src;
         let last = ws.last()?;
         let tail = src[last.end..open].trim();
         let colon = tail.ends_with(':');
@@ -627,7 +672,7 @@ impl Ctx<'_> {
         if let Some(v) = verb {
             // "…, said Ana Ruiz: “…”" (but in "Moss said the governor “…”"
             // the governor is the subject of the reported clause).
-            if let Some((s, next)) = self.subject_at(&ws, v + 1)
+            if let Some((s, next)) = self.subject_at(ws, v + 1)
                 && next == ws.len()
                 && !matches!(s, Subject::Pronoun(..))
                 && tail.ends_with([',', ':', '—'])
@@ -640,12 +685,12 @@ impl Ctx<'_> {
             p[0].text(src).eq_ignore_ascii_case("according") && p[1].text(src) == "to"
         });
         if let Some(a) = according
-            && let Some((s @ Subject::Person(_), _)) = self.subject_at(&ws, a + 2)
+            && let Some((s @ Subject::Person(_), _)) = self.subject_at(ws, a + 2)
         {
             return Some(s);
         }
         if colon {
-            return self.first_subject(&ws, from, open);
+            return self.first_subject(ws, from, open);
         }
         None
     }
@@ -835,6 +880,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         people,
         spans: &spans,
         credited: Vec::new(),
+        words_buf: std::cell::Cell::new(Vec::new()),
     };
     let mut facts = Vec::new();
     // The last quotation long enough to count, and its speaker when credited.
@@ -920,28 +966,36 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         };
         ctx.credited.push((span.open, who));
         prev_long = Some((k, Some(who)));
-        let mut pieces: Vec<(usize, usize)> = span
-            .pieces()
-            .map(|p| trim_piece(src, p))
-            .filter(|p| p.1 > p.0)
-            .collect();
-        if let Some(last) = pieces.last_mut() {
-            *last = trim_full_stop(src, *last);
-        }
-        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
-            continue;
+        let (first, last, joined) = if span.rest.is_empty() {
+            let p = trim_piece(src, span.first);
+            if p.1 <= p.0 {
+                continue;
+            }
+            let p = trim_full_stop(src, p);
+            (p, p, None)
+        } else {
+            let mut pieces: Vec<(usize, usize)> = span
+                .pieces()
+                .map(|p| trim_piece(src, p))
+                .filter(|p| p.1 > p.0)
+                .collect();
+            if let Some(last) = pieces.last_mut() {
+                *last = trim_full_stop(src, *last);
+            }
+            let (Some(&first), Some(&last)) = (pieces.first(), pieces.last()) else {
+                continue;
+            };
+            let joined = pieces
+                .iter()
+                .map(|&(s, e)| &src[s..e])
+                .collect::<Vec<_>>()
+                .join(" ");
+            (first, last, (pieces.len() > 1).then_some(joined))
         };
-        let words_text = pieces
-            .iter()
-            .map(|&(s, e)| &src[s..e])
-            .collect::<Vec<_>>()
-            .join(" ");
         let person = &people.people[who];
-        let collapsed = words_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let collapsed = collapse_spaces(joined.as_deref().unwrap_or(&src[first.0..last.1]));
         let mut f = Found::new(FactKind::Quote, first.0, last.1, Value::Text(collapsed));
-        if pieces.len() > 1 {
-            f.text = Some(words_text);
-        }
+        f.text = joined;
         f.speaker = Some(person.name.clone());
         f.speaker_role = person.role.clone();
         f.outlet = outlets::near_quote(
