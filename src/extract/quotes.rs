@@ -182,9 +182,41 @@ fn trim_piece(src: &str, (s, e): (usize, usize)) -> (usize, usize) {
     let body = piece
         .trim_start()
         .trim_end()
-        .trim_end_matches([',', ';'])
+        .trim_end_matches([',', ';', ':'])
         .trim_end();
     (s + lead, s + lead + body.len())
+}
+
+/// The words of `s` with every run of white space made one space.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Drops the full stop that ends a quotation ("…right now." → "…right now"),
+/// but not an ellipsis or the last dot of an abbreviation ("the U.S.").
+fn trim_full_stop(src: &str, (s, e): (usize, usize)) -> (usize, usize) {
+    let body = &src[s..e];
+    let Some(rest) = body.strip_suffix('.') else {
+        return (s, e);
+    };
+    let mut back = rest.chars().rev();
+    let abbreviation = match (back.next(), back.next()) {
+        (Some('.'), _) => true,
+        (Some(c), Some('.')) if c.is_alphabetic() => true,
+        _ => false,
+    };
+    if abbreviation {
+        (s, e)
+    } else {
+        (s, s + rest.trim_end().len())
+    }
 }
 
 /// Function words a title may keep in lowercase.
@@ -213,8 +245,23 @@ fn is_small_word(w: &str) -> bool {
 /// Words that, right before a mark, make what follows a name or a label
 /// ("a resolution “…”", "the so-called “…”", "dubbed “…”").
 fn is_label_word(w: &str) -> bool {
+    if w.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    let lower = if w.is_ascii() {
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        buf[..w.len()].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..w.len()]).unwrap_or_default()
+    } else {
+        return is_label_word_lowercase(&w.to_lowercase());
+    };
+    is_label_word_lowercase(lower)
+}
+
+fn is_label_word_lowercase(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        w,
         "a" | "an"
             | "the"
             | "dubbed"
@@ -263,6 +310,46 @@ fn is_label_word(w: &str) -> bool {
     )
 }
 
+/// Verbs that characterise rather than report, yet still put the speaker's
+/// own words in quotation marks ("Ruiz called the plan a “…”", "accused
+/// the mayor of “…”").
+fn is_characterising_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "accused"
+            | "accusing"
+            | "calling"
+            | "describing"
+            | "characterized"
+            | "characterised"
+            | "criticized"
+            | "criticised"
+            | "praised"
+            | "praising"
+            | "slammed"
+            | "denounced"
+            | "dismissed"
+            | "dismissing"
+            | "decried"
+            | "derided"
+            | "labeled"
+            | "labelled"
+            | "labeling"
+            | "branded"
+            | "termed"
+            | "deemed"
+            | "hailed"
+            | "touted"
+            | "blamed"
+            | "blaming"
+    )
+}
+
+/// A verb that can introduce a speaker's quoted words.
+fn is_speech_verb(w: &str) -> bool {
+    !is_capitalized(w) && (names::is_reporting_verb(w) || is_characterising_verb(w))
+}
+
 /// Whether the quotation's words look like a title or headline: nearly every
 /// content word capitalized.
 fn is_title_like(src: &str, span: &Span) -> bool {
@@ -308,6 +395,8 @@ struct Ctx<'a> {
     spans: &'a [Span],
     /// Quotations already credited: (byte of the opening mark, person).
     credited: Vec<(usize, usize)>,
+    /// Scratch space for the words before a quotation.
+    words_buf: std::cell::Cell<Vec<Word>>,
 }
 
 impl Ctx<'_> {
@@ -402,6 +491,17 @@ impl Ctx<'_> {
             let next = ws.partition_point(|x| x.start < m.end);
             return (!m.possessive).then_some((Subject::Person(m.person), next));
         }
+        // "Secretary of Agriculture Linda Marsh" when the name was not
+        // recognised: the office belongs to her, not to whoever else holds
+        // a similar title.
+        let names_someone = (i..j.saturating_sub(1)).any(|k| {
+            names::first_name_gender(ws[k].text(src)).is_some()
+                && is_capitalized(ws[k + 1].text(src))
+                && !names::is_title(ws[k + 1].text(src))
+        });
+        if names_someone {
+            return None;
+        }
         let j = caps_end.unwrap_or(j).min(j);
         let last = ws[j - 1].text(src);
         if (i..j)
@@ -417,7 +517,13 @@ impl Ctx<'_> {
     /// The subject-verb (or verb-subject) clause right after a quotation.
     fn after(&self, from: usize, to: usize) -> Option<Subject> {
         let src = self.src;
-        let ws: Vec<Word> = words(src, from, to).take(16).collect();
+        let mut buf = [Word { start: 0, end: 0 }; 16];
+        let mut n = 0;
+        for (slot, w) in buf.iter_mut().zip(words(src, from, to)) {
+            *slot = w;
+            n += 1;
+        }
+        let ws = &buf[..n];
         let first = ws.first()?;
         // Only punctuation may separate the mark from the clause.
         let gap = &src[from..first.start];
@@ -429,20 +535,24 @@ impl Ctx<'_> {
         }
         let t0 = first.text(src);
         if !is_capitalized(t0) && names::is_reporting_verb(t0) {
-            let (s, _) = self.subject_at(&ws, 1)?;
+            let (s, _) = self.subject_at(ws, 1)?;
             return Some(s);
         }
         if t0.eq_ignore_ascii_case("according") && ws.get(1).is_some_and(|w| w.text(src) == "to") {
-            let (s, _) = self.subject_at(&ws, 2)?;
+            let (s, _) = self.subject_at(ws, 2)?;
             return Some(s);
         }
         // "…,” the statement said, quoting Ana Ruiz.
         if let Some(q) = ws.iter().position(|w| w.text(src) == "quoting")
-            && let Some((s @ Subject::Person(_), _)) = self.subject_at(&ws, q + 1)
+            && let Some((s @ Subject::Person(_), _)) = self.subject_at(ws, q + 1)
         {
             return Some(s);
         }
-        let (s, mut k) = self.subject_at(&ws, 0)?;
+        let (s, mut k) = self.subject_at(ws, 0)?;
+        // "“…” — Ana Ruiz, Secretary of Labor": a credit after a dash.
+        if gap.contains(['—', '–', '-']) && !matches!(s, Subject::Pronoun(..)) {
+            return Some(s);
+        }
         // Skip an appositive (", the county's budget director,") and adverbs.
         let (_, resume) = people::appositive(src, ws[k - 1].end);
         if resume > ws[k - 1].end {
@@ -463,6 +573,29 @@ impl Ctx<'_> {
             k += 1;
         }
         None
+    }
+
+    /// A credit line under a quotation that ends its line ("“…”\n— Ana
+    /// Ruiz, Secretary of Labor", also inside a Markdown block quote).
+    fn credit_line(&self, close_end: usize) -> Option<Subject> {
+        let src = self.src;
+        let line_end = line_end_near(src, close_end, AFTER_WINDOW);
+        if line_end >= src.len() || !src[close_end..line_end].trim().is_empty() {
+            return None;
+        }
+        let next_end = line_end_near(src, line_end + 1, AFTER_WINDOW);
+        let line = &src[line_end + 1..next_end];
+        let body = line.trim_start_matches(['>', ' ', '\t']);
+        let rest = body
+            .strip_prefix(['—', '–', '―'])
+            .or_else(|| body.strip_prefix("--"))
+            .or_else(|| body.strip_prefix("- "))?;
+        let from = next_end - rest.len();
+        let ws: Vec<Word> = words(src, from, next_end).take(16).collect();
+        match self.subject_at(&ws, 0)? {
+            (s @ (Subject::Person(_) | Subject::Role(..)), _) => Some(s),
+            _ => None,
+        }
     }
 
     /// "…,” one tenant said": a reporting verb right after the quotation whose
@@ -518,20 +651,31 @@ impl Ctx<'_> {
     /// A reporting clause before the quotation in its sentence.
     fn before(&self, from: usize, open: usize) -> Option<Subject> {
         let src = self.src;
-        let ws: Vec<Word> = words(src, from, open).collect();
+        // One buffer for every quotation: no allocation per candidate.
+        let mut buf = self.words_buf.take();
+        buf.clear();
+        buf.extend(words(src, from, open));
+        let found = self.before_in(&buf, from, open);
+        self.words_buf.set(buf);
+        found
+    }
+
+    fn before_in(&self, ws: &[Word], from: usize, open: usize) -> Option<Subject> {
+        let src = self.src;
         let last = ws.last()?;
         let tail = src[last.end..open].trim();
         let colon = tail.ends_with(':');
         // The last reporting verb in the clause.
-        let verb = ws.iter().rposition(|w| {
-            let t = w.text(src);
-            !is_capitalized(t) && names::is_reporting_verb(t) && !self.inside_quote(w.start)
-        });
+        let verb = ws
+            .iter()
+            .rposition(|w| is_speech_verb(w.text(src)) && !self.inside_quote(w.start));
         if let Some(v) = verb {
-            // "…, said Ana Ruiz: “…”"
-            if let Some((s, next)) = self.subject_at(&ws, v + 1)
+            // "…, said Ana Ruiz: “…”" (but in "Moss said the governor “…”"
+            // the governor is the subject of the reported clause).
+            if let Some((s, next)) = self.subject_at(ws, v + 1)
                 && next == ws.len()
                 && !matches!(s, Subject::Pronoun(..))
+                && tail.ends_with([',', ':', '—'])
             {
                 return Some(s);
             }
@@ -541,12 +685,12 @@ impl Ctx<'_> {
             p[0].text(src).eq_ignore_ascii_case("according") && p[1].text(src) == "to"
         });
         if let Some(a) = according
-            && let Some((s @ Subject::Person(_), _)) = self.subject_at(&ws, a + 2)
+            && let Some((s @ Subject::Person(_), _)) = self.subject_at(ws, a + 2)
         {
             return Some(s);
         }
         if colon {
-            return self.first_subject(&ws, from, open);
+            return self.first_subject(ws, from, open);
         }
         None
     }
@@ -555,12 +699,12 @@ impl Ctx<'_> {
     /// a pronoun, or "the governor".
     fn nearest_subject(&self, ws: &[Word], from: usize, to: usize) -> Option<Subject> {
         let src = self.src;
-        let mention = self
-            .people
-            .mentions_in(from, to)
-            .iter()
-            .rev()
-            .find(|m| !m.object && !m.possessive && !self.inside_quote(m.start));
+        let mention = self.people.mentions_in(from, to).iter().rev().find(|m| {
+            // A name right before the verb is its subject, whatever
+            // came before the name ("Last spring Ruiz accused …").
+            let next_to_verb = src[m.end..to].trim().is_empty();
+            (!m.object || next_to_verb) && !m.possessive && !self.inside_quote(m.start)
+        });
         let mut best: Option<(usize, Subject)> =
             mention.map(|m| (m.start, Subject::Person(m.person)));
         for (k, w) in ws.iter().enumerate().rev() {
@@ -589,11 +733,18 @@ impl Ctx<'_> {
     /// colon ("Ruiz on social media: “…”", "His reply: “…”").
     fn first_subject(&self, ws: &[Word], from: usize, to: usize) -> Option<Subject> {
         let src = self.src;
+        // "Quote from Ana Ruiz:", "Statement by the governor:".
+        let credit = ws.len() >= 2
+            && matches!(
+                ws[0].text(src).to_lowercase().as_str(),
+                "quote" | "statement" | "remarks" | "comment" | "comments" | "message"
+            )
+            && matches!(ws[1].text(src), "from" | "by" | "of");
         let mention = self
             .people
             .mentions_in(from, to)
             .iter()
-            .find(|m| !m.object && !self.inside_quote(m.start));
+            .find(|m| (credit || !m.object) && !self.inside_quote(m.start));
         let pronoun = ws.iter().find(|w| {
             let t = w.text(src);
             (names::is_subject_pronoun(t) || names::is_possessive_pronoun(t))
@@ -673,6 +824,28 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether an article before a quotation follows a speaker's verb in the
+/// same clause ("Ruiz called the plan a “…”", "said the “…”"), so the
+/// quotation is the speaker's words rather than a name or a label.
+fn characterised(src: &str, sentence_start: usize, article: Word) -> bool {
+    if !matches!(
+        article.text(src).to_lowercase().as_str(),
+        "a" | "an" | "the" | "its" | "their"
+    ) {
+        return false;
+    }
+    let from = src.ceil_char_boundary(sentence_start.max(article.start.saturating_sub(120)));
+    let ws: Vec<Word> = words(src, from, article.start).collect();
+    ws.iter()
+        .rev()
+        .take(8)
+        .take_while(|w| !src[w.end..article.start].contains(['"', '“', '”']))
+        .any(|w| {
+            let t = w.text(src);
+            is_speech_verb(t) && !matches!(t, "dubbed" | "named" | "titled")
+        })
+}
+
 /// Whether the quotation opens a sentence: nothing but a sentence end,
 /// a line break or another quotation before it.
 fn opens_sentence(src: &str, open: usize) -> bool {
@@ -707,12 +880,22 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         people,
         spans: &spans,
         credited: Vec::new(),
+        words_buf: std::cell::Cell::new(Vec::new()),
     };
     let mut facts = Vec::new();
     // The last quotation long enough to count, and its speaker when credited.
     let mut prev_long: Option<(usize, Option<usize>)> = None;
     for (k, span) in spans.iter().enumerate() {
         if !enough_words(src, span) {
+            // "“We heard you,” she said. “We did not ignore you.”": a short
+            // quotation with its own attribution still names the speaker
+            // that the next quotation continues.
+            if opens_sentence(src, span.open)
+                && let Some(who) = short_speaker(&ctx, span, spans.get(k + 1))
+            {
+                ctx.credited.push((span.open, who));
+                prev_long = Some((k, Some(who)));
+            }
             continue;
         }
         let boundary = prev_long.map_or(0, |(i, _)| spans[i].close_end);
@@ -721,16 +904,18 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         if is_title_like(src, span) {
             continue;
         }
-        if people::prev_word(src, span.open).is_some_and(|w| is_label_word(w.text(src))) {
+        let sentence_start = text
+            .sentence_index(span.open)
+            .map_or(0, |i| text.sentences[i].start.min(span.open));
+        if people::prev_word(src, span.open)
+            .is_some_and(|w| is_label_word(w.text(src)) && !characterised(src, sentence_start, w))
+        {
             continue;
         }
         let line_end = line_end_near(src, span.close_end, AFTER_WINDOW);
         let next_open = spans.get(k + 1).map_or(src.len(), |s| s.open);
         let after_end =
             src.floor_char_boundary(line_end.min(next_open).min(span.close_end + AFTER_WINDOW));
-        let sentence_start = text
-            .sentence_index(span.open)
-            .map_or(0, |i| text.sentences[i].start.min(span.open));
         let para_start = line_start_near(src, span.open, BEFORE_WINDOW);
         let clause_start = src.ceil_char_boundary(
             sentence_start
@@ -763,6 +948,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         let subject = (!leads_on)
             .then(|| ctx.after(span.close_end, after_end))
             .flatten()
+            .or_else(|| ctx.credit_line(span.close_end))
             .or_else(|| ctx.before(clause_start, span.open));
         let mut speaker = subject.as_ref().and_then(|s| ctx.resolve(s));
         // With no attribution at all (not even "one tenant said"), the quote
@@ -780,25 +966,36 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         };
         ctx.credited.push((span.open, who));
         prev_long = Some((k, Some(who)));
-        let pieces: Vec<(usize, usize)> = span
-            .pieces()
-            .map(|p| trim_piece(src, p))
-            .filter(|p| p.1 > p.0)
-            .collect();
-        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
-            continue;
+        let (first, last, joined) = if span.rest.is_empty() {
+            let p = trim_piece(src, span.first);
+            if p.1 <= p.0 {
+                continue;
+            }
+            let p = trim_full_stop(src, p);
+            (p, p, None)
+        } else {
+            let mut pieces: Vec<(usize, usize)> = span
+                .pieces()
+                .map(|p| trim_piece(src, p))
+                .filter(|p| p.1 > p.0)
+                .collect();
+            if let Some(last) = pieces.last_mut() {
+                *last = trim_full_stop(src, *last);
+            }
+            let (Some(&first), Some(&last)) = (pieces.first(), pieces.last()) else {
+                continue;
+            };
+            let joined = pieces
+                .iter()
+                .map(|&(s, e)| &src[s..e])
+                .collect::<Vec<_>>()
+                .join(" ");
+            (first, last, (pieces.len() > 1).then_some(joined))
         };
-        let words_text = pieces
-            .iter()
-            .map(|&(s, e)| &src[s..e])
-            .collect::<Vec<_>>()
-            .join(" ");
         let person = &people.people[who];
-        let collapsed = words_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let collapsed = collapse_spaces(joined.as_deref().unwrap_or(&src[first.0..last.1]));
         let mut f = Found::new(FactKind::Quote, first.0, last.1, Value::Text(collapsed));
-        if pieces.len() > 1 {
-            f.text = Some(words_text);
-        }
+        f.text = joined;
         f.speaker = Some(person.name.clone());
         f.speaker_role = person.role.clone();
         f.outlet = outlets::near_quote(
@@ -813,6 +1010,16 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         facts,
         outlets: people.outlets.clone(),
     }
+}
+
+/// The speaker named right after a quotation too short to count.
+fn short_speaker(ctx: &Ctx<'_>, span: &Span, next: Option<&Span>) -> Option<usize> {
+    let src = ctx.src;
+    let line_end = line_end_near(src, span.close_end, AFTER_WINDOW);
+    let next_open = next.map_or(src.len(), |s| s.open);
+    let after_end =
+        src.floor_char_boundary(line_end.min(next_open).min(span.close_end + AFTER_WINDOW));
+    ctx.resolve(&ctx.after(span.close_end, after_end)?)
 }
 
 /// A quotation with no attribution of its own, right after one by a known
@@ -987,6 +1194,131 @@ mod tests {
             ]
         );
         assert_eq!(q.outlets, vec!["Associated Press", "Capital Tribune"]);
+    }
+
+    #[test]
+    fn a_short_attributed_quote_names_the_speaker_the_next_one_continues() {
+        let s = "Board President Dana Albright spoke last. “We heard you,” she said. \
+                 “We did not ignore you. We just could not find another way.”";
+        assert_eq!(
+            quotes(s),
+            vec![(
+                "We did not ignore you. We just could not find another way".into(),
+                "Dana Albright".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn characterisation_after_called_an_article_is_the_subjects_quote() {
+        let q = quotes(
+            "Council Member Ada Ruiz called the plan a “reckless giveaway to developers.” \
+             Ruiz labeled it “a bad deal for every renter in town.”",
+        );
+        assert_eq!(
+            q,
+            vec![
+                ("reckless giveaway to developers".into(), "Ada Ruiz".into()),
+                (
+                    "a bad deal for every renter in town".into(),
+                    "Ada Ruiz".into()
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn accused_of_names_the_accuser_even_after_a_time_phrase() {
+        let s = "Council Member Ada Ruiz spoke first. Council Member Ben Kohl spoke next.\n\n\
+                 Last spring Kohl accused Ruiz of \"playing games with the city budget,\" a charge she denied.";
+        assert_eq!(
+            quotes(s),
+            vec![(
+                "playing games with the city budget".into(),
+                "Ben Kohl".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn closing_full_stop_is_dropped_but_not_an_abbreviation_or_a_question_mark() {
+        let q = quotes(
+            "Mayor Ada Ruiz said, “We will fix it right now.” \
+             “Who pays for the new pipes?” asked Ruiz. \
+             Ruiz said, “We will not wait for the U.S.”",
+        );
+        let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "We will fix it right now",
+                "Who pays for the new pipes?",
+                "We will not wait for the U.S."
+            ]
+        );
+    }
+
+    #[test]
+    fn role_after_said_is_not_the_speaker_of_an_indirect_partial_quote() {
+        let s = "Gov. Ellen Marsh has not said whether she would sign it. A spokesman for \
+                 Marsh, Toby Lund, said the governor \"looks forward to reading the final version.\"";
+        assert_eq!(
+            quotes(s),
+            vec![(
+                "looks forward to reading the final version".into(),
+                "Toby Lund".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_title_before_an_unknown_name_is_not_resolved_to_another_holder() {
+        let s = "\"Every farm deserves a fast and reliable connection,\" said Secretary of \
+                 Agriculture Linda Marsh.\n\n\"This closes the divide for good,\" added \
+                 Deputy Secretary James Whitfield.";
+        let q = quotes(s);
+        assert!(
+            q.iter()
+                .all(|(t, who)| !t.starts_with("Every farm") || who != "James Whitfield"),
+            "{q:?}"
+        );
+        assert!(
+            q.iter()
+                .any(|(t, who)| t.starts_with("This closes") && who == "James Whitfield")
+        );
+    }
+
+    #[test]
+    fn credit_after_a_dash_on_the_same_or_the_next_line() {
+        let s = "“No senior should have to split pills to make them last.” – Secretary Ana Ruiz\n\n\
+                 > “Our families have waited long enough for this help.”\n\
+                 > — Gov. Hal Obi\n";
+        assert_eq!(
+            quotes(s),
+            vec![
+                (
+                    "No senior should have to split pills to make them last".into(),
+                    "Ana Ruiz".into()
+                ),
+                (
+                    "Our families have waited long enough for this help".into(),
+                    "Hal Obi".into()
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_from_a_person_on_the_line_before() {
+        let s = "Quote from Deputy Administrator Owen Pratt:\n\n\
+                 \"We built this program with patients at the table.\"\n";
+        assert_eq!(
+            quotes(s),
+            vec![(
+                "We built this program with patients at the table".into(),
+                "Owen Pratt".into()
+            )]
+        );
     }
 
     /// Characters that stress the pairing and attribution code.

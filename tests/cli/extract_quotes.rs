@@ -219,3 +219,38 @@ fn places_and_plural_nouns_before_verbs_are_not_people() {
         "{names:?}"
     );
 }
+
+#[test]
+fn organisation_statements_are_not_credited_to_a_person() {
+    let (quotes, _) = extract("waterfront_council.txt");
+    assert!(
+        quotes
+            .iter()
+            .all(|(t, _)| !t.contains("negotiated in good faith")
+                && !t.contains("remains committed")),
+        "{quotes:?}"
+    );
+    // The characterisation after "called the plan a" is the council member's.
+    assert!(
+        quotes.contains(&(
+            "reckless giveaway to developers".into(),
+            "Teresa Okafor".into()
+        )),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn fact_sheet_credits_after_dashes_and_quote_from_lines() {
+    let (quotes, _) = extract("drug_costs_fact_sheet.md");
+    let speakers: Vec<&str> = quotes.iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            "Gabriel Ortega",
+            "Felicia Grant",
+            "Owen Pratt",
+            "Felicia Grant"
+        ]
+    );
+}
