@@ -310,6 +310,31 @@ fn is_label_word_lowercase(w: &str) -> bool {
     )
 }
 
+/// "…warned that the program “cannot fix every pipe”": after a noun that
+/// could be a title, a quotation opening in lowercase is what the noun does
+/// or is, in the speaker's words, not its name.
+fn predicate_after_noun(src: &str, noun: Word, span: &Span) -> bool {
+    let noun = noun.text(src).to_ascii_lowercase();
+    matches!(
+        noun.as_str(),
+        "resolution"
+            | "bill"
+            | "act"
+            | "measure"
+            | "law"
+            | "ordinance"
+            | "motion"
+            | "amendment"
+            | "report"
+            | "program"
+            | "initiative"
+            | "campaign"
+    ) && src[span.first.0..span.first.1]
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
 /// Verbs that characterise rather than report, yet still put the speaker's
 /// own words in quotation marks ("Ruiz called the plan a “…”", "accused
 /// the mayor of “…”").
@@ -871,6 +896,30 @@ fn line_end_near(src: &str, pos: usize, n: usize) -> usize {
     src[pos..to].find('\n').map_or(to, |p| pos + p)
 }
 
+/// The start of the paragraph holding `pos`, looking back at most `n` bytes:
+/// the line's start, or an earlier one when the text is hard-wrapped
+/// ("He warned that the\nplan “…”").
+fn paragraph_start_near(text: &Text<'_>, pos: usize, n: usize) -> usize {
+    let line = line_start_near(text.src, pos, n);
+    let para = text.paragraph_range(pos).0;
+    text.src
+        .ceil_char_boundary(para.min(line).max(pos.saturating_sub(n)))
+}
+
+/// The end of the paragraph holding `pos`, looking ahead at most `n` bytes:
+/// the line's end, or a later one when the text is hard-wrapped ("“…,”
+/// said\nGov. Ana Ruiz.").
+fn paragraph_end_near(text: &Text<'_>, pos: usize, n: usize) -> usize {
+    let src = text.src;
+    let line = line_end_near(src, pos, n);
+    let para = text.paragraph_range(pos).1;
+    // The paragraph range ends where the next one starts, after its break.
+    let para = src[..para.min(src.len())]
+        .trim_end_matches(['\n', '\r'])
+        .len();
+    src.floor_char_boundary(line.max(para).min(pos + n).min(src.len()))
+}
+
 /// Every attributed direct quotation of at least four words.
 pub fn find(text: &Text<'_>, people: &People) -> Quotes {
     let src = text.src;
@@ -891,7 +940,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
             // quotation with its own attribution still names the speaker
             // that the next quotation continues.
             if opens_sentence(src, span.open)
-                && let Some(who) = short_speaker(&ctx, span, spans.get(k + 1))
+                && let Some(who) = short_speaker(&ctx, text, span, spans.get(k + 1))
             {
                 ctx.credited.push((span.open, who));
                 prev_long = Some((k, Some(who)));
@@ -907,16 +956,18 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         let sentence_start = text
             .sentence_index(span.open)
             .map_or(0, |i| text.sentences[i].start.min(span.open));
-        if people::prev_word(src, span.open)
-            .is_some_and(|w| is_label_word(w.text(src)) && !characterised(src, sentence_start, w))
-        {
+        if people::prev_word(src, span.open).is_some_and(|w| {
+            is_label_word(w.text(src))
+                && !characterised(src, sentence_start, w)
+                && !predicate_after_noun(src, w, span)
+        }) {
             continue;
         }
-        let line_end = line_end_near(src, span.close_end, AFTER_WINDOW);
+        let line_end = paragraph_end_near(text, span.close_end, AFTER_WINDOW);
         let next_open = spans.get(k + 1).map_or(src.len(), |s| s.open);
         let after_end =
             src.floor_char_boundary(line_end.min(next_open).min(span.close_end + AFTER_WINDOW));
-        let para_start = line_start_near(src, span.open, BEFORE_WINDOW);
+        let para_start = paragraph_start_near(text, span.open, BEFORE_WINDOW);
         let clause_start = src.ceil_char_boundary(
             sentence_start
                 .max(boundary)
@@ -958,7 +1009,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
             && subject.is_none()
             && (leads_on || !ctx.unnamed_after(span.close_end, after_end))
         {
-            speaker = continuation(&ctx, span, boundary, prev_speaker)
+            speaker = continuation(&ctx, text, span, boundary, prev_speaker)
                 .or_else(|| ctx.introduced(text, span.open));
         }
         let Some(who) = speaker else {
@@ -1013,9 +1064,14 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
 }
 
 /// The speaker named right after a quotation too short to count.
-fn short_speaker(ctx: &Ctx<'_>, span: &Span, next: Option<&Span>) -> Option<usize> {
+fn short_speaker(
+    ctx: &Ctx<'_>,
+    text: &Text<'_>,
+    span: &Span,
+    next: Option<&Span>,
+) -> Option<usize> {
     let src = ctx.src;
-    let line_end = line_end_near(src, span.close_end, AFTER_WINDOW);
+    let line_end = paragraph_end_near(text, span.close_end, AFTER_WINDOW);
     let next_open = next.map_or(src.len(), |s| s.open);
     let after_end =
         src.floor_char_boundary(line_end.min(next_open).min(span.close_end + AFTER_WINDOW));
@@ -1024,7 +1080,13 @@ fn short_speaker(ctx: &Ctx<'_>, span: &Span, next: Option<&Span>) -> Option<usiz
 
 /// A quotation with no attribution of its own, right after one by a known
 /// speaker with no one else named between them, continues that speaker.
-fn continuation(ctx: &Ctx<'_>, span: &Span, boundary: usize, prev: Option<usize>) -> Option<usize> {
+fn continuation(
+    ctx: &Ctx<'_>,
+    text: &Text<'_>,
+    span: &Span,
+    boundary: usize,
+    prev: Option<usize>,
+) -> Option<usize> {
     let who = prev?;
     let src = ctx.src;
     if boundary == 0 || span.open < boundary || span.open - boundary > BEFORE_WINDOW {
@@ -1035,7 +1097,9 @@ fn continuation(ctx: &Ctx<'_>, span: &Span, boundary: usize, prev: Option<usize>
     }
     let between = &src[boundary..span.open];
     let breaks = between.matches('\n').count();
-    if breaks > 2 || (breaks > 0 && between.trim().contains('\n')) {
+    // A line break inside hard-wrapped prose does not end the paragraph.
+    let same_paragraph = text.paragraph_range(boundary).0 == text.paragraph_range(span.open).0;
+    if breaks > 2 || (breaks > 0 && between.trim().contains('\n') && !same_paragraph) {
         return None;
     }
     let someone_else = ctx
@@ -1062,6 +1126,20 @@ mod tests {
                 (text, f.speaker.unwrap_or_default())
             })
             .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_attributions_and_continuations_are_followed() {
+        let s = "The agency will open applications to every county next spring. \
+                 \"Every family deserves water it can drink without a second thought,\" said\n\
+                 Agriculture Secretary Mara Whitlow. \"This plan gets us closer to that promise.\"\n\
+                 The first grants are due in the fall, and Whitlow warned that the\n\
+                 program \"cannot fix every old pipe in a single year\" of work.\n";
+        let q = quotes(s);
+        assert_eq!(q.len(), 3, "{q:?}");
+        for (text, who) in &q {
+            assert_eq!(who, "Mara Whitlow", "{text}");
+        }
     }
 
     #[test]
