@@ -103,7 +103,17 @@ pub fn content_hash_hex(parts: &[&str]) -> [u8; 16] {
         h.update(p.as_bytes());
         h.update([0u8]);
     }
-    let digest = h.finalize();
+    hex16(&h.finalize())
+}
+
+/// [`content_hash_hex`] of the parts already joined, each followed by its
+/// NUL byte: one call into SHA-256 instead of two per part.
+pub fn content_hash_hex_joined(joined: &[u8]) -> [u8; 16] {
+    hex16(&Sha256::digest(joined))
+}
+
+/// The first 8 bytes of a digest as 16 hex digits.
+fn hex16(digest: &[u8]) -> [u8; 16] {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = [0u8; 16];
     for (pair, b) in out.chunks_exact_mut(2).zip(&digest[..8]) {
@@ -401,6 +411,10 @@ mod tests {
         // SHA-256("a\0") is ffe9aaea a2a2d504…; the id is its first 8 bytes in hex.
         assert_eq!(content_hash(&["a"]), "ffe9aaeaa2a2d504");
         assert_ne!(content_hash(&["ab", "c"]), content_hash(&["a", "bc"]));
+        assert_eq!(
+            content_hash_hex_joined(b"date\x002025-11-17\x00"),
+            content_hash_hex(&["date", "2025-11-17"])
+        );
     }
 
     #[test]

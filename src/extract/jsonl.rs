@@ -7,8 +7,8 @@
 //! (same field order, same escapes, same number forms); the tests check it.
 
 use super::Found;
-use super::text::{RecentSentences, Text, clean_into};
-use crate::model::{Value, content_hash_hex};
+use super::text::{Cursor, RecentSentences, Text, clean_into};
+use crate::model::{Value, content_hash_hex_joined};
 use std::fmt::Write as _;
 
 /// Writes one document's facts as JSON lines.
@@ -20,6 +20,10 @@ pub struct FactLines {
     value: String,
     /// Reused while cleaning a sentence.
     cleaned: String,
+    /// Reused for the parts of the id, joined.
+    joined: Vec<u8>,
+    /// Facts come in order of position: lookups go on from the last.
+    cursor: Cursor,
 }
 
 /// A cleaned sentence and its JSON string form.
@@ -40,6 +44,8 @@ impl FactLines {
             sentences: RecentSentences::default(),
             value: String::new(),
             cleaned: String::new(),
+            joined: Vec::new(),
+            cursor: Cursor::default(),
         }
     }
 
@@ -49,7 +55,7 @@ impl FactLines {
             Some(t) => t.as_str(),
             None => text.src.get(f.start..f.end).unwrap_or_default(),
         };
-        let range = text.sentence_range(f.start, f.end);
+        let range = text.sentence_range_at(&mut self.cursor, f.start, f.end);
         let cleaned = &mut self.cleaned;
         let sentence = self.sentences.get_or_insert_with(range, || {
             clean_into(&text.src[range.0..range.1], cleaned);
@@ -61,7 +67,13 @@ impl FactLines {
             }
         });
         let value = value_text(&f.value, &mut self.value);
-        let id = content_hash_hex(&[f.kind.as_str(), value, span, &sentence.cleaned]);
+        let joined = &mut self.joined;
+        joined.clear();
+        for part in [f.kind.as_str(), value, span, &sentence.cleaned] {
+            joined.extend_from_slice(part.as_bytes());
+            joined.push(0);
+        }
+        let id = content_hash_hex_joined(joined);
 
         out.extend_from_slice(b"{\"id\":\"");
         out.extend_from_slice(&id);
@@ -91,7 +103,7 @@ impl FactLines {
         out.extend_from_slice(b",\"sentence\":");
         out.extend_from_slice(&sentence.json);
         out.extend_from_slice(b",\"line\":");
-        push_usize(out, text.line_of(f.start));
+        push_usize(out, text.line_at(&mut self.cursor, f.start));
         out.extend_from_slice(b",\"start\":");
         push_usize(out, f.start);
         out.extend_from_slice(b",\"end\":");

@@ -96,15 +96,38 @@ impl<'a> Text<'a> {
     /// The byte range [`Text::sentence_for`] cleans for `start..end`: facts
     /// with the same range share one cleaned sentence.
     pub fn sentence_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let (Some(a), Some(b)) = (
-            self.sentence_index(start),
-            self.sentence_index(end.saturating_sub(1).max(start)),
-        ) else {
+        self.sentence_range_at(&mut Cursor::default(), start, end)
+    }
+
+    /// [`Text::sentence_range`], looking up from where `cursor` was left:
+    /// for facts taken in order of position.
+    pub fn sentence_range_at(
+        &self,
+        cursor: &mut Cursor,
+        start: usize,
+        end: usize,
+    ) -> (usize, usize) {
+        let starts = |s: &Sentence| s.start;
+        let first = count_upto(&self.sentences, starts, cursor.sentence, start);
+        cursor.sentence = first;
+        let last = count_upto(
+            &self.sentences,
+            starts,
+            first,
+            end.saturating_sub(1).max(start),
+        );
+        let (Some(a), Some(b)) = (first.checked_sub(1), last.checked_sub(1)) else {
             return (start, end);
         };
         let s = self.sentences[a].start.min(start);
         let e = self.sentences[b].end.max(end);
         self.around(s, e, start, end)
+    }
+
+    /// [`Text::line_of`], looking up from where `cursor` was left.
+    pub fn line_at(&self, cursor: &mut Cursor, byte: usize) -> usize {
+        cursor.line = count_upto(&self.line_starts, |&s| s, cursor.line, byte);
+        cursor.line
     }
 
     /// `s..e` cut to at most [`CONTEXT`] bytes either side of `start..end`,
@@ -136,6 +159,31 @@ impl<'a> Text<'a> {
         }
         (ws.min(start), we.max(end))
     }
+}
+
+/// Where the last sentence and line lookups ended (see
+/// [`Text::sentence_range_at`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Cursor {
+    sentence: usize,
+    line: usize,
+}
+
+/// How many of `v` (sorted by `key`) have a key up to `byte`, searching on
+/// from `hint` (the answer for an earlier, smaller byte) when it fits:
+/// offsets asked in order are found in a step or two.
+fn count_upto<T>(v: &[T], key: impl Fn(&T) -> usize, hint: usize, byte: usize) -> usize {
+    if hint > v.len() || (hint > 0 && key(&v[hint - 1]) > byte) {
+        return v.partition_point(|x| key(x) <= byte);
+    }
+    let mut i = hint;
+    for _ in 0..4 {
+        match v.get(i) {
+            Some(x) if key(x) <= byte => i += 1,
+            _ => return i,
+        }
+    }
+    i + v[i..].partition_point(|x| key(x) <= byte)
 }
 
 /// The last few sentences cleaned (or otherwise prepared), by byte range.
@@ -331,6 +379,11 @@ fn is_abbreviation(src: &str, dot: usize) -> bool {
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase();
+    }
+    if word.is_ascii() {
+        // The common case, without allocating: ASCII lowercases in place.
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+            || (word.contains('.') && word.len() <= 5 && !word.ends_with('.'));
     }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
@@ -735,6 +788,30 @@ mod tests {
             clean("  Café\u{a0}\u{a0}**naïve**  `x` ___y___ “ok” — 東京\n"),
             "Café naïve x _y_ “ok” — 東京"
         );
+    }
+
+    #[test]
+    fn cursor_lookups_match_binary_search() {
+        let src = "One. Two is here.\nThree? Four!\n\nFive six. Seven.\n";
+        let t = Text::new(src);
+        let mut cursor = Cursor::default();
+        for start in 0..src.len() {
+            for end in [start + 1, (start + 9).min(src.len())] {
+                let mut fresh = cursor;
+                assert_eq!(
+                    t.sentence_range_at(&mut fresh, start, end),
+                    t.sentence_range(start, end)
+                );
+            }
+            t.sentence_range_at(&mut cursor, start, start + 1);
+            assert_eq!(t.line_at(&mut cursor, start), t.line_of(start));
+        }
+        // Going back falls back to a full search.
+        assert_eq!(
+            t.sentence_range_at(&mut cursor, 0, 3),
+            t.sentence_range(0, 3)
+        );
+        assert_eq!(t.line_at(&mut cursor, 0), 1);
     }
 
     #[test]
