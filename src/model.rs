@@ -131,13 +131,40 @@ pub struct FactId(pub String);
 impl FactId {
     /// The id of a fact with this kind, value, exact text and sentence.
     pub fn of(kind: FactKind, value: &Value, text: &str, sentence: &str) -> FactId {
-        FactId(content_hash(&[
-            kind.as_str(),
-            &value.to_string(),
-            text,
-            sentence,
-        ]))
+        FactId::from_hex(fact_id_hex(kind, value, text, sentence, &mut Vec::new()))
     }
+
+    /// The id whose 16 hex digits are `hex` (from [`fact_id_hex`]).
+    pub fn from_hex(hex: [u8; 16]) -> FactId {
+        FactId(hex.iter().map(|&b| char::from(b)).collect())
+    }
+}
+
+/// [`FactId::of`] as hex digits, joining the parts in `joined` (reused by
+/// callers that make many ids, so no allocation per id).
+pub fn fact_id_hex(
+    kind: FactKind,
+    value: &Value,
+    text: &str,
+    sentence: &str,
+    joined: &mut Vec<u8>,
+) -> [u8; 16] {
+    use std::io::Write as _;
+    joined.clear();
+    joined.extend_from_slice(kind.as_str().as_bytes());
+    joined.push(0);
+    // The value as `Display` writes it; writing to a Vec cannot fail.
+    let _ = match value {
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => write!(joined, "{}", *n as i64),
+        Value::Number(n) => write!(joined, "{n}"),
+        Value::Text(t) => joined.write_all(t.as_bytes()),
+    };
+    joined.push(0);
+    joined.extend_from_slice(text.as_bytes());
+    joined.push(0);
+    joined.extend_from_slice(sentence.as_bytes());
+    joined.push(0);
+    content_hash_hex_joined(joined)
 }
 
 impl fmt::Display for FactId {
@@ -415,6 +442,31 @@ mod tests {
             content_hash_hex_joined(b"date\x002025-11-17\x00"),
             content_hash_hex(&["date", "2025-11-17"])
         );
+    }
+
+    #[test]
+    fn fact_ids_hash_the_value_as_displayed() {
+        for value in [
+            Value::Number(4_500_000.0),
+            Value::Number(-3.0),
+            Value::Number(2.5),
+            Value::Number(1e20),
+            Value::Text("2025-11".into()),
+        ] {
+            let id = FactId::of(
+                FactKind::Money,
+                &value,
+                "$4.5 million",
+                "It cost $4.5 million.",
+            );
+            let parts = [
+                "money",
+                &value.to_string(),
+                "$4.5 million",
+                "It cost $4.5 million.",
+            ];
+            assert_eq!(id.0, content_hash(&parts));
+        }
     }
 
     #[test]

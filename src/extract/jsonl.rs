@@ -8,16 +8,13 @@
 
 use super::Found;
 use super::text::{Cursor, RecentSentences, Text, clean_into};
-use crate::model::{Value, content_hash_hex_joined};
-use std::fmt::Write as _;
+use crate::model::{Value, fact_id_hex};
 
 /// Writes one document's facts as JSON lines.
 pub struct FactLines {
     /// `,"doc":"…","kind":"` — the document's path, escaped once.
     doc: Vec<u8>,
     sentences: RecentSentences<Sentence>,
-    /// Reused for the value's text form (part of the id).
-    value: String,
     /// Reused while cleaning a sentence.
     cleaned: String,
     /// Reused for the parts of the id, joined.
@@ -42,7 +39,6 @@ impl FactLines {
         FactLines {
             doc: prefix,
             sentences: RecentSentences::default(),
-            value: String::new(),
             cleaned: String::new(),
             joined: Vec::new(),
             cursor: Cursor::default(),
@@ -66,14 +62,7 @@ impl FactLines {
                 json,
             }
         });
-        let value = value_text(&f.value, &mut self.value);
-        let joined = &mut self.joined;
-        joined.clear();
-        for part in [f.kind.as_str(), value, span, &sentence.cleaned] {
-            joined.extend_from_slice(part.as_bytes());
-            joined.push(0);
-        }
-        let id = content_hash_hex_joined(joined);
+        let id = fact_id_hex(f.kind, &f.value, span, &sentence.cleaned, &mut self.joined);
 
         out.extend_from_slice(b"{\"id\":\"");
         out.extend_from_slice(&id);
@@ -109,24 +98,6 @@ impl FactLines {
         out.extend_from_slice(b",\"end\":");
         push_usize(out, f.end);
         out.extend_from_slice(b"}\n");
-    }
-}
-
-/// The value as `Value`'s `Display` writes it (what the id hashes), using
-/// `buf` when it must be formatted.
-fn value_text<'v>(value: &'v Value, buf: &'v mut String) -> &'v str {
-    match value {
-        Value::Text(t) => t,
-        Value::Number(n) => {
-            buf.clear();
-            // Writing to a String cannot fail.
-            let _ = if n.fract() == 0.0 && n.abs() < 1e15 {
-                write!(buf, "{}", *n as i64)
-            } else {
-                write!(buf, "{n}")
-            };
-            buf
-        }
     }
 }
 
@@ -278,9 +249,6 @@ mod tests {
                 String::from_utf8(out).unwrap_or_default(),
                 serde_json::to_string(&n).unwrap_or_default()
             );
-            let v = Value::Number(n);
-            let mut buf = String::new();
-            assert_eq!(value_text(&v, &mut buf), v.to_string(), "{n}");
         }
         for n in [0usize, 7, 10, 99, 12345, usize::MAX] {
             let mut out = Vec::new();

@@ -18,7 +18,7 @@ pub mod scan;
 pub mod text;
 pub mod words;
 
-use crate::model::{Extraction, Fact, FactId, FactKind, Person, Value};
+use crate::model::{Extraction, Fact, FactId, FactKind, Person, Value, fact_id_hex};
 use text::{Cursor, RecentSentences, Text};
 
 /// A fact as a finder reports it, before provenance is attached.
@@ -98,9 +98,10 @@ pub fn extract(doc: &str, src: &str) -> Extraction {
     } = find_all(src);
     let mut sentences = RecentSentences::default();
     let mut cursor = Cursor::default();
+    let mut joined = Vec::new();
     let facts = found
         .into_iter()
-        .map(|f| into_fact(doc, &text, &mut sentences, &mut cursor, f))
+        .map(|f| into_fact(doc, &text, (&mut sentences, &mut cursor, &mut joined), f))
         .collect();
     Extraction {
         doc: doc.to_string(),
@@ -113,8 +114,7 @@ pub fn extract(doc: &str, src: &str) -> Extraction {
 fn into_fact(
     doc: &str,
     text: &Text<'_>,
-    sentences: &mut RecentSentences<String>,
-    cursor: &mut Cursor,
+    (sentences, cursor, joined): (&mut RecentSentences<String>, &mut Cursor, &mut Vec<u8>),
     f: Found,
 ) -> Fact {
     let span_text = f
@@ -125,7 +125,7 @@ fn into_fact(
         .get_or_insert_with(range, || text::clean(&text.src[range.0..range.1]))
         .clone();
     Fact {
-        id: FactId::of(f.kind, &f.value, &span_text, &sentence),
+        id: FactId::from_hex(fact_id_hex(f.kind, &f.value, &span_text, &sentence, joined)),
         doc: doc.to_string(),
         kind: f.kind,
         text: span_text,
@@ -146,11 +146,10 @@ fn into_fact(
 /// [`into_fact`] for one fact, for tests comparing other writers with it.
 #[cfg(test)]
 pub(crate) fn into_fact_for_test(doc: &str, text: &Text<'_>, f: &Found) -> Fact {
-    into_fact(
-        doc,
-        text,
+    let scratch = (
         &mut RecentSentences::default(),
         &mut Cursor::default(),
-        f.clone(),
-    )
+        &mut Vec::new(),
+    );
+    into_fact(doc, text, scratch, f.clone())
 }
