@@ -108,71 +108,88 @@ fn push_f64(out: &mut Vec<u8>, n: f64) {
     let _ = serde_json::to_writer(&mut *out, &n);
 }
 
-/// Decimal digits of `n`.
+/// Decimal digits of `n`, two at a time.
 fn push_usize(out: &mut Vec<u8>, mut n: usize) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+                                2021222324252627282930313233343536373839\
+                                4041424344454647484950515253545556575859\
+                                6061626364656667686970717273747576777879\
+                                8081828384858687888990919293949596979899";
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
+    while n >= 10 {
+        let pair = 2 * (n % 100);
+        n /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n > 0 || i == digits.len() {
         i -= 1;
-        // n % 10 < 10, so the cast keeps it.
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        // n < 10 here, so the cast keeps it.
+        digits[i] = b'0' + n as u8;
     }
     out.extend_from_slice(&digits[i..]);
 }
 
-/// `s` as a JSON string with serde_json's escapes: `"`, `\` and control
+/// `s` as a JSON string with serde_json's escapes: `"`, `\\` and control
 /// characters only (short forms where JSON has them, else `\u00xx`).
 pub fn push_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
     out.push(b'"');
     let b = s.as_bytes();
-    // Eight bytes at a time while none needs escaping: most text has none.
-    let mut clean_to = 0;
-    for chunk in b.chunks_exact(8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        if needs_escape(u64::from_le_bytes(w)) {
-            break;
-        }
-        clean_to += 8;
-    }
     let mut from = 0;
-    for (i, &c) in b.iter().enumerate().skip(clean_to) {
-        if c >= 0x20 && c != b'"' && c != b'\\' {
-            continue;
+    loop {
+        // Skip eight bytes at a time while none needs escaping; the next
+        // escape is then within a word (or the short tail).
+        let mut i = from;
+        while let Some(chunk) = b.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            if needs_escape(u64::from_le_bytes(w)) {
+                break;
+            }
+            i += 8;
         }
-        out.extend_from_slice(&b[from..i]);
-        from = i + 1;
-        let short = match c {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            0x08 => b'b',
-            0x0c => b'f',
-            b'\n' => b'n',
-            b'\r' => b'r',
-            b'\t' => b't',
-            _ => 0,
+        let Some(k) = b[i..]
+            .iter()
+            .position(|&c| c < 0x20 || c == b'"' || c == b'\\')
+            .map(|p| i + p)
+        else {
+            break;
         };
-        if short != 0 {
-            out.extend_from_slice(&[b'\\', short]);
-        } else {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(c >> 4)],
-                HEX[usize::from(c & 0xf)],
-            ]);
-        }
+        out.extend_from_slice(&b[from..k]);
+        push_escape(out, b[k]);
+        from = k + 1;
     }
     out.extend_from_slice(&b[from..]);
     out.push(b'"');
+}
+
+/// The escape of a byte that needs one.
+fn push_escape(out: &mut Vec<u8>, c: u8) {
+    let short = match c {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        _ => 0,
+    };
+    if short != 0 {
+        out.extend_from_slice(&[b'\\', short]);
+    } else {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(c >> 4)],
+            HEX[usize::from(c & 0xf)],
+        ]);
+    }
 }
 
 /// Whether any of the eight bytes in `w` is a control character, `"` or `\\`.
@@ -250,7 +267,18 @@ mod tests {
                 serde_json::to_string(&n).unwrap_or_default()
             );
         }
-        for n in [0usize, 7, 10, 99, 12345, usize::MAX] {
+        for n in [
+            0usize,
+            7,
+            10,
+            99,
+            100,
+            101,
+            1000,
+            12345,
+            9_000_000,
+            usize::MAX,
+        ] {
             let mut out = Vec::new();
             push_usize(&mut out, n);
             assert_eq!(out, n.to_string().into_bytes());
