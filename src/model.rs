@@ -103,7 +103,17 @@ pub fn content_hash_hex(parts: &[&str]) -> [u8; 16] {
         h.update(p.as_bytes());
         h.update([0u8]);
     }
-    let digest = h.finalize();
+    hex16(&h.finalize())
+}
+
+/// [`content_hash_hex`] of the parts already joined, each followed by its
+/// NUL byte: one call into SHA-256 instead of two per part.
+pub fn content_hash_hex_joined(joined: &[u8]) -> [u8; 16] {
+    hex16(&Sha256::digest(joined))
+}
+
+/// The first 8 bytes of a digest as 16 hex digits.
+fn hex16(digest: &[u8]) -> [u8; 16] {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = [0u8; 16];
     for (pair, b) in out.chunks_exact_mut(2).zip(&digest[..8]) {
@@ -121,13 +131,40 @@ pub struct FactId(pub String);
 impl FactId {
     /// The id of a fact with this kind, value, exact text and sentence.
     pub fn of(kind: FactKind, value: &Value, text: &str, sentence: &str) -> FactId {
-        FactId(content_hash(&[
-            kind.as_str(),
-            &value.to_string(),
-            text,
-            sentence,
-        ]))
+        FactId::from_hex(fact_id_hex(kind, value, text, sentence, &mut Vec::new()))
     }
+
+    /// The id whose 16 hex digits are `hex` (from [`fact_id_hex`]).
+    pub fn from_hex(hex: [u8; 16]) -> FactId {
+        FactId(hex.iter().map(|&b| char::from(b)).collect())
+    }
+}
+
+/// [`FactId::of`] as hex digits, joining the parts in `joined` (reused by
+/// callers that make many ids, so no allocation per id).
+pub fn fact_id_hex(
+    kind: FactKind,
+    value: &Value,
+    text: &str,
+    sentence: &str,
+    joined: &mut Vec<u8>,
+) -> [u8; 16] {
+    use std::io::Write as _;
+    joined.clear();
+    joined.extend_from_slice(kind.as_str().as_bytes());
+    joined.push(0);
+    // The value as `Display` writes it; writing to a Vec cannot fail.
+    let _ = match value {
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => write!(joined, "{}", *n as i64),
+        Value::Number(n) => write!(joined, "{n}"),
+        Value::Text(t) => joined.write_all(t.as_bytes()),
+    };
+    joined.push(0);
+    joined.extend_from_slice(text.as_bytes());
+    joined.push(0);
+    joined.extend_from_slice(sentence.as_bytes());
+    joined.push(0);
+    content_hash_hex_joined(joined)
 }
 
 impl fmt::Display for FactId {
@@ -401,6 +438,35 @@ mod tests {
         // SHA-256("a\0") is ffe9aaea a2a2d504…; the id is its first 8 bytes in hex.
         assert_eq!(content_hash(&["a"]), "ffe9aaeaa2a2d504");
         assert_ne!(content_hash(&["ab", "c"]), content_hash(&["a", "bc"]));
+        assert_eq!(
+            content_hash_hex_joined(b"date\x002025-11-17\x00"),
+            content_hash_hex(&["date", "2025-11-17"])
+        );
+    }
+
+    #[test]
+    fn fact_ids_hash_the_value_as_displayed() {
+        for value in [
+            Value::Number(4_500_000.0),
+            Value::Number(-3.0),
+            Value::Number(2.5),
+            Value::Number(1e20),
+            Value::Text("2025-11".into()),
+        ] {
+            let id = FactId::of(
+                FactKind::Money,
+                &value,
+                "$4.5 million",
+                "It cost $4.5 million.",
+            );
+            let parts = [
+                "money",
+                &value.to_string(),
+                "$4.5 million",
+                "It cost $4.5 million.",
+            ];
+            assert_eq!(id.0, content_hash(&parts));
+        }
     }
 
     #[test]

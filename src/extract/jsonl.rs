@@ -7,19 +7,20 @@
 //! (same field order, same escapes, same number forms); the tests check it.
 
 use super::Found;
-use super::text::{RecentSentences, Text, clean_into};
-use crate::model::{Value, content_hash_hex};
-use std::fmt::Write as _;
+use super::text::{Cursor, RecentSentences, Text, clean_into};
+use crate::model::{Value, fact_id_hex};
 
 /// Writes one document's facts as JSON lines.
 pub struct FactLines {
     /// `,"doc":"…","kind":"` — the document's path, escaped once.
     doc: Vec<u8>,
     sentences: RecentSentences<Sentence>,
-    /// Reused for the value's text form (part of the id).
-    value: String,
     /// Reused while cleaning a sentence.
     cleaned: String,
+    /// Reused for the parts of the id, joined.
+    joined: Vec<u8>,
+    /// Facts come in order of position: lookups go on from the last.
+    cursor: Cursor,
 }
 
 /// A cleaned sentence and its JSON string form.
@@ -38,8 +39,9 @@ impl FactLines {
         FactLines {
             doc: prefix,
             sentences: RecentSentences::default(),
-            value: String::new(),
             cleaned: String::new(),
+            joined: Vec::new(),
+            cursor: Cursor::default(),
         }
     }
 
@@ -49,7 +51,7 @@ impl FactLines {
             Some(t) => t.as_str(),
             None => text.src.get(f.start..f.end).unwrap_or_default(),
         };
-        let range = text.sentence_range(f.start, f.end);
+        let range = text.sentence_range_at(&mut self.cursor, f.start, f.end);
         let cleaned = &mut self.cleaned;
         let sentence = self.sentences.get_or_insert_with(range, || {
             clean_into(&text.src[range.0..range.1], cleaned);
@@ -60,8 +62,7 @@ impl FactLines {
                 json,
             }
         });
-        let value = value_text(&f.value, &mut self.value);
-        let id = content_hash_hex(&[f.kind.as_str(), value, span, &sentence.cleaned]);
+        let id = fact_id_hex(f.kind, &f.value, span, &sentence.cleaned, &mut self.joined);
 
         out.extend_from_slice(b"{\"id\":\"");
         out.extend_from_slice(&id);
@@ -91,30 +92,12 @@ impl FactLines {
         out.extend_from_slice(b",\"sentence\":");
         out.extend_from_slice(&sentence.json);
         out.extend_from_slice(b",\"line\":");
-        push_usize(out, text.line_of(f.start));
+        push_usize(out, text.line_at(&mut self.cursor, f.start));
         out.extend_from_slice(b",\"start\":");
         push_usize(out, f.start);
         out.extend_from_slice(b",\"end\":");
         push_usize(out, f.end);
         out.extend_from_slice(b"}\n");
-    }
-}
-
-/// The value as `Value`'s `Display` writes it (what the id hashes), using
-/// `buf` when it must be formatted.
-fn value_text<'v>(value: &'v Value, buf: &'v mut String) -> &'v str {
-    match value {
-        Value::Text(t) => t,
-        Value::Number(n) => {
-            buf.clear();
-            // Writing to a String cannot fail.
-            let _ = if n.fract() == 0.0 && n.abs() < 1e15 {
-                write!(buf, "{}", *n as i64)
-            } else {
-                write!(buf, "{n}")
-            };
-            buf
-        }
     }
 }
 
@@ -125,71 +108,88 @@ fn push_f64(out: &mut Vec<u8>, n: f64) {
     let _ = serde_json::to_writer(&mut *out, &n);
 }
 
-/// Decimal digits of `n`.
+/// Decimal digits of `n`, two at a time.
 fn push_usize(out: &mut Vec<u8>, mut n: usize) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+                                2021222324252627282930313233343536373839\
+                                4041424344454647484950515253545556575859\
+                                6061626364656667686970717273747576777879\
+                                8081828384858687888990919293949596979899";
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
+    while n >= 10 {
+        let pair = 2 * (n % 100);
+        n /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n > 0 || i == digits.len() {
         i -= 1;
-        // n % 10 < 10, so the cast keeps it.
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        // n < 10 here, so the cast keeps it.
+        digits[i] = b'0' + n as u8;
     }
     out.extend_from_slice(&digits[i..]);
 }
 
-/// `s` as a JSON string with serde_json's escapes: `"`, `\` and control
+/// `s` as a JSON string with serde_json's escapes: `"`, `\\` and control
 /// characters only (short forms where JSON has them, else `\u00xx`).
 pub fn push_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
     out.push(b'"');
     let b = s.as_bytes();
-    // Eight bytes at a time while none needs escaping: most text has none.
-    let mut clean_to = 0;
-    for chunk in b.chunks_exact(8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        if needs_escape(u64::from_le_bytes(w)) {
-            break;
-        }
-        clean_to += 8;
-    }
     let mut from = 0;
-    for (i, &c) in b.iter().enumerate().skip(clean_to) {
-        if c >= 0x20 && c != b'"' && c != b'\\' {
-            continue;
+    loop {
+        // Skip eight bytes at a time while none needs escaping; the next
+        // escape is then within a word (or the short tail).
+        let mut i = from;
+        while let Some(chunk) = b.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            if needs_escape(u64::from_le_bytes(w)) {
+                break;
+            }
+            i += 8;
         }
-        out.extend_from_slice(&b[from..i]);
-        from = i + 1;
-        let short = match c {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            0x08 => b'b',
-            0x0c => b'f',
-            b'\n' => b'n',
-            b'\r' => b'r',
-            b'\t' => b't',
-            _ => 0,
+        let Some(k) = b[i..]
+            .iter()
+            .position(|&c| c < 0x20 || c == b'"' || c == b'\\')
+            .map(|p| i + p)
+        else {
+            break;
         };
-        if short != 0 {
-            out.extend_from_slice(&[b'\\', short]);
-        } else {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(c >> 4)],
-                HEX[usize::from(c & 0xf)],
-            ]);
-        }
+        out.extend_from_slice(&b[from..k]);
+        push_escape(out, b[k]);
+        from = k + 1;
     }
     out.extend_from_slice(&b[from..]);
     out.push(b'"');
+}
+
+/// The escape of a byte that needs one.
+fn push_escape(out: &mut Vec<u8>, c: u8) {
+    let short = match c {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        _ => 0,
+    };
+    if short != 0 {
+        out.extend_from_slice(&[b'\\', short]);
+    } else {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(c >> 4)],
+            HEX[usize::from(c & 0xf)],
+        ]);
+    }
 }
 
 /// Whether any of the eight bytes in `w` is a control character, `"` or `\\`.
@@ -266,11 +266,19 @@ mod tests {
                 String::from_utf8(out).unwrap_or_default(),
                 serde_json::to_string(&n).unwrap_or_default()
             );
-            let v = Value::Number(n);
-            let mut buf = String::new();
-            assert_eq!(value_text(&v, &mut buf), v.to_string(), "{n}");
         }
-        for n in [0usize, 7, 10, 99, 12345, usize::MAX] {
+        for n in [
+            0usize,
+            7,
+            10,
+            99,
+            100,
+            101,
+            1000,
+            12345,
+            9_000_000,
+            usize::MAX,
+        ] {
             let mut out = Vec::new();
             push_usize(&mut out, n);
             assert_eq!(out, n.to_string().into_bytes());

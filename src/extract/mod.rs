@@ -18,8 +18,8 @@ pub mod scan;
 pub mod text;
 pub mod words;
 
-use crate::model::{Extraction, Fact, FactId, FactKind, Person, Value};
-use text::{RecentSentences, Text};
+use crate::model::{Extraction, Fact, FactId, FactKind, Person, Value, fact_id_hex};
+use text::{Cursor, RecentSentences, Text};
 
 /// A fact as a finder reports it, before provenance is attached.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,9 +97,11 @@ pub fn extract(doc: &str, src: &str) -> Extraction {
         outlets,
     } = find_all(src);
     let mut sentences = RecentSentences::default();
+    let mut cursor = Cursor::default();
+    let mut joined = Vec::new();
     let facts = found
         .into_iter()
-        .map(|f| into_fact(doc, &text, &mut sentences, f))
+        .map(|f| into_fact(doc, &text, (&mut sentences, &mut cursor, &mut joined), f))
         .collect();
     Extraction {
         doc: doc.to_string(),
@@ -112,18 +114,18 @@ pub fn extract(doc: &str, src: &str) -> Extraction {
 fn into_fact(
     doc: &str,
     text: &Text<'_>,
-    sentences: &mut RecentSentences<String>,
+    (sentences, cursor, joined): (&mut RecentSentences<String>, &mut Cursor, &mut Vec<u8>),
     f: Found,
 ) -> Fact {
     let span_text = f
         .text
         .unwrap_or_else(|| text.src.get(f.start..f.end).unwrap_or_default().to_string());
-    let range = text.sentence_range(f.start, f.end);
+    let range = text.sentence_range_at(cursor, f.start, f.end);
     let sentence = sentences
         .get_or_insert_with(range, || text::clean(&text.src[range.0..range.1]))
         .clone();
     Fact {
-        id: FactId::of(f.kind, &f.value, &span_text, &sentence),
+        id: FactId::from_hex(fact_id_hex(f.kind, &f.value, &span_text, &sentence, joined)),
         doc: doc.to_string(),
         kind: f.kind,
         text: span_text,
@@ -135,7 +137,7 @@ fn into_fact(
         speaker_role: f.speaker_role,
         outlet: f.outlet,
         sentence,
-        line: text.line_of(f.start),
+        line: text.line_at(cursor, f.start),
         start: f.start,
         end: f.end,
     }
@@ -144,5 +146,10 @@ fn into_fact(
 /// [`into_fact`] for one fact, for tests comparing other writers with it.
 #[cfg(test)]
 pub(crate) fn into_fact_for_test(doc: &str, text: &Text<'_>, f: &Found) -> Fact {
-    into_fact(doc, text, &mut RecentSentences::default(), f.clone())
+    let scratch = (
+        &mut RecentSentences::default(),
+        &mut Cursor::default(),
+        &mut Vec::new(),
+    );
+    into_fact(doc, text, scratch, f.clone())
 }

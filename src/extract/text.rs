@@ -96,15 +96,38 @@ impl<'a> Text<'a> {
     /// The byte range [`Text::sentence_for`] cleans for `start..end`: facts
     /// with the same range share one cleaned sentence.
     pub fn sentence_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let (Some(a), Some(b)) = (
-            self.sentence_index(start),
-            self.sentence_index(end.saturating_sub(1).max(start)),
-        ) else {
+        self.sentence_range_at(&mut Cursor::default(), start, end)
+    }
+
+    /// [`Text::sentence_range`], looking up from where `cursor` was left:
+    /// for facts taken in order of position.
+    pub fn sentence_range_at(
+        &self,
+        cursor: &mut Cursor,
+        start: usize,
+        end: usize,
+    ) -> (usize, usize) {
+        let starts = |s: &Sentence| s.start;
+        let first = count_upto(&self.sentences, starts, cursor.sentence, start);
+        cursor.sentence = first;
+        let last = count_upto(
+            &self.sentences,
+            starts,
+            first,
+            end.saturating_sub(1).max(start),
+        );
+        let (Some(a), Some(b)) = (first.checked_sub(1), last.checked_sub(1)) else {
             return (start, end);
         };
         let s = self.sentences[a].start.min(start);
         let e = self.sentences[b].end.max(end);
         self.around(s, e, start, end)
+    }
+
+    /// [`Text::line_of`], looking up from where `cursor` was left.
+    pub fn line_at(&self, cursor: &mut Cursor, byte: usize) -> usize {
+        cursor.line = count_upto(&self.line_starts, |&s| s, cursor.line, byte);
+        cursor.line
     }
 
     /// `s..e` cut to at most [`CONTEXT`] bytes either side of `start..end`,
@@ -136,6 +159,31 @@ impl<'a> Text<'a> {
         }
         (ws.min(start), we.max(end))
     }
+}
+
+/// Where the last sentence and line lookups ended (see
+/// [`Text::sentence_range_at`]).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Cursor {
+    sentence: usize,
+    line: usize,
+}
+
+/// How many of `v` (sorted by `key`) have a key up to `byte`, searching on
+/// from `hint` (the answer for an earlier, smaller byte) when it fits:
+/// offsets asked in order are found in a step or two.
+fn count_upto<T>(v: &[T], key: impl Fn(&T) -> usize, hint: usize, byte: usize) -> usize {
+    if hint > v.len() || (hint > 0 && key(&v[hint - 1]) > byte) {
+        return v.partition_point(|x| key(x) <= byte);
+    }
+    let mut i = hint;
+    for _ in 0..4 {
+        match v.get(i) {
+            Some(x) if key(x) <= byte => i += 1,
+            _ => return i,
+        }
+    }
+    i + v[i..].partition_point(|x| key(x) <= byte)
 }
 
 /// The last few sentences cleaned (or otherwise prepared), by byte range.
@@ -240,10 +288,7 @@ pub fn split_sentences(src: &str) -> Vec<Sentence> {
         // Jump to the next byte that can end a sentence (or to the length
         // limit): most bytes are none of these.
         let limit = (start + MAX_SENTENCE).clamp(i + 1, b.len());
-        match b[i..limit]
-            .iter()
-            .position(|&c| matches!(c, b'\n' | b'.' | b'!' | b'?'))
-        {
+        match next_stop(&b[i..limit]) {
             Some(p) => i += p,
             None => {
                 i = limit;
@@ -294,6 +339,31 @@ pub fn split_sentences(src: &str) -> Vec<Sentence> {
     out
 }
 
+/// The first `\n`, `.`, `!` or `?` in `b`, eight bytes at a time.
+fn next_stop(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut at = 0;
+    for chunk in b.chunks_exact(8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        let hit = zero(w ^ (ONES * u64::from(b'\n')))
+            | zero(w ^ (ONES * u64::from(b'.')))
+            | zero(w ^ (ONES * u64::from(b'!')))
+            | zero(w ^ (ONES * u64::from(b'?')));
+        if hit != 0 {
+            break;
+        }
+        at += 8;
+    }
+    b[at..]
+        .iter()
+        .position(|&c| matches!(c, b'\n' | b'.' | b'!' | b'?'))
+        .map(|p| at + p)
+}
+
 fn is_open_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '‘' | '(' | '[' | '\'')
 }
@@ -318,11 +388,22 @@ fn is_abbreviation(src: &str, dot: usize) -> bool {
         lo += 1;
     }
     let before = &src[lo..dot];
-    let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
+    // ASCII letters, digits and dots back from the dot, byte by byte; a
+    // non-ASCII character before them needs the Unicode test.
+    let b = src.as_bytes();
+    let mut i = dot;
+    while i > lo && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.') {
+        i -= 1;
+    }
+    let word_start = if i == lo || b[i - 1] < 0x80 {
+        i - lo
+    } else {
+        before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            })
+    };
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -331,6 +412,11 @@ fn is_abbreviation(src: &str, dot: usize) -> bool {
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase();
+    }
+    if word.is_ascii() {
+        // The common case, without allocating: ASCII lowercases in place.
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+            || (word.contains('.') && word.len() <= 5 && !word.ends_with('.'));
     }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
@@ -734,6 +820,98 @@ mod tests {
         assert_eq!(
             clean("  Café\u{a0}\u{a0}**naïve**  `x` ___y___ “ok” — 東京\n"),
             "Café naïve x _y_ “ok” — 東京"
+        );
+    }
+
+    #[test]
+    fn cursor_lookups_match_binary_search() {
+        let src = "One. Two is here.\nThree? Four!\n\nFive six. Seven.\n";
+        let t = Text::new(src);
+        let mut cursor = Cursor::default();
+        for start in 0..src.len() {
+            for end in [start + 1, (start + 9).min(src.len())] {
+                let mut fresh = cursor;
+                assert_eq!(
+                    t.sentence_range_at(&mut fresh, start, end),
+                    t.sentence_range(start, end)
+                );
+            }
+            t.sentence_range_at(&mut cursor, start, start + 1);
+            assert_eq!(t.line_at(&mut cursor, start), t.line_of(start));
+        }
+        // Going back falls back to a full search.
+        assert_eq!(
+            t.sentence_range_at(&mut cursor, 0, 3),
+            t.sentence_range(0, 3)
+        );
+        assert_eq!(t.line_at(&mut cursor, 0), 1);
+    }
+
+    /// `is_abbreviation` as first written (Unicode search, lowercase copy).
+    fn is_abbreviation_reference(src: &str, dot: usize) -> bool {
+        let mut lo = dot.saturating_sub(64);
+        while !src.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let before = &src[lo..dot];
+        let word_start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &before[word_start..];
+        if word.is_empty() {
+            return false;
+        }
+        let mut chars = word.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return c.is_uppercase();
+        }
+        let lower = word.to_lowercase();
+        ABBREVIATIONS.contains(&lower.as_str())
+            || (lower.contains('.') && lower.len() <= 5 && !lower.ends_with('.'))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn abbreviations_match_the_reference(
+            s in "([a-zA-Z0-9. ,]|Mr|DR|Sept|É|é|ß|\u{212a}|x{30}){0,30}\\."
+        ) {
+            let dot = s.len() - 1;
+            proptest::prop_assert_eq!(is_abbreviation(&s, dot), is_abbreviation_reference(&s, dot));
+        }
+    }
+
+    #[test]
+    fn next_stop_finds_the_first_sentence_mark() {
+        for text in [
+            "",
+            "abc",
+            "abcdefghij.",
+            "abcdefgh\nij",
+            "a?b.c",
+            "0123456789abcdef!",
+        ] {
+            let want = text
+                .bytes()
+                .position(|c| matches!(c, b'\n' | b'.' | b'!' | b'?'));
+            assert_eq!(next_stop(text.as_bytes()), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_after_other_scripts_and_long_words() {
+        assert_eq!(
+            sentences("Café Dr. Ruiz came. Élan Mr. Lee left. X.Y. Zed went."),
+            vec![
+                "Café Dr. Ruiz came.",
+                "Élan Mr. Lee left.",
+                "X.Y. Zed went."
+            ]
+        );
+        assert_eq!(
+            sentences("The ÉtatsUnis. Then more."),
+            vec!["The ÉtatsUnis.", "Then more."]
         );
     }
 

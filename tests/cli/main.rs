@@ -6,5 +6,6 @@ mod export;
 mod extract;
 mod extract_numbers;
 mod extract_quotes;
+mod extract_threads;
 mod generate;
 mod quiz;
