@@ -185,42 +185,16 @@ impl<'a> Ctx<'a> {
         if i > 0 && self.punct(i - 1) == Some('~') {
             return Some("approximately");
         }
-        // Every qualifier ends in one of these words; most numbers have none.
+        // Every qualifier ends in one of a few words; most numbers have none.
         let last = i.checked_sub(1).and_then(|j| self.lower(j))?;
-        if !matches!(
-            last.as_str(),
-            "than"
-                | "over"
-                | "as"
-                | "of"
-                | "under"
-                | "above"
-                | "below"
-                | "to"
-                | "least"
-                | "most"
-                | "estimated"
-                | "approximately"
-                | "approx"
-                | "roughly"
-                | "about"
-                | "around"
-                | "nearly"
-                | "almost"
-                | "some"
-                | "exactly"
-                | "only"
-                | "just"
-        ) {
-            return None;
-        }
-        let mut prev: [Option<Lower>; 4] = [None; 4];
-        for (n, slot) in prev.iter_mut().enumerate() {
+        let group = QUALIFIER_GROUPS.get(qualifier_ending(last.as_str())?)?;
+        let mut prev: [Option<Lower>; 4] = [Some(last), None, None, None];
+        for (n, slot) in prev.iter_mut().enumerate().skip(1) {
             let Some(j) = i.checked_sub(n + 1) else { break };
             let Some(l) = self.lower(j) else { break };
             *slot = Some(l);
         }
-        'outer: for (phrase, canon) in words::QUALIFIERS {
+        'outer: for (phrase, canon) in group {
             for (n, w) in phrase.iter().rev().enumerate() {
                 match prev.get(n).copied().flatten() {
                     Some(l) if l.as_str() == *w => {}
@@ -232,18 +206,65 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// Lowercased text of the run of glued tokens that ends right before
-    /// token `i` (`H.R.` before `1234`), at most 8 tokens back.
-    pub fn chunk_before(&self, i: usize) -> Option<Lower<'a>> {
+    /// Text of the run of glued tokens that ends right before token `i`
+    /// (`H.R.` before `1234`), at most 8 tokens back.
+    pub fn chunk_span_before(&self, i: usize) -> Option<&'a str> {
         let last = i.checked_sub(1)?;
         let mut first = last;
         while first > 0 && self.toks[first].glued && last - first < 8 {
             first -= 1;
         }
-        let s = self.src.get(self.toks[first].start..self.toks[last].end)?;
-        Lower::of(s)
+        self.src.get(self.toks[first].start..self.toks[last].end)
     }
 }
+
+/// The words a qualifier can end in, numbered for [`QUALIFIER_GROUPS`].
+fn qualifier_ending(w: &str) -> Option<usize> {
+    Some(match w {
+        "than" => 0,
+        "over" => 1,
+        "as" => 2,
+        "of" => 3,
+        "under" => 4,
+        "above" => 5,
+        "below" => 6,
+        "to" => 7,
+        "least" => 8,
+        "most" => 9,
+        "estimated" => 10,
+        "approximately" => 11,
+        "approx" => 12,
+        "roughly" => 13,
+        "about" => 14,
+        "around" => 15,
+        "nearly" => 16,
+        "almost" => 17,
+        "some" => 18,
+        "exactly" => 19,
+        "only" => 20,
+        "just" => 21,
+        _ => return None,
+    })
+}
+
+type Qualifier = (&'static [&'static str], &'static str);
+
+/// [`words::QUALIFIERS`] grouped by their last word, each group in the
+/// list's order (longest first), so a number is checked only against the
+/// phrases that can end before it.
+static QUALIFIER_GROUPS: LazyLock<Vec<Vec<Qualifier>>> = LazyLock::new(|| {
+    let mut groups: Vec<Vec<Qualifier>> = vec![Vec::new(); 22];
+    for &(phrase, canon) in words::QUALIFIERS {
+        if let Some(g) = phrase
+            .last()
+            .and_then(|w| qualifier_ending(w))
+            .and_then(|k| groups.get_mut(k))
+        {
+            g.push((phrase, canon));
+        }
+    }
+    groups
+});
 
 /// Byte classes for [`tokenize`]: ASCII punctuation (0), whitespace,
 /// digits, letters, and the bytes of multi-byte characters.
@@ -306,7 +327,13 @@ pub fn tokenize(src: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 number(b, i, end)
             }
             ALPHA_B => {
-                let (next, lower) = word(src, i, end);
+                // Most words are ASCII letters ended by ASCII punctuation or
+                // a space; only the rest need the full reader.
+                let (n, upper) = ascii_letters(&b[i..end]);
+                let (next, lower) = match b.get(i + n) {
+                    Some(&c) if i + n < end && (c >= 0x80 || c == b'\'') => word(src, i, end),
+                    _ => (i + n, !upper),
+                };
                 out.push(Tok {
                     start: i,
                     end: next,
@@ -423,6 +450,7 @@ fn word(src: &str, start: usize, end: usize) -> (usize, bool) {
 
 /// The number of ASCII letters `b` starts with, and whether any is a
 /// capital. Eight bytes are tested at a time (most words fit in one step).
+#[inline]
 fn ascii_letters(b: &[u8]) -> (usize, bool) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
@@ -730,13 +758,20 @@ pub fn identifier_before(ctx: &Ctx<'_>, i: usize) -> bool {
     if ctx.glued(i) && ctx.is_punct(i - 1, &['#']) {
         return true;
     }
-    let Some(chunk) = ctx.chunk_before(i) else {
+    let Some(chunk) = ctx.chunk_span_before(i) else {
         return false;
     };
-    // "H.R." reads as "hr": the chunk without its periods.
+    // Identifier words are letters only; "H.R." reads as "hr" (periods
+    // dropped). Anything else in the chunk rules it out, as does a chunk too
+    // long to lowercase on the stack.
+    if chunk.len() > 24 {
+        return false;
+    }
     let mut c = ArrayString::<24>::new();
-    for piece in chunk.as_str().split('.') {
-        if c.try_push_str(piece).is_err() {
+    for &b in chunk.as_bytes() {
+        if b.is_ascii_alphabetic() {
+            c.push(char::from(b.to_ascii_lowercase()));
+        } else if b != b'.' {
             return false;
         }
     }
@@ -826,6 +861,14 @@ mod tests {
             "in Dec",
         ] {
             assert!(may_hold_fact(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn every_qualifier_ends_in_a_grouped_word() {
+        for (phrase, _) in words::QUALIFIERS {
+            let last = phrase.last().copied().unwrap_or_default();
+            assert!(qualifier_ending(last).is_some(), "{phrase:?}");
         }
     }
 
