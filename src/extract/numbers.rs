@@ -195,7 +195,16 @@ fn unit_text(w: &str) -> String {
     {
         w.to_string()
     } else {
-        w.to_lowercase()
+        lowercase(w)
+    }
+}
+
+/// `s.to_lowercase()`, without its char-by-char loop for ASCII text.
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
     }
 }
 
@@ -228,7 +237,7 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
             return None;
         }
         let text = ctx.src.get(ctx.start(j + 1)..ctx.end_before(k))?;
-        return Some(Unit::Noun(text.to_lowercase(), k));
+        return Some(Unit::Noun(lowercase(text), k));
     }
     // "10,000+ jobs"
     let j = if ctx.is_punct(j, &['+']) && ctx.glued(j) {

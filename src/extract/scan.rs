@@ -12,6 +12,7 @@ use super::words::{self, Lower};
 use super::{Found, dates, numbers, numwords};
 use arrayvec::ArrayString;
 use memchr::memmem::Finder;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// A number as written: digits with optional thousands commas and decimals.
@@ -88,6 +89,7 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// The token's text.
+    #[inline]
     pub fn text(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
@@ -96,6 +98,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The word at `i`, as written.
+    #[inline]
     pub fn word(&self, i: usize) -> Option<&'a str> {
         match self.toks.get(i)?.kind {
             Kind::Word => Some(self.text(i)),
@@ -104,6 +107,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The word at `i`, lowercased.
+    #[inline]
     pub fn lower(&self, i: usize) -> Option<Lower<'a>> {
         let t = self.toks.get(i)?;
         if t.lower {
@@ -113,11 +117,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether the token at `i` is the word `w` (lowercase), in any case.
+    #[inline]
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
     }
 
     /// The punctuation mark at `i`.
+    #[inline]
     pub fn punct(&self, i: usize) -> Option<char> {
         match self.toks.get(i)?.kind {
             Kind::Punct(c) => Some(c),
@@ -126,11 +132,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether the token at `i` is one of these marks.
+    #[inline]
     pub fn is_punct(&self, i: usize, marks: &[char]) -> bool {
         self.punct(i).is_some_and(|c| marks.contains(&c))
     }
 
     /// The number at `i`.
+    #[inline]
     pub fn num(&self, i: usize) -> Option<Num> {
         match self.toks.get(i)?.kind {
             Kind::Num(n) => Some(n),
@@ -139,11 +147,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether token `i` exists and touches the token before it.
+    #[inline]
     pub fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.glued)
     }
 
     /// Byte offset where token `i` starts (or the sentence's end).
+    #[inline]
     pub fn start(&self, i: usize) -> usize {
         self.toks
             .get(i)
@@ -151,6 +161,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Byte offset where token `i - 1` ends: the end of a span of tokens `..i`.
+    #[inline]
     pub fn end_before(&self, i: usize) -> usize {
         i.checked_sub(1)
             .and_then(|j| self.toks.get(j))
@@ -158,6 +169,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether the word at `i` starts with a capital letter.
+    #[inline]
     pub fn capitalized(&self, i: usize) -> bool {
         self.word(i)
             .and_then(|w| w.chars().next())
@@ -541,20 +553,25 @@ fn number(b: &[u8], start: usize, end: usize) -> (Kind, usize) {
 
 /// Every date, money, percent and quantity fact in the document.
 pub fn find(text: &Text<'_>) -> Vec<Found> {
-    let mut out = Vec::new();
-    let mut toks = Vec::new();
-    for s in &text.sentences {
-        let sentence = &text.src[s.start..s.end];
-        if !may_hold_fact(sentence.as_bytes()) {
-            continue;
-        }
-        tokenize(text.src, s.start, s.end, &mut toks);
-        let ctx = Ctx {
-            src: text.src,
-            toks: &toks,
-        };
-        scan_sentence(&ctx, &mut out);
+    thread_local! {
+        // One token buffer per thread, kept between documents.
+        static TOKS: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
     }
+    let mut out = Vec::new();
+    TOKS.with_borrow_mut(|toks| {
+        for s in &text.sentences {
+            let sentence = &text.src[s.start..s.end];
+            if !may_hold_fact(sentence.as_bytes()) {
+                continue;
+            }
+            tokenize(text.src, s.start, s.end, toks);
+            let ctx = Ctx {
+                src: text.src,
+                toks,
+            };
+            scan_sentence(&ctx, &mut out);
+        }
+    });
     dates::resolve_years(text, &mut out);
     out
 }
