@@ -674,7 +674,14 @@ fn may_start_fact(ctx: &Ctx<'_>, i: usize) -> bool {
             let w = &ctx.src[t.start..t.end];
             let first = w.as_bytes()[0];
             if first.is_ascii_lowercase() {
-                return numwords::may_start(w);
+                // Number words are at most nine letters and start with one
+                // of these.
+                return w.len() <= 9
+                    && matches!(
+                        first,
+                        b'a' | b'h' | b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'
+                    )
+                    && numwords::may_start(w);
             }
             if ctx.is_punct(i + 1, &['$']) && ctx.glued(i + 1) {
                 return true;
@@ -682,32 +689,49 @@ fn may_start_fact(ctx: &Ctx<'_>, i: usize) -> bool {
             if words::currency_code(w).is_some() || w == "FY" {
                 return true;
             }
-            // Month names and number words are at most nine letters and
-            // start with one of these.
-            if w.len() > 9
-                || !matches!(
-                    first.to_ascii_lowercase(),
-                    b'j' | b'f'
-                        | b'm'
-                        | b'a'
-                        | b's'
-                        | b'o'
-                        | b'n'
-                        | b'd'
-                        | b'h'
-                        | b'z'
-                        | b't'
-                        | b'e'
-                )
-            {
-                return false;
-            }
-            ctx.lower(i).is_some_and(|l| {
-                let l = l.as_str();
-                words::month(l).is_some() || numwords::may_start(l)
-            })
+            month_or_number_word(w)
         }
     }
+}
+
+/// Whether `w`, in any case, is a month name or abbreviation or can begin a
+/// spelled-out number: `words::month` or `numwords::may_start` of its
+/// lowercase form, without lowercasing it (most capitalized words are
+/// neither, and fail on their first letter or length).
+fn month_or_number_word(w: &str) -> bool {
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    let candidates: &[&str] = match first {
+        Some(b'j') => &["january", "jan", "june", "jun", "july", "jul"],
+        Some(b'f') => &[
+            "february", "feb", "four", "five", "fourteen", "fifteen", "forty", "fifty",
+        ],
+        Some(b'm') => &["march", "mar", "may"],
+        Some(b'a') => &["april", "apr", "august", "aug", "a", "an"],
+        Some(b's') => &[
+            "september",
+            "sep",
+            "sept",
+            "six",
+            "seven",
+            "sixteen",
+            "seventeen",
+            "sixty",
+            "seventy",
+        ],
+        Some(b'o') => &["october", "oct", "one"],
+        Some(b'n') => &["november", "nov", "nine", "nineteen", "ninety"],
+        Some(b'd') => &["december", "dec"],
+        Some(b'h') => &["half"],
+        Some(b'z') => &["zero"],
+        Some(b't') => &[
+            "two", "three", "ten", "twelve", "thirteen", "twenty", "thirty",
+        ],
+        Some(b'e') => &["eight", "eleven", "eighteen", "eighty"],
+        _ => return false,
+    };
+    candidates
+        .iter()
+        .any(|c| c.len() == w.len() && c.eq_ignore_ascii_case(w))
 }
 
 /// Whether a number token reads as a plain number: not part of an address,
@@ -878,6 +902,94 @@ mod tests {
             "in Dec",
         ] {
             assert!(may_hold_fact(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn month_or_number_word_agrees_with_the_word_lists() {
+        let slow = |w: &str| {
+            Lower::of(w).is_some_and(|l| {
+                words::month(l.as_str()).is_some() || numwords::may_start(l.as_str())
+            })
+        };
+        let known = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "a",
+            "an",
+            "half",
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "Mayor",
+            "Junior",
+            "Marc",
+            "Sixth",
+            "Hundred",
+            "Million",
+            "The",
+            "Ten’s",
+            "Août",
+            "FY",
+            "Seven’",
+            "",
+        ];
+        for w in known {
+            for v in [w.to_string(), w.to_uppercase(), {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }] {
+                assert_eq!(month_or_number_word(&v), slow(&v), "{v}");
+            }
         }
     }
 
