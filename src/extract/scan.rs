@@ -609,6 +609,10 @@ pub fn may_hold_fact(b: &[u8]) -> bool {
         ]
         .map(Finder::new)
     });
+    // Most sentences that hold a fact hold a digit, and any digit is enough.
+    if has_ascii_digit(b) {
+        return true;
+    }
     for (k, &c) in b.iter().enumerate() {
         match FACT_BYTE[c as usize] {
             0 => {}
@@ -635,6 +639,27 @@ pub fn may_hold_fact(b: &[u8]) -> bool {
         }
     }
     WORDS.iter().any(|f| f.find(b).is_some())
+}
+
+/// Whether `b` holds an ASCII digit, tested eight bytes at a time.
+fn has_ascii_digit(b: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(eight);
+        // Per byte, without carries between bytes: the low seven bits
+        // reach '0' and do not pass '9', and the high bit is clear.
+        let x = v & !HI;
+        let from_0 = (x + (0x80 - u64::from(b'0')) * LO) & HI;
+        let past_9 = (x + (0x80 - u64::from(b'9') - 1) * LO) & HI;
+        if from_0 & !past_9 & !(v & HI) != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 const DIGIT: u8 = 1;
@@ -989,6 +1014,20 @@ mod tests {
                     .unwrap_or_default()
             }] {
                 assert_eq!(month_or_number_word(&v), slow(&v), "{v}");
+            }
+        }
+    }
+
+    #[test]
+    fn has_ascii_digit_matches_a_byte_loop() {
+        let mut b = Vec::new();
+        for c in 0..=255u8 {
+            for k in 0..12 {
+                b.clear();
+                b.extend(std::iter::repeat_n(b'x', k));
+                b.push(c);
+                b.extend_from_slice(b"\xff/:@ ");
+                assert_eq!(has_ascii_digit(&b), c.is_ascii_digit(), "{c} at {k}");
             }
         }
     }
