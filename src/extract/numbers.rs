@@ -195,7 +195,16 @@ fn unit_text(w: &str) -> String {
     {
         w.to_string()
     } else {
-        w.to_lowercase()
+        lowercase(w)
+    }
+}
+
+/// `s.to_lowercase()`, without its char-by-char loop for ASCII text.
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
     }
 }
 
@@ -228,7 +237,7 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
             return None;
         }
         let text = ctx.src.get(ctx.start(j + 1)..ctx.end_before(k))?;
-        return Some(Unit::Noun(text.to_lowercase(), k));
+        return Some(Unit::Noun(lowercase(text), k));
     }
     // "10,000+ jobs"
     let j = if ctx.is_punct(j, &['+']) && ctx.glued(j) {
@@ -387,6 +396,35 @@ fn age_after_name(ctx: &Ctx<'_>, a: &Amount) -> bool {
     let closes = ctx.is_punct(a.end, &[',', ';'])
         || (ctx.is_punct(a.end, &['.', ')']) && a.end + 1 >= ctx.toks.len());
     closes && !(ctx.is_punct(a.end, &[',']) && ctx.num(a.end + 1).is_some())
+}
+
+/// "Smith, who is 47,", "who was 29.", "who's 61;": an age stated in a
+/// clause about a person. The number must close the clause, so "who is
+/// 47th in line" (an ordinal) and "who is 47 in line" are not ages; with a
+/// unit after it ("who is 47 years old", "47 miles") it is read as a count
+/// before this is tried.
+fn age_in_who_clause(ctx: &Ctx<'_>, a: &Amount) -> bool {
+    let Some(n) = a.num else { return false };
+    if a.currency.is_some() || a.has_scale() || !n.is_plain_int() || !(1..=120).contains(&n.mant) {
+        return false;
+    }
+    let i = a.first;
+    let Some(verb) = i.checked_sub(1).and_then(|p| ctx.lower(p)) else {
+        return false;
+    };
+    let after_who = match verb.as_str() {
+        "who's" => true,
+        "is" | "was" | "turns" | "turned" => i >= 2 && ctx.is_word(i - 2, "who"),
+        _ => false,
+    };
+    if !after_who {
+        return false;
+    }
+    let e = a.end;
+    let closes = e >= ctx.toks.len()
+        || ctx.is_punct(e, &[',', ';', ')', '—', '–'])
+        || (ctx.is_punct(e, &['.']) && e + 1 >= ctx.toks.len());
+    closes && !(ctx.is_punct(e, &[',']) && ctx.num(e + 1).is_some())
 }
 
 /// "per 100,000", "1 in 5", "3 out of 4": the number belongs to a rate.
@@ -614,7 +652,7 @@ fn quantity(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
             return Some(a.end);
         }
     }
-    if age_after_name(ctx, &a) {
+    if age_after_name(ctx, &a) || age_in_who_clause(ctx, &a) {
         push_quantity(ctx, &a, Some("years old".into()), a.end, true, out);
         return Some(a.end);
     }
@@ -876,6 +914,41 @@ mod tests {
                 (52.0, "years old".into()),
                 (50.0, "groups".into())
             ]
+        );
+    }
+
+    #[test]
+    fn ages_in_who_clauses() {
+        assert_eq!(
+            quantities(
+                "John Smith, who is 47, said so. The driver, who was 29, died. \
+                 Ann Lee, who’s 61; Bo Ray, who turned 50. Maria Lopez, who is 52 years old, \
+                 left. Jane Doe, aged 47, spoke."
+            ),
+            vec![
+                (47.0, "years old".into()),
+                (29.0, "years old".into()),
+                (61.0, "years old".into()),
+                (50.0, "years old".into()),
+                (52.0, "years old".into()),
+                (47.0, "age".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn who_clauses_without_an_age_are_not_ages() {
+        assert!(
+            quantities(
+                "Lee, who is 47th in line, waited. He is 47th. Kim, who is 47 in line, waited. \
+                 The firm, which is 47, closed. The total is 47. Ray, who was 200, left. \
+                 Fox, who is 5, 6 or 7, ran."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            quantities("The town, who is 47 miles away, is 47 miles from here."),
+            vec![(47.0, "miles".into()), (47.0, "miles".into())]
         );
     }
 

@@ -12,6 +12,7 @@ use super::words::{self, Lower};
 use super::{Found, dates, numbers, numwords};
 use arrayvec::ArrayString;
 use memchr::memmem::Finder;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// A number as written: digits with optional thousands commas and decimals.
@@ -88,6 +89,7 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// The token's text.
+    #[inline]
     pub fn text(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
@@ -96,6 +98,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The word at `i`, as written.
+    #[inline]
     pub fn word(&self, i: usize) -> Option<&'a str> {
         match self.toks.get(i)?.kind {
             Kind::Word => Some(self.text(i)),
@@ -104,6 +107,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The word at `i`, lowercased.
+    #[inline]
     pub fn lower(&self, i: usize) -> Option<Lower<'a>> {
         let t = self.toks.get(i)?;
         if t.lower {
@@ -113,11 +117,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether the token at `i` is the word `w` (lowercase), in any case.
+    #[inline]
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
     }
 
     /// The punctuation mark at `i`.
+    #[inline]
     pub fn punct(&self, i: usize) -> Option<char> {
         match self.toks.get(i)?.kind {
             Kind::Punct(c) => Some(c),
@@ -126,11 +132,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether the token at `i` is one of these marks.
+    #[inline]
     pub fn is_punct(&self, i: usize, marks: &[char]) -> bool {
         self.punct(i).is_some_and(|c| marks.contains(&c))
     }
 
     /// The number at `i`.
+    #[inline]
     pub fn num(&self, i: usize) -> Option<Num> {
         match self.toks.get(i)?.kind {
             Kind::Num(n) => Some(n),
@@ -139,11 +147,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether token `i` exists and touches the token before it.
+    #[inline]
     pub fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.glued)
     }
 
     /// Byte offset where token `i` starts (or the sentence's end).
+    #[inline]
     pub fn start(&self, i: usize) -> usize {
         self.toks
             .get(i)
@@ -151,6 +161,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Byte offset where token `i - 1` ends: the end of a span of tokens `..i`.
+    #[inline]
     pub fn end_before(&self, i: usize) -> usize {
         i.checked_sub(1)
             .and_then(|j| self.toks.get(j))
@@ -158,6 +169,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether the word at `i` starts with a capital letter.
+    #[inline]
     pub fn capitalized(&self, i: usize) -> bool {
         self.word(i)
             .and_then(|w| w.chars().next())
@@ -185,42 +197,16 @@ impl<'a> Ctx<'a> {
         if i > 0 && self.punct(i - 1) == Some('~') {
             return Some("approximately");
         }
-        // Every qualifier ends in one of these words; most numbers have none.
+        // Every qualifier ends in one of a few words; most numbers have none.
         let last = i.checked_sub(1).and_then(|j| self.lower(j))?;
-        if !matches!(
-            last.as_str(),
-            "than"
-                | "over"
-                | "as"
-                | "of"
-                | "under"
-                | "above"
-                | "below"
-                | "to"
-                | "least"
-                | "most"
-                | "estimated"
-                | "approximately"
-                | "approx"
-                | "roughly"
-                | "about"
-                | "around"
-                | "nearly"
-                | "almost"
-                | "some"
-                | "exactly"
-                | "only"
-                | "just"
-        ) {
-            return None;
-        }
-        let mut prev: [Option<Lower>; 4] = [None; 4];
-        for (n, slot) in prev.iter_mut().enumerate() {
+        let group = QUALIFIER_GROUPS.get(qualifier_ending(last.as_str())?)?;
+        let mut prev: [Option<Lower>; 4] = [Some(last), None, None, None];
+        for (n, slot) in prev.iter_mut().enumerate().skip(1) {
             let Some(j) = i.checked_sub(n + 1) else { break };
             let Some(l) = self.lower(j) else { break };
             *slot = Some(l);
         }
-        'outer: for (phrase, canon) in words::QUALIFIERS {
+        'outer: for (phrase, canon) in group {
             for (n, w) in phrase.iter().rev().enumerate() {
                 match prev.get(n).copied().flatten() {
                     Some(l) if l.as_str() == *w => {}
@@ -232,18 +218,65 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// Lowercased text of the run of glued tokens that ends right before
-    /// token `i` (`H.R.` before `1234`), at most 8 tokens back.
-    pub fn chunk_before(&self, i: usize) -> Option<Lower<'a>> {
+    /// Text of the run of glued tokens that ends right before token `i`
+    /// (`H.R.` before `1234`), at most 8 tokens back.
+    pub fn chunk_span_before(&self, i: usize) -> Option<&'a str> {
         let last = i.checked_sub(1)?;
         let mut first = last;
         while first > 0 && self.toks[first].glued && last - first < 8 {
             first -= 1;
         }
-        let s = self.src.get(self.toks[first].start..self.toks[last].end)?;
-        Lower::of(s)
+        self.src.get(self.toks[first].start..self.toks[last].end)
     }
 }
+
+/// The words a qualifier can end in, numbered for [`QUALIFIER_GROUPS`].
+fn qualifier_ending(w: &str) -> Option<usize> {
+    Some(match w {
+        "than" => 0,
+        "over" => 1,
+        "as" => 2,
+        "of" => 3,
+        "under" => 4,
+        "above" => 5,
+        "below" => 6,
+        "to" => 7,
+        "least" => 8,
+        "most" => 9,
+        "estimated" => 10,
+        "approximately" => 11,
+        "approx" => 12,
+        "roughly" => 13,
+        "about" => 14,
+        "around" => 15,
+        "nearly" => 16,
+        "almost" => 17,
+        "some" => 18,
+        "exactly" => 19,
+        "only" => 20,
+        "just" => 21,
+        _ => return None,
+    })
+}
+
+type Qualifier = (&'static [&'static str], &'static str);
+
+/// [`words::QUALIFIERS`] grouped by their last word, each group in the
+/// list's order (longest first), so a number is checked only against the
+/// phrases that can end before it.
+static QUALIFIER_GROUPS: LazyLock<Vec<Vec<Qualifier>>> = LazyLock::new(|| {
+    let mut groups: Vec<Vec<Qualifier>> = vec![Vec::new(); 22];
+    for &(phrase, canon) in words::QUALIFIERS {
+        if let Some(g) = phrase
+            .last()
+            .and_then(|w| qualifier_ending(w))
+            .and_then(|k| groups.get_mut(k))
+        {
+            g.push((phrase, canon));
+        }
+    }
+    groups
+});
 
 /// Byte classes for [`tokenize`]: ASCII punctuation (0), whitespace,
 /// digits, letters, and the bytes of multi-byte characters.
@@ -306,7 +339,13 @@ pub fn tokenize(src: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 number(b, i, end)
             }
             ALPHA_B => {
-                let (next, lower) = word(src, i, end);
+                // Most words are ASCII letters ended by ASCII punctuation or
+                // a space; only the rest need the full reader.
+                let (n, upper) = ascii_letters(&b[i..end]);
+                let (next, lower) = match b.get(i + n) {
+                    Some(&c) if i + n < end && (c >= 0x80 || c == b'\'') => word(src, i, end),
+                    _ => (i + n, !upper),
+                };
                 out.push(Tok {
                     start: i,
                     end: next,
@@ -423,6 +462,7 @@ fn word(src: &str, start: usize, end: usize) -> (usize, bool) {
 
 /// The number of ASCII letters `b` starts with, and whether any is a
 /// capital. Eight bytes are tested at a time (most words fit in one step).
+#[inline]
 fn ascii_letters(b: &[u8]) -> (usize, bool) {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
@@ -513,20 +553,25 @@ fn number(b: &[u8], start: usize, end: usize) -> (Kind, usize) {
 
 /// Every date, money, percent and quantity fact in the document.
 pub fn find(text: &Text<'_>) -> Vec<Found> {
-    let mut out = Vec::new();
-    let mut toks = Vec::new();
-    for s in &text.sentences {
-        let sentence = &text.src[s.start..s.end];
-        if !may_hold_fact(sentence.as_bytes()) {
-            continue;
-        }
-        tokenize(text.src, s.start, s.end, &mut toks);
-        let ctx = Ctx {
-            src: text.src,
-            toks: &toks,
-        };
-        scan_sentence(&ctx, &mut out);
+    thread_local! {
+        // One token buffer per thread, kept between documents.
+        static TOKS: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
     }
+    let mut out = Vec::new();
+    TOKS.with_borrow_mut(|toks| {
+        for s in &text.sentences {
+            let sentence = &text.src[s.start..s.end];
+            if !may_hold_fact(sentence.as_bytes()) {
+                continue;
+            }
+            tokenize(text.src, s.start, s.end, toks);
+            let ctx = Ctx {
+                src: text.src,
+                toks,
+            };
+            scan_sentence(&ctx, &mut out);
+        }
+    });
     dates::resolve_years(text, &mut out);
     out
 }
@@ -564,6 +609,10 @@ pub fn may_hold_fact(b: &[u8]) -> bool {
         ]
         .map(Finder::new)
     });
+    // Most sentences that hold a fact hold a digit, and any digit is enough.
+    if has_ascii_digit(b) {
+        return true;
+    }
     for (k, &c) in b.iter().enumerate() {
         match FACT_BYTE[c as usize] {
             0 => {}
@@ -590,6 +639,27 @@ pub fn may_hold_fact(b: &[u8]) -> bool {
         }
     }
     WORDS.iter().any(|f| f.find(b).is_some())
+}
+
+/// Whether `b` holds an ASCII digit, tested eight bytes at a time.
+fn has_ascii_digit(b: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(eight);
+        // Per byte, without carries between bytes: the low seven bits
+        // reach '0' and do not pass '9', and the high bit is clear.
+        let x = v & !HI;
+        let from_0 = (x + (0x80 - u64::from(b'0')) * LO) & HI;
+        let past_9 = (x + (0x80 - u64::from(b'9') - 1) * LO) & HI;
+        if from_0 & !past_9 & !(v & HI) != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 const DIGIT: u8 = 1;
@@ -629,7 +699,14 @@ fn may_start_fact(ctx: &Ctx<'_>, i: usize) -> bool {
             let w = &ctx.src[t.start..t.end];
             let first = w.as_bytes()[0];
             if first.is_ascii_lowercase() {
-                return numwords::may_start(w);
+                // Number words are at most nine letters and start with one
+                // of these.
+                return w.len() <= 9
+                    && matches!(
+                        first,
+                        b'a' | b'h' | b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'
+                    )
+                    && numwords::may_start(w);
             }
             if ctx.is_punct(i + 1, &['$']) && ctx.glued(i + 1) {
                 return true;
@@ -637,32 +714,49 @@ fn may_start_fact(ctx: &Ctx<'_>, i: usize) -> bool {
             if words::currency_code(w).is_some() || w == "FY" {
                 return true;
             }
-            // Month names and number words are at most nine letters and
-            // start with one of these.
-            if w.len() > 9
-                || !matches!(
-                    first.to_ascii_lowercase(),
-                    b'j' | b'f'
-                        | b'm'
-                        | b'a'
-                        | b's'
-                        | b'o'
-                        | b'n'
-                        | b'd'
-                        | b'h'
-                        | b'z'
-                        | b't'
-                        | b'e'
-                )
-            {
-                return false;
-            }
-            ctx.lower(i).is_some_and(|l| {
-                let l = l.as_str();
-                words::month(l).is_some() || numwords::may_start(l)
-            })
+            month_or_number_word(w)
         }
     }
+}
+
+/// Whether `w`, in any case, is a month name or abbreviation or can begin a
+/// spelled-out number: `words::month` or `numwords::may_start` of its
+/// lowercase form, without lowercasing it (most capitalized words are
+/// neither, and fail on their first letter or length).
+fn month_or_number_word(w: &str) -> bool {
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    let candidates: &[&str] = match first {
+        Some(b'j') => &["january", "jan", "june", "jun", "july", "jul"],
+        Some(b'f') => &[
+            "february", "feb", "four", "five", "fourteen", "fifteen", "forty", "fifty",
+        ],
+        Some(b'm') => &["march", "mar", "may"],
+        Some(b'a') => &["april", "apr", "august", "aug", "a", "an"],
+        Some(b's') => &[
+            "september",
+            "sep",
+            "sept",
+            "six",
+            "seven",
+            "sixteen",
+            "seventeen",
+            "sixty",
+            "seventy",
+        ],
+        Some(b'o') => &["october", "oct", "one"],
+        Some(b'n') => &["november", "nov", "nine", "nineteen", "ninety"],
+        Some(b'd') => &["december", "dec"],
+        Some(b'h') => &["half"],
+        Some(b'z') => &["zero"],
+        Some(b't') => &[
+            "two", "three", "ten", "twelve", "thirteen", "twenty", "thirty",
+        ],
+        Some(b'e') => &["eight", "eleven", "eighteen", "eighty"],
+        _ => return false,
+    };
+    candidates
+        .iter()
+        .any(|c| c.len() == w.len() && c.eq_ignore_ascii_case(w))
 }
 
 /// Whether a number token reads as a plain number: not part of an address,
@@ -730,13 +824,20 @@ pub fn identifier_before(ctx: &Ctx<'_>, i: usize) -> bool {
     if ctx.glued(i) && ctx.is_punct(i - 1, &['#']) {
         return true;
     }
-    let Some(chunk) = ctx.chunk_before(i) else {
+    let Some(chunk) = ctx.chunk_span_before(i) else {
         return false;
     };
-    // "H.R." reads as "hr": the chunk without its periods.
+    // Identifier words are letters only; "H.R." reads as "hr" (periods
+    // dropped). Anything else in the chunk rules it out, as does a chunk too
+    // long to lowercase on the stack.
+    if chunk.len() > 24 {
+        return false;
+    }
     let mut c = ArrayString::<24>::new();
-    for piece in chunk.as_str().split('.') {
-        if c.try_push_str(piece).is_err() {
+    for &b in chunk.as_bytes() {
+        if b.is_ascii_alphabetic() {
+            c.push(char::from(b.to_ascii_lowercase()));
+        } else if b != b'.' {
             return false;
         }
     }
@@ -826,6 +927,116 @@ mod tests {
             "in Dec",
         ] {
             assert!(may_hold_fact(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn month_or_number_word_agrees_with_the_word_lists() {
+        let slow = |w: &str| {
+            Lower::of(w).is_some_and(|l| {
+                words::month(l.as_str()).is_some() || numwords::may_start(l.as_str())
+            })
+        };
+        let known = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "a",
+            "an",
+            "half",
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "Mayor",
+            "Junior",
+            "Marc",
+            "Sixth",
+            "Hundred",
+            "Million",
+            "The",
+            "Ten’s",
+            "Août",
+            "FY",
+            "Seven’",
+            "",
+        ];
+        for w in known {
+            for v in [w.to_string(), w.to_uppercase(), {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }] {
+                assert_eq!(month_or_number_word(&v), slow(&v), "{v}");
+            }
+        }
+    }
+
+    #[test]
+    fn has_ascii_digit_matches_a_byte_loop() {
+        let mut b = Vec::new();
+        for c in 0..=255u8 {
+            for k in 0..12 {
+                b.clear();
+                b.extend(std::iter::repeat_n(b'x', k));
+                b.push(c);
+                b.extend_from_slice(b"\xff/:@ ");
+                assert_eq!(has_ascii_digit(&b), c.is_ascii_digit(), "{c} at {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_qualifier_ends_in_a_grouped_word() {
+        for (phrase, _) in words::QUALIFIERS {
+            let last = phrase.last().copied().unwrap_or_default();
+            assert!(qualifier_ending(last).is_some(), "{phrase:?}");
         }
     }
 
