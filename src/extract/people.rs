@@ -502,7 +502,7 @@ fn is_initials(w: &str) -> bool {
     let b = w.as_bytes();
     let bare = (2..=3).contains(&b.len()) && b.iter().all(u8::is_ascii_uppercase);
     let dotted = (4..=6).contains(&b.len())
-        && b.len() % 2 == 0
+        && b.len().is_multiple_of(2)
         && b.chunks(2)
             .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
         && w != "U.S.";
