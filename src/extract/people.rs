@@ -1060,6 +1060,22 @@ fn office_before(src: &str, run: &[Word], name_from: usize) -> Option<String> {
     expand_role(role)
 }
 
+/// `head` (the text before a name) ends with a short phrase opening its
+/// sentence and a comma: "Later,", "In a statement,", "Asked about it,".
+fn after_opening_phrase(head: &str) -> bool {
+    let Some(phrase) = head.strip_suffix(',') else {
+        return false;
+    };
+    let from = phrase
+        .rfind(['.', '!', '?', '\n', ':', ',', '"', '“', '”'])
+        .map_or(0, |p| {
+            p + phrase[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let words = phrase[from..].split_whitespace().count();
+    let opens_sentence = from == 0 || phrase[..from].ends_with(['.', '!', '?', '\n', ':']);
+    opens_sentence && (1..=5).contains(&words)
+}
+
 /// "…,” said Ana Ruiz": a reporting verb right after a comma or closing mark.
 fn inverted_verb_before(src: &str, pos: usize) -> bool {
     let Some(w) = prev_word(src, pos) else {
@@ -1148,7 +1164,9 @@ pub fn find(text: &Text<'_>) -> People {
                         .is_some_and(|w| names::is_object_marker(w.text(src)));
                 let opens = {
                     let head = src[..name_start].trim_end_matches([' ', '\t', '\u{a0}']);
-                    head.is_empty() || head.ends_with(['.', '!', '?', '\n', ':'])
+                    head.is_empty()
+                        || head.ends_with(['.', '!', '?', '\n', ':'])
+                        || after_opening_phrase(head)
                 };
                 // "…borders Mexico, said…": a one-word name before a comma is
                 // too often a place ending an aside.
@@ -1165,7 +1183,14 @@ pub fn find(text: &Text<'_>) -> People {
                 evidence = true;
             }
         }
-        if inverted_verb_before(src, name_start) {
+        // "…," said Ana Ruiz. A lone word must end the clause: "said
+        // Springfield would…" is what was said, and "said Moody's." a firm.
+        let lone = p.name_to - p.name_from == 1;
+        let clause_goes_on = {
+            let rest = src[name_end..].trim_start_matches([' ', '\t', '\u{a0}']);
+            rest.starts_with(|c: char| c.is_lowercase())
+        };
+        if inverted_verb_before(src, name_start) && !(lone && (clause_goes_on || p.possessive)) {
             evidence = true;
             weak = false;
         }
@@ -1682,6 +1707,21 @@ mod tests {
                 ("Nadia Petrakis".into(), None),
             ]
         );
+    }
+
+    #[test]
+    fn lone_words_after_an_opening_phrase_or_an_inverted_verb_are_not_people() {
+        let s = "Later, Brookfield said the figures were wrong. \
+                 Asked about it, Henmore said nothing. \
+                 Mayor Ana Ruiz spoke, said Springfield would suffer. \
+                 \"It is premature,\" said Moody's.\n\
+                 \"We are done,\" said Okonjo.";
+        assert_eq!(names(s), vec!["Ana Ruiz", "Okonjo"]);
+        // A known person may still be named so.
+        let s = "Mayor Lena Varga spoke first. Later, Varga said the budget was late.";
+        let p = find(&Text::new(s));
+        assert_eq!(p.people.len(), 1);
+        assert_eq!(p.mentions.len(), 2);
     }
 
     #[test]
