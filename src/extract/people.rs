@@ -1076,6 +1076,24 @@ fn after_opening_phrase(head: &str) -> bool {
     opens_sentence && (1..=5).contains(&words)
 }
 
+/// "Secretary of " or "Secretary of the " stands right before `pos`.
+fn office_of_before(src: &str, pos: usize) -> bool {
+    let Some(mut w) = prev_word(src, pos) else {
+        return false;
+    };
+    if w.text(src) == "the" {
+        match prev_word(src, w.start) {
+            Some(x) => w = x,
+            None => return false,
+        }
+    }
+    w.text(src) == "of"
+        && prev_word(src, w.start).is_some_and(|t| {
+            let t = t.text(src);
+            is_capitalized(t) && names::is_title(t)
+        })
+}
+
 /// "…,” said Ana Ruiz": a reporting verb right after a comma or closing mark.
 fn inverted_verb_before(src: &str, pos: usize) -> bool {
     let Some(w) = prev_word(src, pos) else {
@@ -1107,9 +1125,26 @@ pub fn find(text: &Text<'_>) -> People {
                 head.ends_with(b" by ") || head.ends_with(b" to ")
             });
         outlets::push_candidate(src, &mut outlet_runs, run, &fl, outlet_like);
-        let Some(p) = parse_run(src, run, &fl) else {
+        let Some(mut p) = parse_run(src, run, &fl) else {
             return;
         };
+        // "Secretary of Transportation Celeste Brandt": the run after "Title
+        // of" opens with the office; the name starts at a known given name,
+        // else it is the last two words.
+        let hi = run.len().min(MAX_RUN);
+        if p.title.is_none() && p.name_from == 0 && hi >= 3 && office_of_before(src, run[0].start) {
+            let given = names::MALE_NAME | names::FEMALE_NAME;
+            let mut from = hi - 2;
+            // "Raul T. Esparza": an initial is not where a name starts.
+            let initial = |w: &Word| {
+                let b = w.text(src).as_bytes();
+                b.len() <= 2 && b[0].is_ascii_uppercase() && b.get(1).is_none_or(|&c| c == b'.')
+            };
+            while from > 1 && initial(&run[from]) {
+                from -= 1;
+            }
+            p.name_from = (1..hi - 1).find(|&k| fl[k] & given != 0).unwrap_or(from);
+        }
         kept.push((kept_words.len(), run.len(), p));
         kept_words.extend_from_slice(run);
         let name_start = run[p.name_from].start;
@@ -1722,6 +1757,25 @@ mod tests {
         let p = find(&Text::new(s));
         assert_eq!(p.people.len(), 1);
         assert_eq!(p.mentions.len(), 2);
+    }
+
+    #[test]
+    fn an_office_after_title_of_is_not_part_of_the_name() {
+        let s = "Secretary of Transportation Celeste Brandt joined them. \
+                 Secretary of the Interior Raul T. Esparza spoke.";
+        assert_eq!(
+            roles(s),
+            vec![
+                (
+                    "Celeste Brandt".into(),
+                    Some("Secretary of Transportation".into())
+                ),
+                (
+                    "Raul T. Esparza".into(),
+                    Some("Secretary of the Interior".into())
+                ),
+            ]
+        );
     }
 
     #[test]
