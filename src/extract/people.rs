@@ -497,6 +497,18 @@ fn is_name_word(w: &str, f: names::Flags) -> bool {
         && !(w.contains('-') && names::is_title(w))
 }
 
+/// Two or three capitals, bare ("JB") or each with its period ("T.J.").
+fn is_initials(w: &str) -> bool {
+    let b = w.as_bytes();
+    let bare = (2..=3).contains(&b.len()) && b.iter().all(u8::is_ascii_uppercase);
+    let dotted = (4..=6).contains(&b.len())
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+        && w != "U.S.";
+    bare || dotted
+}
+
 /// A capitalized word that opens a sentence but is not a name ("Addressing").
 fn is_opener(w: &str, f: names::Flags) -> bool {
     f & (names::STOP | names::CALENDAR_WORD) != 0
@@ -545,6 +557,13 @@ fn parse_run(src: &str, run: &[Word], fl: &[names::Flags; MAX_RUN]) -> Option<Pa
     }
     if !name[..hi].iter().any(|&n| n) {
         return None;
+    }
+    // "Gov. JB Pritzker", "Rep. T.J. Okafor": initials as a given name, right
+    // after a title and before a name word.
+    for k in 1..hi.saturating_sub(1) {
+        if !name[k] && title_word[k - 1] && name[k + 1] && fl[k] == 0 && is_initials(t(k)) {
+            name[k] = true;
+        }
     }
     let mut lo = 0;
     while lo < hi && !title_word[lo] && is_opener(t(lo), fl[lo]) {
@@ -766,16 +785,51 @@ fn role_before(src: &str, pos: usize) -> Option<String> {
             break;
         };
         let pt = p.text(src);
-        if is_capitalized(pt)
-            || !(names::is_role_modifier(pt) || names::is_title(pt))
-            || pt == "former"
-        {
+        if is_capitalized(pt) {
+            // "Council member Ana Ruiz": a capitalized body right before the
+            // title word is part of the role ("White House spokesman" is not).
+            let white_house =
+                pt == "House" && prev_word(src, p.start).is_some_and(|x| x.text(src) == "White");
+            if cur == w && names::is_role_modifier(pt) && !white_house {
+                start = p.start;
+            }
+            break;
+        }
+        if !(names::is_role_modifier(pt) || names::is_title(pt)) || pt == "former" {
             break;
         }
         start = p.start;
         cur = p;
     }
     Some(title_case(&src[start..w.end]))
+}
+
+/// A role before a name set off by commas: "The mayor, Irene Szabo, said".
+fn role_before_comma(src: &str, name_start: usize, name_end: usize) -> Option<String> {
+    let comma = name_start.checked_sub(2)?;
+    if src.get(comma..name_start) != Some(", ") || !src[name_end..].starts_with(',') {
+        return None;
+    }
+    // The word ending at the comma, read as if a space followed it.
+    let b = src.as_bytes();
+    let mut start = comma;
+    while start > 0 && b[start - 1].is_ascii_lowercase() {
+        start -= 1;
+    }
+    if start == comma || !src[..start].ends_with(' ') {
+        return None;
+    }
+    let word = &src[start..comma];
+    if !names::is_title(word) {
+        return None;
+    }
+    let head = role_before(src, start).unwrap_or_default();
+    let role = title_case(word);
+    Some(if head.is_empty() {
+        role
+    } else {
+        format!("{head} {role}")
+    })
 }
 
 /// "budget director" → "Budget Director" (small words stay lowercase).
@@ -810,7 +864,7 @@ pub fn appositive(src: &str, pos: usize) -> (Option<String>, usize) {
         return (None, pos);
     };
     let body = &window[..close];
-    if body.contains(['"', '“', '”', '\n', '(', ':', ';']) {
+    if body.contains(['"', '“', '”', '\n', '(', ':', ';']) || ends_sentence(body) {
         return (None, pos);
     }
     let resume = pos + 2 + close + 1;
@@ -830,32 +884,94 @@ pub fn appositive(src: &str, pos: usize) -> (Option<String>, usize) {
         && ws.len() <= 8
         && (body.trim().chars().all(|c| c.is_ascii_digit())
             || ws.first().is_some_and(|w| !is_capitalized(w)));
-    let introduces_role = ws.first().is_some_and(|w| {
-        matches!(*w, "a" | "an" | "the" | "his" | "her" | "their" | "its")
-            || names::is_title(w)
-            || names::is_role_modifier(w)
-    }) && !ws
-        .iter()
-        .any(|w| matches!(*w, "who" | "which" | "that" | "whose"));
-    let Some(ti) = ws
-        .iter()
-        .rposition(|w| names::is_title(w))
-        .filter(|_| introduces_role)
-    else {
-        return (None, if aside { resume } else { pos });
-    };
+    match role_in(ws) {
+        Some(role) => (Some(role), resume),
+        None => (None, if aside { resume } else { pos }),
+    }
+}
+
+/// Whether a sentence ends inside `body` ("manager. The mayor"), unlike
+/// the period of a title or an initial ("for Gov. Ana J. Ruiz").
+fn ends_sentence(body: &str) -> bool {
+    body.match_indices(". ").any(|(i, _)| {
+        let head = &body[..i];
+        let start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let word = &head[start..];
+        let initial = word.len() == 1 && word.bytes().all(|c| c.is_ascii_uppercase());
+        !initial && !is_dotted(word) && !word.contains('.')
+    })
+}
+
+/// The role an appositive's words state: "the city's budget director",
+/// "a spokeswoman for the governor", "Ohio's secretary of state".
+fn role_in(ws: &[&str]) -> Option<String> {
+    let first = ws.first()?;
+    let introduces_role = (matches!(*first, "a" | "an" | "the" | "his" | "her" | "their" | "its")
+        || names::is_title(first)
+        || names::is_role_modifier(first)
+        || (is_capitalized(first) && strip_possessive(first).1))
+        && !ws
+            .iter()
+            .any(|w| matches!(*w, "who" | "which" | "that" | "whose"));
+    if !introduces_role {
+        return None;
+    }
+    // The first title with the title words right after it ("chief executive
+    // officer"); a later one belongs to someone else ("an aide to the mayor").
+    let ti = ws.iter().position(|w| names::is_title(w))?;
+    let mut to = ti;
+    while to + 1 < ws.len() && names::is_title(ws[to + 1]) {
+        to += 1;
+    }
     let mut from = ti;
     while from > 0 && (names::is_role_modifier(ws[from - 1]) || names::is_title(ws[from - 1])) {
         from -= 1;
     }
-    let role = title_case(&ws[from..=ti].join(" "));
-    (Some(role), resume)
+    let mut role = title_case(&ws[from..=to].join(" "));
+    if ws.get(to + 1) == Some(&"of")
+        && ws
+            .get(to + 2)
+            .is_some_and(|w| w.trim_end_matches('.').eq_ignore_ascii_case("state"))
+    {
+        role.push_str(" of State");
+    }
+    Some(role)
+}
+
+/// A role closing the sentence after a name: "…," said Gwen Talbot, the
+/// county's emergency manager."
+fn closing_role(src: &str, pos: usize) -> Option<String> {
+    let inner = src.get(pos..)?.strip_prefix(", ")?;
+    let window = &inner[..inner.floor_char_boundary(inner.len().min(90))];
+    let end = window.find(['.', '!', '?', '\n'])?;
+    let body = &window[..end];
+    if body.contains([',', '"', '“', '”', '(', ':', ';']) {
+        return None;
+    }
+    let mut buf = [""; 48];
+    let mut n = 0;
+    for w in body.split_whitespace().take(buf.len()) {
+        buf[n] = w;
+        n += 1;
+    }
+    role_in(&buf[..n])
 }
 
 /// A reporting verb follows the name, perhaps after an appositive and adverbs;
 /// `resume` is where the text resumes after that appositive (see [`appositive`]).
 fn verb_follows(src: &str, pos: usize, resume: usize) -> bool {
     let mut at = resume;
+    // "Nadia Petrakis, 52, a nurse in Dayton, said": a second aside.
+    if at > pos && src[..at].ends_with(',') {
+        let (_, next) = appositive(src, at - 1);
+        if next > at {
+            at = next;
+        }
+    }
     // "the deputy mayor, Ana Ruiz, wrote": the name closes an appositive.
     if at == pos && src[pos..].starts_with(", ") {
         at = pos + 1;
@@ -944,6 +1060,40 @@ fn office_before(src: &str, run: &[Word], name_from: usize) -> Option<String> {
     expand_role(role)
 }
 
+/// `head` (the text before a name) ends with a short phrase opening its
+/// sentence and a comma: "Later,", "In a statement,", "Asked about it,".
+fn after_opening_phrase(head: &str) -> bool {
+    let Some(phrase) = head.strip_suffix(',') else {
+        return false;
+    };
+    let from = phrase
+        .rfind(['.', '!', '?', '\n', ':', ',', '"', '“', '”'])
+        .map_or(0, |p| {
+            p + phrase[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let words = phrase[from..].split_whitespace().count();
+    let opens_sentence = from == 0 || phrase[..from].ends_with(['.', '!', '?', '\n', ':']);
+    opens_sentence && (1..=5).contains(&words)
+}
+
+/// "Secretary of " or "Secretary of the " stands right before `pos`.
+fn office_of_before(src: &str, pos: usize) -> bool {
+    let Some(mut w) = prev_word(src, pos) else {
+        return false;
+    };
+    if w.text(src) == "the" {
+        match prev_word(src, w.start) {
+            Some(x) => w = x,
+            None => return false,
+        }
+    }
+    w.text(src) == "of"
+        && prev_word(src, w.start).is_some_and(|t| {
+            let t = t.text(src);
+            is_capitalized(t) && names::is_title(t)
+        })
+}
+
 /// "…,” said Ana Ruiz": a reporting verb right after a comma or closing mark.
 fn inverted_verb_before(src: &str, pos: usize) -> bool {
     let Some(w) = prev_word(src, pos) else {
@@ -975,9 +1125,26 @@ pub fn find(text: &Text<'_>) -> People {
                 head.ends_with(b" by ") || head.ends_with(b" to ")
             });
         outlets::push_candidate(src, &mut outlet_runs, run, &fl, outlet_like);
-        let Some(p) = parse_run(src, run, &fl) else {
+        let Some(mut p) = parse_run(src, run, &fl) else {
             return;
         };
+        // "Secretary of Transportation Celeste Brandt": the run after "Title
+        // of" opens with the office; the name starts at a known given name,
+        // else it is the last two words.
+        let hi = run.len().min(MAX_RUN);
+        if p.title.is_none() && p.name_from == 0 && hi >= 3 && office_of_before(src, run[0].start) {
+            let given = names::MALE_NAME | names::FEMALE_NAME;
+            let mut from = hi - 2;
+            // "Raul T. Esparza": an initial is not where a name starts.
+            let initial = |w: &Word| {
+                let b = w.text(src).as_bytes();
+                b.len() <= 2 && b[0].is_ascii_uppercase() && b.get(1).is_none_or(|&c| c == b'.')
+            };
+            while from > 1 && initial(&run[from]) {
+                from -= 1;
+            }
+            p.name_from = (1..hi - 1).find(|&k| fl[k] & given != 0).unwrap_or(from);
+        }
         kept.push((kept_words.len(), run.len(), p));
         kept_words.extend_from_slice(run);
         let name_start = run[p.name_from].start;
@@ -1017,6 +1184,14 @@ pub fn find(text: &Text<'_>) -> People {
                 role = Some(r);
                 evidence = true;
             }
+            if role.is_none()
+                && p.name_to - p.name_from >= 2
+                && let Some(r) = role_before_comma(src, name_start, name_end)
+                    .or_else(|| closing_role(src, name_end))
+            {
+                gender = r.split_whitespace().last().and_then(names::title_gender);
+                role = Some(r);
+            }
             if !evidence && verb_follows(src, name_end, resume) {
                 let single = p.name_to - p.name_from == 1;
                 let after_preposition = p.name_from == 0
@@ -1024,7 +1199,9 @@ pub fn find(text: &Text<'_>) -> People {
                         .is_some_and(|w| names::is_object_marker(w.text(src)));
                 let opens = {
                     let head = src[..name_start].trim_end_matches([' ', '\t', '\u{a0}']);
-                    head.is_empty() || head.ends_with(['.', '!', '?', '\n', ':'])
+                    head.is_empty()
+                        || head.ends_with(['.', '!', '?', '\n', ':'])
+                        || after_opening_phrase(head)
                 };
                 // "…borders Mexico, said…": a one-word name before a comma is
                 // too often a place ending an aside.
@@ -1041,7 +1218,14 @@ pub fn find(text: &Text<'_>) -> People {
                 evidence = true;
             }
         }
-        if inverted_verb_before(src, name_start) {
+        // "…," said Ana Ruiz. A lone word must end the clause: "said
+        // Springfield would…" is what was said, and "said Moody's." a firm.
+        let lone = p.name_to - p.name_from == 1;
+        let clause_goes_on = {
+            let rest = src[name_end..].trim_start_matches([' ', '\t', '\u{a0}']);
+            rest.starts_with(|c: char| c.is_lowercase())
+        };
+        if inverted_verb_before(src, name_start) && !(lone && (clause_goes_on || p.possessive)) {
             evidence = true;
             weak = false;
         }
@@ -1504,6 +1688,94 @@ mod tests {
                  Projects announced today include clinics. \
                  Rep. Ana Cole of Utah, whose district borders Nevada, said she agreed.";
         assert_eq!(names(s), vec!["Ana Cole"]);
+    }
+
+    fn roles(s: &str) -> Vec<(String, Option<String>)> {
+        people(s).into_iter().map(|p| (p.name, p.role)).collect()
+    }
+
+    #[test]
+    fn initials_after_a_title_are_a_given_name() {
+        let s = "Gov. KC Lindahl signed it. Lindahl said it was overdue. \
+                 Rep. D.W. Osei and Sen. U.S. Steel met. Osei said so.";
+        assert_eq!(
+            roles(s),
+            vec![
+                ("KC Lindahl".into(), Some("Governor".into())),
+                ("D.W. Osei".into(), Some("Representative".into())),
+            ]
+        );
+        // Without a title, capitals stay an acronym.
+        assert!(names("The FAA Tower said no.").is_empty());
+    }
+
+    #[test]
+    fn a_capitalized_body_before_a_lowercase_title_is_part_of_the_role() {
+        let s = "Council member Ines Valdivia voted no. Valdivia said the plan failed. \
+                 White House spokesman Bo Lindgren said nothing.";
+        assert_eq!(
+            roles(s),
+            vec![
+                ("Ines Valdivia".into(), Some("Council Member".into())),
+                ("Bo Lindgren".into(), Some("Spokesman".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn roles_after_the_name_in_several_forms() {
+        let s = "Marta Oyelaran, Ohio's secretary of state, said the count was done. \
+                 Devin Achterberg, the Democratic nominee for governor, said he would appeal. \
+                 Keisha Fontaine, a spokeswoman for Gov. Ana Ruiz, said the clinic reopened. \
+                 \"We are ready,\" said Gwen Talbot, the county's deputy manager. \
+                 The mayor, Irene Szabo, said the city would appeal. \
+                 Nadia Petrakis, 52, a nurse in Dayton, said she had waited.";
+        assert_eq!(
+            roles(s),
+            vec![
+                ("Marta Oyelaran".into(), Some("Secretary of State".into())),
+                ("Devin Achterberg".into(), Some("Nominee".into())),
+                ("Keisha Fontaine".into(), Some("Spokeswoman".into())),
+                ("Ana Ruiz".into(), Some("Governor".into())),
+                ("Gwen Talbot".into(), Some("Deputy Manager".into())),
+                ("Irene Szabo".into(), Some("Mayor".into())),
+                ("Nadia Petrakis".into(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn lone_words_after_an_opening_phrase_or_an_inverted_verb_are_not_people() {
+        let s = "Later, Brookfield said the figures were wrong. \
+                 Asked about it, Henmore said nothing. \
+                 Mayor Ana Ruiz spoke, said Springfield would suffer. \
+                 \"It is premature,\" said Moody's.\n\
+                 \"We are done,\" said Okonjo.";
+        assert_eq!(names(s), vec!["Ana Ruiz", "Okonjo"]);
+        // A known person may still be named so.
+        let s = "Mayor Lena Varga spoke first. Later, Varga said the budget was late.";
+        let p = find(&Text::new(s));
+        assert_eq!(p.people.len(), 1);
+        assert_eq!(p.mentions.len(), 2);
+    }
+
+    #[test]
+    fn an_office_after_title_of_is_not_part_of_the_name() {
+        let s = "Secretary of Transportation Celeste Brandt joined them. \
+                 Secretary of the Interior Raul T. Esparza spoke.";
+        assert_eq!(
+            roles(s),
+            vec![
+                (
+                    "Celeste Brandt".into(),
+                    Some("Secretary of Transportation".into())
+                ),
+                (
+                    "Raul T. Esparza".into(),
+                    Some("Secretary of the Interior".into())
+                ),
+            ]
+        );
     }
 
     #[test]
