@@ -138,7 +138,15 @@ fn pair_marks(src: &str) -> Vec<Span> {
             0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9D) => (Mark::Close, 3),
             _ => {
                 // Only line breaks and quote marks matter: jump to the next.
-                i = memchr::memchr3(b'\n', b'"', 0xE2, &b[i + 1..]).map_or(b.len(), |p| i + 1 + p);
+                // Outside a quotation a line break changes nothing the next
+                // opening mark would not reset, so only marks are looked for.
+                let rest = &b[i + 1..];
+                let next = if open.is_none() && !awaiting_continuation {
+                    memchr::memchr2(b'"', 0xE2, rest)
+                } else {
+                    memchr::memchr3(b'\n', b'"', 0xE2, rest)
+                };
+                i = next.map_or(b.len(), |p| i + 1 + p);
                 continue;
             }
         };
