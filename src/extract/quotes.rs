@@ -593,6 +593,10 @@ impl Ctx<'_> {
         }
         let next_end = line_end_near(src, line_end + 1, AFTER_WINDOW);
         let line = &src[line_end + 1..next_end];
+        // A list item that quotes someone else is not a credit.
+        if line.len() > 120 || line.contains(['"', '“', '”', ':']) {
+            return None;
+        }
         let body = line.trim_start_matches(['>', ' ', '\t']);
         let rest = body
             .strip_prefix(['—', '–', '―'])
@@ -1050,7 +1054,7 @@ fn continuation(ctx: &Ctx<'_>, span: &Span, boundary: usize, prev: Option<usize>
         .people
         .mentions_in(boundary, span.open)
         .iter()
-        .any(|m| m.person != who && !ctx.inside_quote(m.start));
+        .any(|m| m.person != who && !m.object && !ctx.inside_quote(m.start));
     (!someone_else).then_some(who)
 }
 
@@ -1215,6 +1219,25 @@ mod tests {
                 "Dana Albright".into()
             )]
         );
+    }
+
+    #[test]
+    fn a_list_item_quoting_someone_else_is_not_a_credit_line() {
+        let s = "Among the public comments:\n\n\
+                 - Rev. Alan McAllister: \"This county spends more on cages than on counseling.\"\n\
+                 - Dr. Shirley Tan, a psychiatrist: \"Half of the people in that jail need treatment.\"\n";
+        let speakers: Vec<String> = quotes(s).into_iter().map(|(_, who)| who).collect();
+        assert_eq!(speakers, vec!["Alan McAllister", "Shirley Tan"]);
+    }
+
+    #[test]
+    fn continuation_after_a_speaker_who_told_someone() {
+        let s = "Sheriff Tom Hale spoke to Commissioner Ann Ruiz. \
+                 \"I hear that argument every budget cycle,\" Hale told Ruiz. \
+                 \"It does not change the head count.\"";
+        let q = quotes(s);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().all(|(_, who)| who == "Tom Hale"), "{q:?}");
     }
 
     #[test]
