@@ -353,6 +353,35 @@ fn is_characterising_verb(w: &str) -> bool {
     )
 }
 
+/// A lowercase preposition: the name after it is not a subject.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "with"
+            | "about"
+            | "against"
+            | "for"
+            | "from"
+            | "by"
+            | "of"
+            | "at"
+            | "on"
+            | "in"
+            | "into"
+            | "toward"
+            | "towards"
+            | "like"
+            | "than"
+            | "between"
+            | "among"
+            | "over"
+            | "under"
+            | "as"
+            | "behind"
+            | "near"
+    )
+}
+
 /// A verb that can introduce a speaker's quoted words.
 fn is_speech_verb(w: &str) -> bool {
     !is_capitalized(w) && (names::is_reporting_verb(w) || is_characterising_verb(w))
@@ -678,9 +707,12 @@ impl Ctx<'_> {
         let tail = src[last.end..open].trim();
         let colon = tail.ends_with(':');
         // The last reporting verb in the clause.
-        let verb = ws
-            .iter()
-            .rposition(|w| is_speech_verb(w.text(src)) && !self.inside_quote(w.start));
+        let verb = ws.iter().enumerate().rposition(|(k, w)| {
+            let t = w.text(src);
+            // "As Ruiz put it, “…”"
+            let put_it = t == "put" && ws.get(k + 1).is_some_and(|n| n.text(src) == "it");
+            (is_speech_verb(t) || put_it) && !self.inside_quote(w.start)
+        });
         if let Some(v) = verb {
             // "…, said Ana Ruiz: “…”" (but in "Moss said the governor “…”"
             // the governor is the subject of the reported clause).
@@ -714,7 +746,12 @@ impl Ctx<'_> {
         let mention = self.people.mentions_in(from, to).iter().rev().find(|m| {
             // A name right before the verb is its subject, whatever
             // came before the name ("Last spring Ruiz accused …").
-            let next_to_verb = src[m.end..to].trim().is_empty();
+            // Not "A spokesperson for Ruiz said …", though.
+            let next_to_verb = matches!(
+                src[m.end..to].trim(),
+                "" | "himself" | "herself" | "themselves"
+            ) && !people::prev_word(src, m.start)
+                .is_some_and(|w| is_preposition(w.text(src)));
             (!m.object || next_to_verb) && !m.possessive && !self.inside_quote(m.start)
         });
         let mut best: Option<(usize, Subject)> =
@@ -1238,6 +1275,26 @@ mod tests {
         let q = quotes(s);
         assert_eq!(q.len(), 2, "{q:?}");
         assert!(q.iter().all(|(_, who)| who == "Tom Hale"), "{q:?}");
+    }
+
+    #[test]
+    fn a_spokesperson_for_someone_is_not_that_person() {
+        let s = "Sen. Vera Lang faces questions. A spokesperson for Lang said the loans were \
+                 \"fully disclosed and entirely legal under federal law.\"";
+        assert!(quotes(s).is_empty(), "{:?}", quotes(s));
+    }
+
+    #[test]
+    fn as_someone_put_it() {
+        let s = "Sen. Vera Lang ran hard. As Lang herself put it during the race, \
+                 \"I am not going to let anyone outspend me.\"";
+        assert_eq!(
+            quotes(s),
+            vec![(
+                "I am not going to let anyone outspend me".into(),
+                "Vera Lang".into()
+            )]
+        );
     }
 
     #[test]
