@@ -935,7 +935,18 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
     // The last quotation long enough to count, and its speaker when credited.
     let mut prev_long: Option<(usize, Option<usize>)> = None;
     for (k, span) in spans.iter().enumerate() {
-        if !enough_words(src, span) {
+        let head = k
+            .checked_sub(1)
+            .and_then(|h| interrupted_head(src, &spans[h], span));
+        let long = enough_words(src, span)
+            || head.is_some_and(|h| {
+                words(src, h.0, h.1)
+                    .chain(span.pieces().flat_map(|p| words(src, p.0, p.1)))
+                    .filter(|w| w.text(src).chars().any(char::is_alphabetic))
+                    .nth(MIN_WORDS - 1)
+                    .is_some()
+            });
+        if !long {
             // "“We heard you,” she said. “We did not ignore you.”": a short
             // quotation with its own attribution still names the speaker
             // that the next quotation continues.
@@ -1015,7 +1026,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         };
         ctx.credited.push((span.open, who));
         prev_long = Some((k, Some(who)));
-        let (first, last, joined) = if span.rest.is_empty() {
+        let (first, last, joined) = if span.rest.is_empty() && head.is_none() {
             let p = trim_piece(src, span.first);
             if p.1 <= p.0 {
                 continue;
@@ -1023,8 +1034,9 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
             let p = trim_full_stop(src, p);
             (p, p, None)
         } else {
-            let mut pieces: Vec<(usize, usize)> = span
-                .pieces()
+            let mut pieces: Vec<(usize, usize)> = head
+                .into_iter()
+                .chain(span.pieces())
                 .map(|p| trim_piece(src, p))
                 .filter(|p| p.1 > p.0)
                 .collect();
@@ -1059,6 +1071,32 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         facts,
         outlets: people.outlets.clone(),
     }
+}
+
+/// The first half of an interrupted quotation too short to stand alone:
+/// "“The plan,” Ruiz said, “is dead on arrival.”" gives "The plan" for the
+/// second half, which goes on in lowercase after a reporting clause.
+fn interrupted_head(src: &str, head: &Span, span: &Span) -> Option<(usize, usize)> {
+    if !head.rest.is_empty() || enough_words(src, head) {
+        return None;
+    }
+    let inner = &src[head.first.0..head.first.1];
+    let between = src.get(head.close_end..span.open)?;
+    let goes_on = src[span.first.0..span.first.1]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    let clause = between.trim();
+    let reports =
+        words(src, head.close_end, span.open).any(|w| names::is_reporting_verb(w.text(src)));
+    (inner.trim_end().ends_with(',')
+        && goes_on
+        && between.len() <= 100
+        && !between.contains('\n')
+        && clause.ends_with(',')
+        && reports)
+        .then_some(head.first)
 }
 
 /// The speaker named right after a quotation too short to count.
@@ -1294,6 +1332,22 @@ mod tests {
                 "I am not going to let anyone outspend me".into(),
                 "Vera Lang".into()
             )]
+        );
+    }
+
+    #[test]
+    fn an_interrupted_quote_with_a_short_first_half_is_joined() {
+        let s = "Mayor Ana Ruiz spoke. \"The plan,\" Ruiz said, \"is dead on arrival.\" \
+                 \"Frankly,\" said Councilman Bo Tate, \"we waited too long.\" \
+                 \"We will win this fight,\" Ruiz said, \"and then some more.\"";
+        assert_eq!(
+            quotes(s),
+            vec![
+                ("The plan is dead on arrival".into(), "Ana Ruiz".into()),
+                ("Frankly we waited too long".into(), "Bo Tate".into()),
+                ("We will win this fight".into(), "Ana Ruiz".into()),
+                ("and then some more".into(), "Ana Ruiz".into()),
+            ]
         );
     }
 
