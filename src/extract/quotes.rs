@@ -1077,26 +1077,24 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
 /// "“The plan,” Ruiz said, “is dead on arrival.”" gives "The plan" for the
 /// second half, which goes on in lowercase after a reporting clause.
 fn interrupted_head(src: &str, head: &Span, span: &Span) -> Option<(usize, usize)> {
-    if !head.rest.is_empty() || enough_words(src, head) {
+    let between = src.get(head.close_end..span.open)?;
+    let clause = between.trim();
+    if between.len() > 100
+        || between.contains('\n')
+        || !clause.ends_with(',')
+        || !head.rest.is_empty()
+        || !src[head.first.0..head.first.1].trim_end().ends_with(',')
+    {
         return None;
     }
-    let inner = &src[head.first.0..head.first.1];
-    let between = src.get(head.close_end..span.open)?;
     let goes_on = src[span.first.0..span.first.1]
         .trim_start()
         .chars()
         .next()
         .is_some_and(char::is_lowercase);
-    let clause = between.trim();
     let reports =
-        words(src, head.close_end, span.open).any(|w| names::is_reporting_verb(w.text(src)));
-    (inner.trim_end().ends_with(',')
-        && goes_on
-        && between.len() <= 100
-        && !between.contains('\n')
-        && clause.ends_with(',')
-        && reports)
-        .then_some(head.first)
+        || words(src, head.close_end, span.open).any(|w| names::is_reporting_verb(w.text(src)));
+    (goes_on && reports() && !enough_words(src, head)).then_some(head.first)
 }
 
 /// The speaker named right after a quotation too short to count.
