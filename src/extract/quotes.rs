@@ -138,7 +138,15 @@ fn pair_marks(src: &str) -> Vec<Span> {
             0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9D) => (Mark::Close, 3),
             _ => {
                 // Only line breaks and quote marks matter: jump to the next.
-                i = memchr::memchr3(b'\n', b'"', 0xE2, &b[i + 1..]).map_or(b.len(), |p| i + 1 + p);
+                // Outside a quotation a line break changes nothing the next
+                // opening mark would not reset, so only marks are looked for.
+                let rest = &b[i + 1..];
+                let next = if open.is_none() && !awaiting_continuation {
+                    memchr::memchr2(b'"', 0xE2, rest)
+                } else {
+                    memchr::memchr3(b'\n', b'"', 0xE2, rest)
+                };
+                i = next.map_or(b.len(), |p| i + 1 + p);
                 continue;
             }
         };
@@ -367,6 +375,35 @@ fn is_characterising_verb(w: &str) -> bool {
             | "touted"
             | "blamed"
             | "blaming"
+    )
+}
+
+/// A lowercase preposition: the name after it is not a subject.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "with"
+            | "about"
+            | "against"
+            | "for"
+            | "from"
+            | "by"
+            | "of"
+            | "at"
+            | "on"
+            | "in"
+            | "into"
+            | "toward"
+            | "towards"
+            | "like"
+            | "than"
+            | "between"
+            | "among"
+            | "over"
+            | "under"
+            | "as"
+            | "behind"
+            | "near"
     )
 }
 
@@ -610,6 +647,10 @@ impl Ctx<'_> {
         }
         let next_end = line_end_near(src, line_end + 1, AFTER_WINDOW);
         let line = &src[line_end + 1..next_end];
+        // A list item that quotes someone else is not a credit.
+        if line.len() > 120 || line.contains(['"', '“', '”', ':']) {
+            return None;
+        }
         let body = line.trim_start_matches(['>', ' ', '\t']);
         let rest = body
             .strip_prefix(['—', '–', '―'])
@@ -691,9 +732,12 @@ impl Ctx<'_> {
         let tail = src[last.end..open].trim();
         let colon = tail.ends_with(':');
         // The last reporting verb in the clause.
-        let verb = ws
-            .iter()
-            .rposition(|w| is_speech_verb(w.text(src)) && !self.inside_quote(w.start));
+        let verb = ws.iter().enumerate().rposition(|(k, w)| {
+            let t = w.text(src);
+            // "As Ruiz put it, “…”"
+            let put_it = t == "put" && ws.get(k + 1).is_some_and(|n| n.text(src) == "it");
+            (is_speech_verb(t) || put_it) && !self.inside_quote(w.start)
+        });
         if let Some(v) = verb {
             // "…, said Ana Ruiz: “…”" (but in "Moss said the governor “…”"
             // the governor is the subject of the reported clause).
@@ -727,7 +771,12 @@ impl Ctx<'_> {
         let mention = self.people.mentions_in(from, to).iter().rev().find(|m| {
             // A name right before the verb is its subject, whatever
             // came before the name ("Last spring Ruiz accused …").
-            let next_to_verb = src[m.end..to].trim().is_empty();
+            // Not "A spokesperson for Ruiz said …", though.
+            let next_to_verb = matches!(
+                src[m.end..to].trim(),
+                "" | "himself" | "herself" | "themselves"
+            ) && !people::prev_word(src, m.start)
+                .is_some_and(|w| is_preposition(w.text(src)));
             (!m.object || next_to_verb) && !m.possessive && !self.inside_quote(m.start)
         });
         let mut best: Option<(usize, Subject)> =
@@ -935,7 +984,18 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
     // The last quotation long enough to count, and its speaker when credited.
     let mut prev_long: Option<(usize, Option<usize>)> = None;
     for (k, span) in spans.iter().enumerate() {
-        if !enough_words(src, span) {
+        let head = k
+            .checked_sub(1)
+            .and_then(|h| interrupted_head(src, &spans[h], span));
+        let long = enough_words(src, span)
+            || head.is_some_and(|h| {
+                words(src, h.0, h.1)
+                    .chain(span.pieces().flat_map(|p| words(src, p.0, p.1)))
+                    .filter(|w| w.text(src).chars().any(char::is_alphabetic))
+                    .nth(MIN_WORDS - 1)
+                    .is_some()
+            });
+        if !long {
             // "“We heard you,” she said. “We did not ignore you.”": a short
             // quotation with its own attribution still names the speaker
             // that the next quotation continues.
@@ -1017,7 +1077,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         };
         ctx.credited.push((span.open, who));
         prev_long = Some((k, Some(who)));
-        let (first, last, joined) = if span.rest.is_empty() {
+        let (first, last, joined) = if span.rest.is_empty() && head.is_none() {
             let p = trim_piece(src, span.first);
             if p.1 <= p.0 {
                 continue;
@@ -1025,8 +1085,9 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
             let p = trim_full_stop(src, p);
             (p, p, None)
         } else {
-            let mut pieces: Vec<(usize, usize)> = span
-                .pieces()
+            let mut pieces: Vec<(usize, usize)> = head
+                .into_iter()
+                .chain(span.pieces())
                 .map(|p| trim_piece(src, p))
                 .filter(|p| p.1 > p.0)
                 .collect();
@@ -1061,6 +1122,30 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         facts,
         outlets: people.outlets.clone(),
     }
+}
+
+/// The first half of an interrupted quotation too short to stand alone:
+/// "“The plan,” Ruiz said, “is dead on arrival.”" gives "The plan" for the
+/// second half, which goes on in lowercase after a reporting clause.
+fn interrupted_head(src: &str, head: &Span, span: &Span) -> Option<(usize, usize)> {
+    let between = src.get(head.close_end..span.open)?;
+    let clause = between.trim();
+    if between.len() > 100
+        || between.contains('\n')
+        || !clause.ends_with(',')
+        || !head.rest.is_empty()
+        || !src[head.first.0..head.first.1].trim_end().ends_with(',')
+    {
+        return None;
+    }
+    let goes_on = src[span.first.0..span.first.1]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    let reports =
+        || words(src, head.close_end, span.open).any(|w| names::is_reporting_verb(w.text(src)));
+    (goes_on && reports() && !enough_words(src, head)).then_some(head.first)
 }
 
 /// The speaker named right after a quotation too short to count.
@@ -1106,7 +1191,7 @@ fn continuation(
         .people
         .mentions_in(boundary, span.open)
         .iter()
-        .any(|m| m.person != who && !ctx.inside_quote(m.start));
+        .any(|m| m.person != who && !m.object && !ctx.inside_quote(m.start));
     (!someone_else).then_some(who)
 }
 
@@ -1284,6 +1369,61 @@ mod tests {
                 "We did not ignore you. We just could not find another way".into(),
                 "Dana Albright".into()
             )]
+        );
+    }
+
+    #[test]
+    fn a_list_item_quoting_someone_else_is_not_a_credit_line() {
+        let s = "Among the public comments:\n\n\
+                 - Rev. Alan McAllister: \"This county spends more on cages than on counseling.\"\n\
+                 - Dr. Shirley Tan, a psychiatrist: \"Half of the people in that jail need treatment.\"\n";
+        let speakers: Vec<String> = quotes(s).into_iter().map(|(_, who)| who).collect();
+        assert_eq!(speakers, vec!["Alan McAllister", "Shirley Tan"]);
+    }
+
+    #[test]
+    fn continuation_after_a_speaker_who_told_someone() {
+        let s = "Sheriff Tom Hale spoke to Commissioner Ann Ruiz. \
+                 \"I hear that argument every budget cycle,\" Hale told Ruiz. \
+                 \"It does not change the head count.\"";
+        let q = quotes(s);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().all(|(_, who)| who == "Tom Hale"), "{q:?}");
+    }
+
+    #[test]
+    fn a_spokesperson_for_someone_is_not_that_person() {
+        let s = "Sen. Vera Lang faces questions. A spokesperson for Lang said the loans were \
+                 \"fully disclosed and entirely legal under federal law.\"";
+        assert!(quotes(s).is_empty(), "{:?}", quotes(s));
+    }
+
+    #[test]
+    fn as_someone_put_it() {
+        let s = "Sen. Vera Lang ran hard. As Lang herself put it during the race, \
+                 \"I am not going to let anyone outspend me.\"";
+        assert_eq!(
+            quotes(s),
+            vec![(
+                "I am not going to let anyone outspend me".into(),
+                "Vera Lang".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_interrupted_quote_with_a_short_first_half_is_joined() {
+        let s = "Mayor Ana Ruiz spoke. \"The plan,\" Ruiz said, \"is dead on arrival.\" \
+                 \"Frankly,\" said Councilman Bo Tate, \"we waited too long.\" \
+                 \"We will win this fight,\" Ruiz said, \"and then some more.\"";
+        assert_eq!(
+            quotes(s),
+            vec![
+                ("The plan is dead on arrival".into(), "Ana Ruiz".into()),
+                ("Frankly we waited too long".into(), "Bo Tate".into()),
+                ("We will win this fight".into(), "Ana Ruiz".into()),
+                ("and then some more".into(), "Ana Ruiz".into()),
+            ]
         );
     }
 
