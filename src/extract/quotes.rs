@@ -553,6 +553,14 @@ impl Ctx<'_> {
             let next = ws.partition_point(|x| x.start < m.end);
             return (!m.possessive).then_some((Subject::Person(m.person), next));
         }
+        // A lone surname the people finder did not take for a mention
+        // because it is also a common word ("…,” Park said").
+        if j == i + 1
+            && !people::strip_possessive(t).1
+            && let Some(p) = self.person_by_surname(t)
+        {
+            return Some((Subject::Person(p), j));
+        }
         // "Secretary of Agriculture Linda Marsh" when the name was not
         // recognised: the office belongs to her, not to whoever else holds
         // a similar title.
@@ -574,6 +582,22 @@ impl Ctx<'_> {
             return Some((Subject::Role(last.to_lowercase(), w.start), j));
         }
         None
+    }
+
+    /// The one person of the document whose surname is `w`.
+    fn person_by_surname(&self, w: &str) -> Option<usize> {
+        let mut found = None;
+        for (i, p) in self.people.people.iter().enumerate() {
+            if p.name.split_whitespace().count() >= 2
+                && p.name.split_whitespace().next_back() == Some(w)
+            {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
     }
 
     /// The subject-verb (or verb-subject) clause right after a quotation.
@@ -1211,6 +1235,21 @@ mod tests {
                 (text, f.speaker.unwrap_or_default())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_common_word_is_still_the_speaker() {
+        let s = "The county executive, Lena Park, said the branch would open on weekends. \
+                 \"Saturday hours were the number one request,\" Park said. \
+                 \"Our budget will not stretch much further,\" Park's office said.";
+        let q = quotes(s);
+        assert_eq!(
+            q,
+            vec![(
+                "Saturday hours were the number one request".to_string(),
+                "Lena Park".to_string()
+            )]
+        );
     }
 
     #[test]
