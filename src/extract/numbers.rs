@@ -11,7 +11,7 @@
 use super::numwords;
 use super::scan::{self, Ctx, Kind, Num};
 use super::text::Text;
-use super::words::{self, Lower};
+use super::words;
 use super::{FactKind, Found, money};
 use crate::model::Value;
 
@@ -252,7 +252,7 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
         if ctx.glued(k) && k == j {
             break;
         }
-        let Some(l) = Lower::of(w) else {
+        let Some(l) = ctx.lower(k) else {
             modifiers += 1;
             k += 1;
             continue;
@@ -305,11 +305,10 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
         }
     }
     // "420,000 fled", "146 have closed", "40 were evacuated"
-    let w = ctx.word(j)?;
-    let l = Lower::of(w)?;
+    let l = ctx.lower(j)?;
     let verb_at = |k: usize| {
         let w = ctx.word(k)?;
-        let l = Lower::of(w)?;
+        let l = ctx.lower(k)?;
         (w.bytes().all(|b| b.is_ascii_lowercase()) && words::count_verb(l.as_str()))
             .then(|| l.as_str().to_string())
     };

@@ -696,21 +696,28 @@ fn may_start_fact(ctx: &Ctx<'_>, i: usize) -> bool {
         Kind::Num(_) => true,
         Kind::Punct(c) => words::currency_symbol(c).is_some(),
         Kind::Word => {
-            let w = &ctx.src[t.start..t.end];
-            let first = w.as_bytes()[0];
+            // Length and first letter rule out most words before any text
+            // comparison.
+            let len = t.end - t.start;
+            let first = ctx.src.as_bytes()[t.start];
             if first.is_ascii_lowercase() {
                 // Number words are at most nine letters and start with one
                 // of these.
-                return w.len() <= 9
+                return len <= 9
                     && matches!(
                         first,
                         b'a' | b'h' | b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'
                     )
-                    && numwords::may_start(w);
+                    && numwords::may_start(ctx.text(i));
             }
             if ctx.is_punct(i + 1, &['$']) && ctx.glued(i + 1) {
                 return true;
             }
+            // Currency codes, "FY", months and number words are short.
+            if len > 9 {
+                return false;
+            }
+            let w = ctx.text(i);
             if words::currency_code(w).is_some() || w == "FY" {
                 return true;
             }
