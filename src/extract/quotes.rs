@@ -611,11 +611,14 @@ impl Ctx<'_> {
         }
         let ws = &buf[..n];
         let first = ws.first()?;
-        // Only punctuation may separate the mark from the clause.
+        // Only punctuation may separate the mark from the clause, and one
+        // line break of a paragraph that runs on ("…,”\nRuiz said"; the
+        // window `to` ends with the paragraph).
         let gap = &src[from..first.start];
         if !gap
             .chars()
-            .all(|c| c.is_whitespace() && c != '\n' || ",.!?;—–-".contains(c))
+            .all(|c| c.is_whitespace() || ",.!?;—–-".contains(c))
+            || gap.matches('\n').count() > 1
         {
             return None;
         }
@@ -1250,6 +1253,17 @@ mod tests {
                 "Lena Park".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn an_attribution_on_the_line_after_the_quotation_counts() {
+        let s = "\"We did the work tonight, but nobody should be proud of the last hour,\"\n\
+                 Senate Majority Leader Tom Reddy told reporters after the vote.\n\n\
+                 \"The next quotation belongs to nobody at all in this story.\"\n\
+                 Reddy left the chamber.\n";
+        let q = quotes(s);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "Tom Reddy");
     }
 
     #[test]

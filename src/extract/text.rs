@@ -238,11 +238,14 @@ pub const CONTEXT: usize = 300;
 /// ends a sentence or is shorter than a wrapped line.
 fn paragraph_starts(src: &str, line_starts: &[usize]) -> Vec<usize> {
     let mut out = vec![0];
-    for w in line_starts.windows(2) {
+    for (k, w) in line_starts.windows(2).enumerate() {
         let prev = src[w[0]..w[1]].trim();
+        let next_end = line_starts.get(k + 2).copied().unwrap_or(src.len());
+        let next = &src[w[1]..next_end];
         let ends = prev.is_empty()
-            || prev.ends_with(['.', '!', '?', ':', '"', '”'])
-            || prev.chars().count() < WRAPPED_LINE;
+            || (prev.ends_with(['.', '!', '?', ':', '"', '”']) && !quote_runs_on(prev))
+            || prev.chars().count() < WRAPPED_LINE
+            || not_wrapped(prev, next);
         if ends && out.last() != Some(&w[1]) {
             out.push(w[1]);
         }
@@ -502,7 +505,14 @@ fn line_break_ends_sentence(src: &str, nl: usize) -> bool {
     if abbreviated {
         return false;
     }
+    // "“…,”\nSen. Ana Ruiz said.": the attribution is on the next line.
+    if prev_line.ends_with([',', ';']) || quote_runs_on(prev_line) {
+        return false;
+    }
     if prev_line.ends_with(['.', '!', '?', ':', '"', '”']) {
+        return true;
+    }
+    if not_wrapped(prev_line, next_line) {
         return true;
     }
     if first.is_ascii_digit() || first == '$' {
@@ -518,6 +528,22 @@ fn line_break_ends_sentence(src: &str, nl: usize) -> bool {
         return false;
     }
     !(first.is_lowercase())
+}
+
+/// A line ending in a quotation closed after a comma ("…we will,”"): the
+/// sentence goes on with its attribution.
+fn quote_runs_on(line: &str) -> bool {
+    line.strip_suffix(['"', '”'])
+        .is_some_and(|l| l.ends_with([',', '—']))
+}
+
+/// Whether a line followed by `next` cannot be prose wrapped at a fixed
+/// width: the next line runs far past it, so this one was cut short on
+/// purpose (a headline over an article written one paragraph a line).
+fn not_wrapped(line: &str, next: &str) -> bool {
+    // Count no further than needed: a long paragraph need not be walked.
+    let width = line.chars().count();
+    next.trim_end().chars().take(width + 31).count() > width + 30
 }
 
 /// A long line of mostly lowercase words that stops mid-sentence: prose
@@ -799,6 +825,25 @@ mod tests {
             sentences("Grants go out by Sept.\n30. Congress agreed."),
             vec!["Grants go out by Sept.\n30.", "Congress agreed."]
         );
+    }
+
+    #[test]
+    fn a_headline_over_a_longer_line_is_its_own_sentence() {
+        let s = "Census estimates show growth continuing across the southern states\n\
+                 The South added more than 1.7 million residents last year, accounting for \
+                 most of the nation's growth, according to estimates released on Thursday.\n";
+        let got = sentences(s);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("The South added"), "{got:?}");
+    }
+
+    #[test]
+    fn a_quotation_closed_after_a_comma_runs_on_to_its_attribution() {
+        let s = "\"We did the work tonight, but nobody should be proud of the last hour,\"\n\
+                 Senate Majority Leader Tom Reddy told reporters after the vote.\n";
+        assert_eq!(sentences(s).len(), 1, "{:?}", sentences(s));
+        let t = Text::new(s);
+        assert_eq!(t.paragraph_range(s.len() - 3).0, 0);
     }
 
     #[test]
