@@ -1,7 +1,6 @@
 //! Reading input documents: lossy UTF-8 with a warning, binary files skipped.
 
 use crate::error::{Error, Result};
-use std::io::Read;
 use std::path::Path;
 
 /// A document's text, ready for extraction.
@@ -27,19 +26,16 @@ pub enum Skip {
 /// byte offset of the first bad byte; a file with NUL bytes is treated as binary.
 pub fn read_document(path: &str) -> std::result::Result<Document, Skip> {
     let p = Path::new(path);
-    let failed = |e| Skip::Failed(Error::io(p, e));
-    // Open first and ask the open file what it is: one system call fewer
-    // per file than a separate directory check (thousands of small files
-    // are common).
-    let mut file = std::fs::File::open(p).map_err(failed)?;
-    let meta = file.metadata().map_err(failed)?;
-    if meta.is_dir() {
-        return Err(Skip::Failed(Error::Other(format!(
-            "{path}: is a directory"
-        ))));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
-    file.read_to_end(&mut bytes).map_err(failed)?;
+    // No separate directory check: reading one fails with its own error
+    // kind, and the check cost a system call per file (thousands of small
+    // files are common).
+    let bytes = std::fs::read(p).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::IsADirectory {
+            Skip::Failed(Error::Other(format!("{path}: is a directory")))
+        } else {
+            Skip::Failed(Error::io(p, e))
+        }
+    })?;
     decode(path, bytes)
 }
 
