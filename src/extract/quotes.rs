@@ -428,6 +428,7 @@ enum Subject {
 /// Everything the attribution finder needs about the document.
 struct Ctx<'a> {
     src: &'a str,
+    text: &'a Text<'a>,
     people: &'a People,
     spans: &'a [Span],
     /// Quotations already credited: (byte of the opening mark, person).
@@ -833,7 +834,27 @@ impl Ctx<'_> {
             .rev()
             .take(40)
             .find(|m| !m.object && !self.inside_quote(m.start) && self.people.fits(m.person, g))
-            .map(|m| (m.start, m.person));
+            .map(|m| {
+                // "Park met with Cho and the city manager, Janet Ruiz. “…,”
+                // she said": the sentence's subject, named first, not the
+                // last name in it.
+                let start = self
+                    .text
+                    .sentence_index(m.start)
+                    .map_or(m.start, |i| self.text.sentences[i].start.max(floor));
+                let first = self
+                    .people
+                    .mentions_in(start, m.start)
+                    .iter()
+                    .find(|f| {
+                        !f.object
+                            && !f.possessive
+                            && !self.inside_quote(f.start)
+                            && self.people.fits(f.person, g)
+                    })
+                    .unwrap_or(m);
+                (m.start, first.person)
+            });
         let credited = self
             .credited
             .iter()
@@ -926,6 +947,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
     let spans = pair_marks(src);
     let mut ctx = Ctx {
         src,
+        text,
         people,
         spans: &spans,
         credited: Vec::new(),
@@ -1347,6 +1369,14 @@ mod tests {
                 ("and then some more".into(), "Ana Ruiz".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_pronoun_after_a_sentence_naming_two_fitting_people_is_its_subject() {
+        let s = "Mayor Linda Park and Councilman David Cho sparred on Monday. \
+                 Park later met with Cho and the city manager, Janet Ruiz. \
+                 \"We agreed to keep talking through the weekend,\" she said afterward.";
+        assert_eq!(quotes(s)[0].1, "Linda Park");
     }
 
     #[test]
