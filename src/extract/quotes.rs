@@ -5,9 +5,11 @@
 //! next one that opens with a mark). Each quotation of at least four words is
 //! then attributed by looking a bounded distance around it: a reporting
 //! clause after it ("…,” Ruiz said), before it (Ruiz said, “…”; Ruiz: “…”;
-//! Ruiz argued the plan would “…”), a pronoun resolved to the nearest fitting
-//! person, or the speaker of the quotation just before it. Quotations nobody
-//! can be credited with (scare quotes, titles, headlines) are dropped.
+//! Ruiz argued the plan would “…”; Ruiz called it a “…”), a credit after a
+//! dash ("“…” — Ana Ruiz"), a pronoun resolved to the subject of the sentence
+//! naming the nearest fitting person, or the speaker of the quotation just
+//! before it. Quotations nobody can be credited with (scare quotes, titles,
+//! headlines, an agency's statement) are dropped.
 
 use super::Found;
 use super::names::{self, Gender};
@@ -253,10 +255,10 @@ fn is_small_word(w: &str) -> bool {
 /// Words that, right before a mark, make what follows a name or a label
 /// ("a resolution “…”", "the so-called “…”", "dubbed “…”").
 fn is_label_word(w: &str) -> bool {
-    if w.len() > 12 {
+    let mut buf = [0u8; 12];
+    if w.is_ascii() && w.len() > buf.len() {
         return false;
     }
-    let mut buf = [0u8; 12];
     let lower = if w.is_ascii() {
         buf[..w.len()].copy_from_slice(w.as_bytes());
         buf[..w.len()].make_ascii_lowercase();
