@@ -5,9 +5,11 @@
 //! next one that opens with a mark). Each quotation of at least four words is
 //! then attributed by looking a bounded distance around it: a reporting
 //! clause after it ("…,” Ruiz said), before it (Ruiz said, “…”; Ruiz: “…”;
-//! Ruiz argued the plan would “…”), a pronoun resolved to the nearest fitting
-//! person, or the speaker of the quotation just before it. Quotations nobody
-//! can be credited with (scare quotes, titles, headlines) are dropped.
+//! Ruiz argued the plan would “…”; Ruiz called it a “…”), a credit after a
+//! dash ("“…” — Ana Ruiz"), a pronoun resolved to the subject of the sentence
+//! naming the nearest fitting person, or the speaker of the quotation just
+//! before it. Quotations nobody can be credited with (scare quotes, titles,
+//! headlines, an agency's statement) are dropped.
 
 use super::Found;
 use super::names::{self, Gender};
@@ -253,10 +255,10 @@ fn is_small_word(w: &str) -> bool {
 /// Words that, right before a mark, make what follows a name or a label
 /// ("a resolution “…”", "the so-called “…”", "dubbed “…”").
 fn is_label_word(w: &str) -> bool {
-    if w.len() > 12 {
+    let mut buf = [0u8; 12];
+    if w.is_ascii() && w.len() > buf.len() {
         return false;
     }
-    let mut buf = [0u8; 12];
     let lower = if w.is_ascii() {
         buf[..w.len()].copy_from_slice(w.as_bytes());
         buf[..w.len()].make_ascii_lowercase();
@@ -453,6 +455,7 @@ enum Subject {
 /// Everything the attribution finder needs about the document.
 struct Ctx<'a> {
     src: &'a str,
+    text: &'a Text<'a>,
     people: &'a People,
     spans: &'a [Span],
     /// Quotations already credited: (byte of the opening mark, person).
@@ -885,7 +888,27 @@ impl Ctx<'_> {
             .rev()
             .take(40)
             .find(|m| !m.object && !self.inside_quote(m.start) && self.people.fits(m.person, g))
-            .map(|m| (m.start, m.person));
+            .map(|m| {
+                // "Park met with Cho and the city manager, Janet Ruiz. “…,”
+                // she said": the sentence's subject, named first, not the
+                // last name in it.
+                let start = self
+                    .text
+                    .sentence_index(m.start)
+                    .map_or(m.start, |i| self.text.sentences[i].start.max(floor));
+                let first = self
+                    .people
+                    .mentions_in(start, m.start)
+                    .iter()
+                    .find(|f| {
+                        !f.object
+                            && !f.possessive
+                            && !self.inside_quote(f.start)
+                            && self.people.fits(f.person, g)
+                    })
+                    .unwrap_or(m);
+                (m.start, first.person)
+            });
         let credited = self
             .credited
             .iter()
@@ -1002,6 +1025,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
     let spans = pair_marks(src);
     let mut ctx = Ctx {
         src,
+        text,
         people,
         spans: &spans,
         credited: Vec::new(),
@@ -1478,6 +1502,14 @@ mod tests {
                 ("and then some more".into(), "Ana Ruiz".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_pronoun_after_a_sentence_naming_two_fitting_people_is_its_subject() {
+        let s = "Mayor Linda Park and Councilman David Cho sparred on Monday. \
+                 Park later met with Cho and the city manager, Janet Ruiz. \
+                 \"We agreed to keep talking through the weekend,\" she said afterward.";
+        assert_eq!(quotes(s)[0].1, "Linda Park");
     }
 
     #[test]
