@@ -1672,6 +1672,11 @@ pub fn is_title(word: &str) -> bool {
 
 /// `Mayor-elect` → `Mayor`; other words unchanged.
 fn strip_elect(word: &str) -> &str {
+    // "Ex-Sen.": a former holder still carries the title.
+    let word = word
+        .strip_prefix("Ex-")
+        .or_else(|| word.strip_prefix("ex-"))
+        .unwrap_or(word);
     for suffix in ["-elect", "-Elect", "-designate", "-Designate"] {
         if let Some(b) = word.strip_suffix(suffix) {
             return b;
@@ -1787,6 +1792,8 @@ mod tests {
     fn lists_are_case_insensitive_and_ignore_periods_and_elect() {
         assert!(is_title("Gov."));
         assert!(is_title("Mayor-elect"));
+        assert!(is_title("Ex-Sen."));
+        assert!(is_title("Gov.-elect"));
         assert!(is_title("SPOKESWOMAN"));
         assert!(!is_title("Smith"));
         assert!(is_org_word("Department"));

@@ -775,6 +775,12 @@ fn next_word(src: &str, pos: usize) -> Option<Word> {
 fn role_before(src: &str, pos: usize) -> Option<String> {
     let w = prev_word(src, pos)?;
     let text = w.text(src);
+    // "Gov.-elect Tariq Farouk", "Ex-Sen. Ana Ruiz": the word scan leaves
+    // the title out of the run.
+    let joined = text.ends_with("-elect") || text.starts_with("Ex-");
+    if is_capitalized(text) && joined && names::is_title(text) {
+        return expand_role(text);
+    }
     if is_capitalized(text) || !names::is_title(text) {
         return None;
     }
@@ -998,6 +1004,19 @@ fn verb_follows(src: &str, pos: usize, resume: usize) -> bool {
 
 /// A role in full with its abbreviations spelled out ("Sen." → "Senator").
 fn expand_role(role: &str) -> Option<String> {
+    // "Ex-Sen." is a former senator: the role is the title.
+    let role = role
+        .strip_prefix("Ex-")
+        .or_else(|| role.strip_prefix("ex-"))
+        .unwrap_or(role);
+    // "Gov.-elect" → "Governor-elect".
+    for suffix in ["-elect", "-designate"] {
+        if let Some(head) = role.strip_suffix(suffix)
+            && head.ends_with('.')
+        {
+            return expand_role(head).map(|r| r + suffix);
+        }
+    }
     let words: Vec<&str> = role
         .split_whitespace()
         .map(|w| match w {
@@ -1221,11 +1240,11 @@ pub fn find(text: &Text<'_>) -> People {
         // "…," said Ana Ruiz. A lone word must end the clause: "said
         // Springfield would…" is what was said, and "said Moody's." a firm.
         let lone = p.name_to - p.name_from == 1;
-        let clause_goes_on = {
+        let clause_goes_on = || {
             let rest = src[name_end..].trim_start_matches([' ', '\t', '\u{a0}']);
             rest.starts_with(|c: char| c.is_lowercase())
         };
-        if inverted_verb_before(src, name_start) && !(lone && (clause_goes_on || p.possessive)) {
+        if inverted_verb_before(src, name_start) && !(lone && (p.possessive || clause_goes_on())) {
             evidence = true;
             weak = false;
         }
@@ -1774,6 +1793,19 @@ mod tests {
                     "Raul T. Esparza".into(),
                     Some("Secretary of the Interior".into())
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn former_and_incoming_office_holders_keep_their_titles() {
+        let s = "Gov.-elect Tariq Farouk named a chief of staff. \
+                 Ex-Sen. Horace Wimberly died Sunday.";
+        assert_eq!(
+            roles(s),
+            vec![
+                ("Tariq Farouk".into(), Some("Governor-elect".into())),
+                ("Horace Wimberly".into(), Some("Senator".into())),
             ]
         );
     }
