@@ -714,13 +714,30 @@ impl Ctx<'_> {
         if !opens_sentence(src, open) || open == 0 {
             return None;
         }
-        let i = text.sentence_index(open.saturating_sub(1))?;
+        let mut i = text.sentence_index(open.saturating_sub(1))?;
+        // The block quote's "> " before the mark is no sentence of its own.
+        let marker = &src[text.sentences[i].start.min(open)..open];
+        if i > 0
+            && marker.contains('>')
+            && marker
+                .trim_matches(|c: char| c.is_whitespace() || c == '>')
+                .is_empty()
+        {
+            i -= 1;
+        }
         let sent = text.sentences[i];
         let from = src.ceil_char_boundary(sent.start.max(open.saturating_sub(BEFORE_WINDOW)));
         let between = &src[sent.end.min(open)..open];
         let clause = &src[from..sent.end.min(open)];
-        if between.contains("\n\n")
-            || (between.contains('\n') && !clause.trim_end().ends_with(':'))
+        // "Ruiz replied.\n\n> “…”": a block quote under the sentence
+        // that introduces it.
+        let block_quote = between.contains('\n')
+            && between
+                .trim_matches(|c: char| c.is_whitespace() || c == '>')
+                .is_empty()
+            && between.trim_end_matches([' ', '\t']).ends_with('>');
+        if (between.contains("\n\n") && !block_quote)
+            || (between.contains('\n') && !block_quote && !clause.trim_end().ends_with(':'))
             || clause.contains(['"', '“', '”'])
             || clause.trim().len() < 8
         {
@@ -973,7 +990,7 @@ fn characterised(src: &str, sentence_start: usize, article: Word) -> bool {
 /// Whether the quotation opens a sentence: nothing but a sentence end,
 /// a line break or another quotation before it.
 fn opens_sentence(src: &str, open: usize) -> bool {
-    let before = near_before(src, open, 64).trim_end_matches([' ', '\t', '\u{a0}']);
+    let before = near_before(src, open, 64).trim_end_matches([' ', '\t', '\u{a0}', '>']);
     before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', '”', '"', ')', '—'])
 }
 
@@ -1096,7 +1113,8 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
                 .ends_with([':', ',']);
         // "…issued a statement:\n“…”": the clause ends a line before the mark.
         let near = near_before(src, span.open, 64);
-        let before_mark = near.trim_end();
+        // A Markdown block quote's "> " belongs to neither.
+        let before_mark = near.trim_end_matches(|c: char| c.is_whitespace() || c == '>');
         let colon = span.open - near.len() + before_mark.len();
         let clause_start = if before_mark.ends_with(':') && clause_start >= colon {
             let colon = colon - 1;
@@ -1510,6 +1528,27 @@ mod tests {
                  Park later met with Cho and the city manager, Janet Ruiz. \
                  \"We agreed to keep talking through the weekend,\" she said afterward.";
         assert_eq!(quotes(s)[0].1, "Linda Park");
+    }
+
+    #[test]
+    fn markdown_block_quotes_under_the_sentence_that_introduces_them() {
+        let s = "Chair Amelia Voss wrote to members on Friday:\n\n\
+                 > \"We will hold the line on fees this year.\"\n\n\
+                 Treasurer Colin Marsh replied in the same thread.\n\n\
+                 > \"I support the plan, but we need an audit first.\"\n";
+        assert_eq!(
+            quotes(s),
+            vec![
+                (
+                    "We will hold the line on fees this year".into(),
+                    "Amelia Voss".into()
+                ),
+                (
+                    "I support the plan, but we need an audit first".into(),
+                    "Colin Marsh".into()
+                )
+            ]
+        );
     }
 
     #[test]
