@@ -6,20 +6,11 @@
 //!
 //! Run with `cargo bench --bench people`.
 
+mod common;
+use common::cpu_seconds;
 use factdeck::extract::people;
 use factdeck::extract::text::Text;
 use std::time::Instant;
-
-/// CPU seconds this thread has used (Linux; 0 elsewhere).
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
-        return 0.0;
-    };
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |k: usize| f.get(k).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
-}
 
 fn main() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract");

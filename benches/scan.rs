@@ -9,42 +9,9 @@
 //! `FACTDECK_BENCH_MB` for another corpus size and `FACTDECK_BENCH_ROUNDS`
 //! for another number of timed rounds (the best is reported).
 
+mod common;
+use common::{cpu_seconds, fixtures, vary};
 use factdeck::extract::{scan, text::Text};
-
-fn fixtures() -> Vec<String> {
-    let default = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extract");
-    let dir = std::env::var("FACTDECK_BENCH_DOCS").unwrap_or_else(|_| default.to_string());
-    let mut docs: Vec<String> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .filter(|e| e.path().is_file())
-                .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-                .collect()
-        })
-        .unwrap_or_default();
-    docs.sort();
-    docs
-}
-
-fn vary(doc: &str, k: u32) -> String {
-    doc.chars()
-        .map(|c| match c.to_digit(10) {
-            Some(d) => char::from_digit((d + k) % 10, 10).unwrap_or(c),
-            None => c,
-        })
-        .collect()
-}
-
-/// CPU seconds this thread has used (Linux; 0 elsewhere).
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
-        return 0.0;
-    };
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |k: usize| f.get(k).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
-}
 
 /// FNV-1a over the facts' kinds, spans and values: equal sums, equal output.
 fn checksum(sum: &mut u64, found: &[factdeck::extract::Found]) {

@@ -23,7 +23,9 @@ enum Last {
     Scale,
 }
 
-fn small(w: &str) -> Option<(f64, bool)> {
+/// The value of a lowercase number word below a hundred ("seven", "forty"),
+/// and whether it is a multiple of ten that may take a unit after it.
+pub fn small(w: &str) -> Option<(f64, bool)> {
     let v = match w {
         "zero" => 0.0,
         "one" => 1.0,

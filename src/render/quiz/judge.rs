@@ -289,38 +289,9 @@ fn tokens(s: &str) -> Vec<String> {
     out
 }
 
+/// A lowercase number word below a hundred, as the extractor reads it.
 fn small_number(w: &str) -> Option<f64> {
-    const ONES: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = ONES.iter().position(|o| *o == w) {
-        return Some(i as f64);
-    }
-    TENS.iter()
-        .position(|t| *t == w)
-        .map(|i| (i as f64 + 2.0) * 10.0)
+    crate::extract::numwords::small(w).map(|(v, _)| v)
 }
 
 fn scale(w: &str) -> Option<f64> {
