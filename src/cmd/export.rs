@@ -10,11 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// Exports a deck.
 pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     // Fail before any work when the answer is going to be "exists".
-    if !args.force && args.output.exists() {
-        return Err(Error::Exists {
-            path: args.output.clone(),
-        });
-    }
+    crate::fsutil::check_output(&args.output, args.force)?;
     let mut deck = crate::deck::load_deck(&args.deck)?;
     if !args.types.is_empty() {
         deck.cards.retain(|c| args.types.contains(&c.card_type));

@@ -30,11 +30,7 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
     if args.max_cards == Some(0) {
         return Err(Error::Usage("--max-cards must be at least 1".into()));
     }
-    if !args.force && args.output.exists() {
-        return Err(Error::Exists {
-            path: args.output.clone(),
-        });
-    }
+    crate::fsutil::check_output(&args.output, args.force)?;
     let created = created_date()?;
     let (extractions, sources) = read_all(&args.files)?;
     let title = args
@@ -191,15 +187,23 @@ fn print_summary(path: &Path, deck: &Deck, types: &[CardType]) {
             format!("{n} {many}")
         }
     };
-    println!(
+    // With `-o -` the deck itself is on standard output.
+    let say = |line: String| {
+        if crate::fsutil::is_stdout(path) {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+    };
+    say(format!(
         "wrote {}: {}, {}, {}, {}",
         path.display(),
         plural(deck.deck.sources.len(), "document", "documents"),
         plural(deck.facts.len(), "fact", "facts"),
         plural(deck.cards.len(), "card", "cards"),
         plural(deck.conflicts.len(), "conflict", "conflicts"),
-    );
-    println!("  cards: {}", per_type.join(", "));
+    ));
+    say(format!("  cards: {}", per_type.join(", ")));
     for c in &deck.conflicts {
         eprintln!(
             "warning: conflict about \"{}\" ({}): {}",
