@@ -183,6 +183,22 @@ impl Drop for Pending {
     }
 }
 
+/// Makes a file size limit (`ulimit -f`, SIGXFSZ) a write error ("File too
+/// large") that can be reported, instead of a signal that kills the process
+/// mid-write.
+pub fn survive_file_size_limit() {
+    #[cfg(unix)]
+    {
+        static ONCE: Once = Once::new();
+        ONCE.call_once(|| {
+            let _ = signal_hook::flag::register(
+                signal_hook::consts::SIGXFSZ,
+                std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            );
+        });
+    }
+}
+
 /// On the first write: SIGINT, SIGTERM and SIGHUP remove any temporary file
 /// being written and then end the process as they would have; a file size
 /// limit (SIGXFSZ) becomes a write error, so the temporary file is removed
@@ -192,11 +208,8 @@ fn cleanup_on_signals() {
     {
         static ONCE: Once = Once::new();
         ONCE.call_once(|| {
-            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
-            let _ = signal_hook::flag::register(
-                SIGXFSZ,
-                std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
-            );
+            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+            survive_file_size_limit();
             let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
             else {
                 return;

@@ -23,12 +23,13 @@ macro_rules! outln {
     }};
 }
 
-/// Prints to stdout; a reader that went away (`| head`) is not an error.
+/// Prints to stdout (control characters from the deck shown as escapes); a
+/// reader that went away (`| head`) is not an error.
 fn emit(text: &str) -> Result<()> {
     use std::io::Write as _;
     let mut stdout = std::io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(term::visible(text).as_bytes())
         .and_then(|()| stdout.flush())
     {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -89,12 +90,27 @@ fn file_stamp(path: &Path) -> Option<String> {
     ))
 }
 
+/// How a command uses the review database.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Answers are saved.
+    Write,
+    /// Only read (`stats`): a read-only database is fine.
+    Read,
+}
+
 /// Opens the review database and the deck. A large deck's TOML takes long to
 /// parse, so the cards of a deck that passed `load_deck`'s checks are cached in
 /// the database and reused while the file is unchanged. The cached deck keeps
 /// only what a quiz uses: its `[deck]` table and cards (no facts or conflicts).
-/// A deck with errors is refused before a missing database is created.
-fn open_with_deck(deck_path: &Path, state: Option<&Path>) -> Result<(Store, Deck, String)> {
+/// A deck with errors is refused before a missing database is created. The
+/// cache is only a cache: failing to write it (a read-only or full disk) is
+/// not an error.
+fn open_with_deck(
+    deck_path: &Path,
+    state: Option<&Path>,
+    access: Access,
+) -> Result<(Store, Deck, String)> {
     let path = Store::resolve_path(state)?;
     let key = deck_key(deck_path);
     let stamp = file_stamp(deck_path);
@@ -103,7 +119,14 @@ fn open_with_deck(deck_path: &Path, state: Option<&Path>) -> Result<(Store, Deck
     } else {
         Some(load_deck(deck_path)?)
     };
-    let mut store = Store::open(&path)?;
+    let mut store = match Store::open(&path) {
+        Ok(s) => s,
+        Err(e) if access == Access::Read && fresh.is_none() => {
+            // A read-only database (or folder) still has statistics to show.
+            Store::open_read_only(&path).map_err(|_| e)?
+        }
+        Err(e) => return Err(e),
+    };
     if fresh.is_none()
         && let Some(stamp) = &stamp
         && let Some(c) = store.cached_deck(&key, stamp)?
@@ -122,14 +145,14 @@ fn open_with_deck(deck_path: &Path, state: Option<&Path>) -> Result<(Store, Deck
         None => load_deck(deck_path)?,
     };
     if let Some(stamp) = &stamp {
-        store.cache_deck(
+        let _ = store.cache_deck(
             &key,
             stamp,
             &CachedDeck {
                 info: deck.deck.clone(),
                 cards: deck.cards.clone(),
             },
-        )?;
+        );
     }
     Ok((store, deck, key))
 }
@@ -141,7 +164,8 @@ fn scheduler(store: &Store) -> Result<Scheduler> {
 /// Runs a quiz session.
 pub fn run(args: &QuizArgs) -> Result<ExitCode> {
     let clock = clock()?;
-    let (mut store, deck, key) = open_with_deck(&args.deck, args.state.as_deref())?;
+    crate::fsutil::survive_file_size_limit();
+    let (mut store, deck, key) = open_with_deck(&args.deck, args.state.as_deref(), Access::Write)?;
     let scheduler = scheduler(&store)?;
     let states = store.load_deck_states(&key, deck.cards.iter().map(|c| &c.id))?;
     let seed = args.seed.unwrap_or_else(|| {
@@ -174,6 +198,13 @@ pub fn run(args: &QuizArgs) -> Result<ExitCode> {
         emit(&out)?;
         return Ok(ExitCode::SUCCESS);
     }
+    if stdout_is_closed() {
+        return Err(Error::Other(
+            "standard output is closed (or /dev/null): the questions could not be seen, so \
+             none were asked"
+                .into(),
+        ));
+    }
     let session_id = store.begin_session(&key, now, args.cram)?;
     let mut terminal =
         term::open().map_err(|e| Error::Other(format!("cannot use the terminal: {e}")))?;
@@ -181,19 +212,21 @@ pub fn run(args: &QuizArgs) -> Result<ExitCode> {
         .iter()
         .filter(|&&i| !states.contains_key(&deck.cards[i].id))
         .count();
-    terminal
-        .say(
-            term::Tone::Title,
-            &format!(
-                "{} — {} card{} ({} due, {} new)\n\n",
-                deck.deck.title,
-                order.len(),
-                if order.len() == 1 { "" } else { "s" },
-                order.len() - new,
-                new
-            ),
-        )
-        .map_err(|e| Error::Other(format!("cannot use the terminal: {e}")))?;
+    let title = terminal.say(
+        term::Tone::Title,
+        &format!(
+            "{} — {} card{} ({} due, {} new)\n\n",
+            deck.deck.title,
+            order.len(),
+            if order.len() == 1 { "" } else { "s" },
+            order.len() - new,
+            new
+        ),
+    );
+    if let Err(e) = title {
+        drop(terminal);
+        return output_closed(&e);
+    }
     let started = std::time::Instant::now();
     let mut session = Session {
         deck: &deck,
@@ -208,27 +241,70 @@ pub fn run(args: &QuizArgs) -> Result<ExitCode> {
     };
     let (log, ending) = session.run(&order)?;
     let states = std::mem::take(&mut session.states);
+    if let Ending::OutputClosed(kind) = ending {
+        drop(terminal);
+        return output_closed(&std::io::Error::from(kind));
+    }
     let lines = summary::render(&deck, &log, ending, started.elapsed(), &states, clock.now());
-    terminal
-        .say(term::Tone::Plain, "\n")
-        .and_then(|()| {
-            lines
-                .iter()
-                .try_for_each(|(tone, line)| terminal.say(*tone, &format!("{line}\n")))
-        })
-        .map_err(|e| Error::Other(format!("cannot use the terminal: {e}")))?;
+    let lines = summary::wrap_lines(&lines, terminal.width());
+    let shown = terminal.say(term::Tone::Plain, "\n").and_then(|()| {
+        lines
+            .iter()
+            .try_for_each(|(tone, line)| terminal.say(*tone, &format!("{line}\n")))
+    });
+    let signal = terminal.signal();
+    // Leaves raw mode before anything else is printed.
     drop(terminal);
     Ok(match ending {
-        Ending::Interrupted => ExitCode::from(130),
-        _ => ExitCode::SUCCESS,
+        // A hung-up terminal cannot show the summary; the answers are saved.
+        Ending::Interrupted => ExitCode::from(signal.map_or(130, |s| (128 + s) as u8)),
+        Ending::DiskFull => ExitCode::FAILURE,
+        _ => match shown {
+            Err(e) => return output_closed(&e),
+            Ok(()) => ExitCode::SUCCESS,
+        },
     })
+}
+
+/// Standard output went away mid-session: a reader that closed its pipe
+/// (`| head`) ends the session quietly with 141 (as if killed by SIGPIPE);
+/// anything else is reported. Answers given so far are saved either way.
+fn output_closed(e: &std::io::Error) -> Result<ExitCode> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return Ok(ExitCode::from(141));
+    }
+    Err(Error::Other(format!(
+        "cannot write to the terminal or standard output ({e}); the session stopped, \
+         answers given so far are saved"
+    )))
+}
+
+/// Whether standard output is the null device. The Rust runtime opens
+/// /dev/null on a closed standard output (`>&-`), so the two cannot be told
+/// apart; neither lets anyone see a question.
+fn stdout_is_closed() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (Ok(out), Ok(null)) = (
+            std::fs::metadata("/dev/stdout"),
+            std::fs::metadata("/dev/null"),
+        ) else {
+            return false;
+        };
+        out.dev() == null.dev() && out.ino() == null.ino() && out.rdev() == null.rdev()
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
 }
 
 /// Prints review statistics.
 pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
     let clock = clock()?;
     let now = clock.now();
-    let (store, deck, key) = open_with_deck(&args.deck, args.state.as_deref())?;
+    let (store, deck, key) = open_with_deck(&args.deck, args.state.as_deref(), Access::Read)?;
     let ids: Vec<_> = deck.cards.iter().map(|c| &c.id).collect();
     let states = store.load_deck_states(&key, ids.iter().copied())?;
     let today_end = end_of_day(now);

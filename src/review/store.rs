@@ -2,9 +2,16 @@
 //!
 //! One file (WAL mode) shared by every deck, keyed by the stable card id, so
 //! regenerating a deck keeps the history of unchanged cards. Each answer is its
-//! own transaction. A database that is locked, corrupt or from a newer factdeck
-//! is reported and left untouched; schema changes are numbered migrations
-//! recorded in `PRAGMA user_version`.
+//! own transaction. A database that is corrupt or from a newer factdeck is
+//! reported and left untouched; schema changes are numbered migrations
+//! recorded in `PRAGMA user_version`, applied in one IMMEDIATE transaction so
+//! that two first runs on a new database both succeed.
+//!
+//! A database held by another process is waited for (SQLite's busy timeout,
+//! then a bounded backoff with a message on stderr) before a write gives up.
+//! A write that fails because the disk is full says so ([`WriteError::disk_full`]),
+//! so that a session can end with its summary. A read-only database can still
+//! be opened for reading ([`Store::open_read_only`], used by `stats`).
 
 use crate::error::{Error, Result};
 use crate::model::{Card, CardId};
@@ -89,13 +96,63 @@ const STUDY_DAYS: &str = "SELECT DISTINCT day FROM reviews WHERE deck = ?1 ORDER
 /// The schema version this factdeck writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// How long to wait for another session's write before giving up.
+/// How long SQLite itself waits for another session's write, each try.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
+/// How long a write keeps retrying a busy database, all tries together.
+const BUSY_GIVE_UP: Duration = Duration::from_secs(60);
+/// The longest pause between tries.
+const BUSY_MAX_PAUSE: Duration = Duration::from_secs(4);
 
 /// An open review database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+}
+
+/// A write to the database that did not happen.
+#[derive(Debug)]
+pub struct WriteError {
+    /// The disk (or a file size limit) is full: nothing more can be saved.
+    pub disk_full: bool,
+    /// What to tell the user.
+    pub error: Error,
+}
+
+impl From<WriteError> for Error {
+    fn from(w: WriteError) -> Error {
+        w.error
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+/// Overrides [`BUSY_GIVE_UP`] (whole seconds), for scripts that would
+/// rather fail fast.
+const BUSY_WAIT_VAR: &str = "FACTDECK_BUSY_WAIT";
+
+fn busy_give_up() -> Duration {
+    std::env::var(BUSY_WAIT_VAR)
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .map_or(BUSY_GIVE_UP, Duration::from_secs)
+}
+
+/// What the setup transaction found.
+enum Found {
+    Ready,
+    Newer(i64),
+    Foreign,
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
 }
 
 /// One answer, as logged.
@@ -188,6 +245,48 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens an existing database for reading only (a read-only file or
+    /// folder): nothing is migrated or written. Fails if its schema is not
+    /// one this factdeck reads.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let try_open = |conn: Connection| -> rusqlite::Result<(Connection, i64)> {
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            let v = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            // Reading the schema needs the WAL index; this fails here if it
+            // cannot be made (a read-only folder).
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })?;
+            Ok((conn, v))
+        };
+        let opened = Connection::open_with_flags(path, flags).and_then(try_open);
+        let (conn, version) = match opened {
+            Ok(x) => x,
+            // A WAL database in a folder where its index cannot be created:
+            // read the file as it is (no other process can be writing to it).
+            Err(_) => {
+                let uri = format!("file:{}?immutable=1", uri_path(path));
+                Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                    .and_then(try_open)
+                    .map_err(|e| db_error(path, e))?
+            }
+        };
+        if version > SCHEMA_VERSION {
+            return Err(newer(path, version));
+        }
+        if version == 0 {
+            return Err(Error::Other(format!(
+                "{}: this SQLite file is not a factdeck review database",
+                path.display()
+            )));
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
     fn setup(&mut self) -> Result<()> {
         let path = self.path.clone();
         let err = |e| db_error(&path, e);
@@ -199,43 +298,98 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(err)?;
         if version > SCHEMA_VERSION {
+            return Err(newer(&self.path, version));
+        }
+        if version < SCHEMA_VERSION {
+            // Checked again and migrated inside one IMMEDIATE transaction: a
+            // second first-time session waits for the first and then finds
+            // the schema made.
+            let found = self.write(|conn| {
+                let tx =
+                    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+                if version > SCHEMA_VERSION {
+                    return Ok(Found::Newer(version));
+                }
+                if version == 0 {
+                    let tables: i64 = tx.query_row(
+                        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                        [],
+                        |r| r.get(0),
+                    )?;
+                    if tables > 0 {
+                        return Ok(Found::Foreign);
+                    }
+                }
+                for sql in MIGRATIONS.iter().skip(version as usize) {
+                    tx.execute_batch(sql)?;
+                }
+                tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+                tx.commit()?;
+                Ok(Found::Ready)
+            })?;
+            match found {
+                Found::Ready => {}
+                Found::Newer(v) => return Err(newer(&self.path, v)),
+                Found::Foreign => {
+                    return Err(Error::Other(format!(
+                        "{}: this SQLite file is not a factdeck review database; it was left untouched \
+                         (pass --state to use another file)",
+                        self.path.display()
+                    )));
+                }
+            }
+        }
+        let mode: String =
+            self.write(|conn| conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)))?;
+        if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::Other(format!(
-                "{}: this review database was written by a newer factdeck (schema version {version}; \
-                 this one understands up to {SCHEMA_VERSION}). Upgrade factdeck; the database was left untouched.",
+                "{}: cannot switch the review database to WAL mode (it stayed in {mode} mode)",
                 self.path.display()
             )));
         }
-        if version == 0 {
-            let tables: i64 = self
-                .conn
-                .query_row(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                    [],
-                    |r| r.get(0),
-                )
-                .map_err(err)?;
-            if tables > 0 {
-                return Err(Error::Other(format!(
-                    "{}: this SQLite file is not a factdeck review database; it was left untouched \
-                     (pass --state to use another file)",
-                    self.path.display()
-                )));
-            }
-        }
-        self.conn
-            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-            .map_err(err)?;
         self.conn
             .execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
             .map_err(err)?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction().map_err(err)?;
-            tx.execute_batch(sql).map_err(err)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)
-                .map_err(err)?;
-            tx.commit().map_err(err)?;
-        }
         Ok(())
+    }
+
+    /// Runs a write, retrying while another process holds the database:
+    /// SQLite waits [`BUSY_TIMEOUT`] each try; between tries the pause
+    /// doubles up to [`BUSY_MAX_PAUSE`], until [`BUSY_GIVE_UP`] has passed.
+    /// The wait is announced on stderr (once per write).
+    fn write<T>(
+        &mut self,
+        mut f: impl FnMut(&mut Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, WriteError> {
+        let started = std::time::Instant::now();
+        let give_up = busy_give_up();
+        let mut pause = Duration::from_millis(250);
+        let mut told = false;
+        loop {
+            match f(&mut self.conn) {
+                Ok(v) => {
+                    if told {
+                        eprint!("factdeck: the review database is free again\r\n");
+                    }
+                    return Ok(v);
+                }
+                Err(e) if is_busy(&e) && started.elapsed() < give_up => {
+                    if !told {
+                        eprint!(
+                            "factdeck: {}: the review database is busy (another process holds it); \
+                             waiting up to {} s…\r\n",
+                            self.path.display(),
+                            give_up.as_secs()
+                        );
+                        told = true;
+                    }
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(BUSY_MAX_PAUSE);
+                }
+                Err(e) => return Err(write_error(&self.path, e)),
+            }
+        }
     }
 
     /// The database file.
@@ -249,21 +403,22 @@ impl Store {
 
     /// Starts a session; this is also where a database locked by another
     /// session is noticed, before any question is asked.
-    pub fn begin_session(&mut self, deck: &str, at: DateTime<Utc>, cram: bool) -> Result<i64> {
-        let path = self.path.clone();
-        let err = |e| db_error(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(err)?;
-        tx.execute(
-            "INSERT INTO sessions (deck, started_at, cram) VALUES (?1, ?2, ?3)",
-            params![deck, at.timestamp(), cram],
-        )
-        .map_err(err)?;
-        let id = tx.last_insert_rowid();
-        tx.commit().map_err(err)?;
-        Ok(id)
+    pub fn begin_session(
+        &mut self,
+        deck: &str,
+        at: DateTime<Utc>,
+        cram: bool,
+    ) -> Result<i64, WriteError> {
+        self.write(|conn| {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute(
+                "INSERT INTO sessions (deck, started_at, cram) VALUES (?1, ?2, ?3)",
+                params![deck, at.timestamp(), cram],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.commit()?;
+            Ok(id)
+        })
     }
 
     /// The states of these cards that have been reviewed. One query: SQLite
@@ -339,14 +494,10 @@ impl Store {
     }
 
     /// Logs one answer and the card's new state in one transaction; returns the log row id.
-    pub fn record(&mut self, r: &ReviewRecord<'_>, state: &CardState) -> Result<i64> {
-        let path = self.path.clone();
-        let err = |e| db_error(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(err)?;
-        tx.execute(
+    pub fn record(&mut self, r: &ReviewRecord<'_>, state: &CardState) -> Result<i64, WriteError> {
+        self.write(|conn| {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute(
             "INSERT INTO reviews (session, card_id, deck, reviewed_at, day, elapsed_days, rating,
                                   judged_correct, correct, overridden, given, thinking_ms)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -364,12 +515,12 @@ impl Store {
                 r.given,
                 r.thinking_ms.map(|m| m as i64),
             ],
-        )
-        .map_err(err)?;
-        let id = tx.last_insert_rowid();
-        upsert_card(&tx, r.card, r.deck, state).map_err(err)?;
-        tx.commit().map_err(err)?;
-        Ok(id)
+            )?;
+            let id = tx.last_insert_rowid();
+            upsert_card(&tx, r.card, r.deck, state)?;
+            tx.commit()?;
+            Ok(id)
+        })
     }
 
     /// The user says a wrong verdict was right: the logged review is marked as an
@@ -381,21 +532,17 @@ impl Store {
         card: &Card,
         deck: &str,
         state: &CardState,
-    ) -> Result<()> {
-        let path = self.path.clone();
-        let err = |e| db_error(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(err)?;
-        tx.execute(
-            "UPDATE reviews SET correct = 1, overridden = 1, rating = ?2 WHERE id = ?1",
-            params![review_id, rating.as_u32()],
-        )
-        .map_err(err)?;
-        upsert_card(&tx, card, deck, state).map_err(err)?;
-        tx.commit().map_err(err)?;
-        Ok(())
+    ) -> Result<(), WriteError> {
+        self.write(|conn| {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute(
+                "UPDATE reviews SET correct = 1, overridden = 1, rating = ?2 WHERE id = ?1",
+                params![review_id, rating.as_u32()],
+            )?;
+            upsert_card(&tx, card, deck, state)?;
+            tx.commit()?;
+            Ok(())
+        })
     }
 
     /// Review counts over these cards (indexed by card).
@@ -522,13 +669,13 @@ impl Store {
         reviews_used: usize,
     ) -> Result<()> {
         let text: Vec<String> = weights.iter().map(|w| w.to_string()).collect();
-        self.conn
-            .execute(
+        self.write(|conn| {
+            conn.execute(
                 "INSERT INTO parameters (id, weights, fitted_at, reviews_used) VALUES (1, ?1, ?2, ?3)
                  ON CONFLICT(id) DO UPDATE SET weights = ?1, fitted_at = ?2, reviews_used = ?3",
                 params![text.join(","), at.timestamp(), reviews_used as i64],
             )
-            .map_err(self.err())?;
+        })?;
         Ok(())
     }
 
@@ -551,13 +698,13 @@ impl Store {
     pub fn cache_deck(&mut self, deck: &str, stamp: &str, content: &CachedDeck) -> Result<()> {
         let blob = serde_json::to_vec(content)
             .map_err(|e| Error::Other(format!("cannot cache the deck: {e}")))?;
-        self.conn
-            .execute(
+        self.write(|conn| {
+            conn.execute(
                 "INSERT INTO deck_cache (deck, stamp, content) VALUES (?1, ?2, ?3)
                  ON CONFLICT(deck) DO UPDATE SET stamp = ?2, content = ?3",
                 params![deck, stamp, blob],
             )
-            .map_err(self.err())?;
+        })?;
         Ok(())
     }
 
@@ -606,11 +753,108 @@ fn from_ts(secs: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(secs, 0).unwrap_or_default()
 }
 
+fn newer(path: &Path, version: i64) -> Error {
+    Error::Other(format!(
+        "{}: this review database was written by a newer factdeck (schema version {version}; \
+         this one understands up to {SCHEMA_VERSION}). Upgrade factdeck; the database was left untouched.",
+        path.display()
+    ))
+}
+
+/// A path for an SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    abs.display()
+        .to_string()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23")
+}
+
+/// Whether the folder of `path` has no room left: SQLite reports a full disk
+/// as SQLITE_FULL only for some writes, and as a plain "disk I/O error" for
+/// others (growing the WAL index), so a small test write decides.
+fn no_room_beside(path: &Path) -> bool {
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let probe = tempfile::Builder::new()
+        .prefix(".factdeck-probe-")
+        .tempfile_in(dir)
+        .and_then(|mut f| {
+            f.write_all(&[0u8; 64 * 1024])?;
+            f.as_file().sync_all()
+        });
+    match probe {
+        Ok(()) => at_file_size_limit(path),
+        Err(e) => {
+            matches!(
+                e.kind(),
+                std::io::ErrorKind::StorageFull
+                    | std::io::ErrorKind::FileTooLarge
+                    | std::io::ErrorKind::QuotaExceeded
+            ) || e.raw_os_error() == Some(27) // EFBIG on Linux
+        }
+    }
+}
+
+/// Whether the database or its WAL is within a few pages of the process's
+/// file size limit (`ulimit -f`, read from /proc/self/limits): a write there
+/// fails with "File too large" although the disk has room.
+fn at_file_size_limit(path: &Path) -> bool {
+    let Some(limit) = std::fs::read_to_string("/proc/self/limits")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Max file size"))
+                .and_then(|l| l.split_whitespace().nth(3).map(str::to_string))
+        })
+        .and_then(|v| v.parse::<u64>().ok())
+    else {
+        return false;
+    };
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    [path.to_path_buf(), PathBuf::from(wal)]
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .any(|m| m.len() + 256 * 1024 > limit)
+}
+
+/// A failed write, with whether it failed for want of disk space.
+fn write_error(path: &Path, e: rusqlite::Error) -> WriteError {
+    let full = match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => true,
+        Some(ErrorCode::SystemIoFailure) => no_room_beside(path),
+        _ => false,
+    };
+    WriteError {
+        disk_full: full,
+        error: if full {
+            full_error(path)
+        } else {
+            db_error(path, e)
+        },
+    }
+}
+
+fn full_error(path: &Path) -> Error {
+    Error::Other(format!(
+        "{}: the disk holding the review database is full (or a file size limit was reached); \
+         free some space and try again",
+        path.display()
+    ))
+}
+
 /// A database error phrased for the user, naming the file.
 fn db_error(path: &Path, e: rusqlite::Error) -> Error {
     let code = e.sqlite_error_code();
     let p = path.display();
     match code {
+        Some(ErrorCode::DiskFull) => full_error(path),
+        Some(ErrorCode::SystemIoFailure) if no_room_beside(path) => full_error(path),
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Other(format!(
             "{p}: the review database is locked by another factdeck session; \
              finish that session (or wait for it) and try again"

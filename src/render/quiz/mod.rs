@@ -11,7 +11,7 @@ use crate::model::{Card, CardId, CardType, Deck};
 use crate::review::schedule::{
     CardState, Clock, Outcome, Rating, Scheduler, days_between, rating_for,
 };
-use crate::review::store::{ReviewRecord, Store};
+use crate::review::store::{ReviewRecord, Store, WriteError};
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 use std::collections::{HashMap, VecDeque};
@@ -108,10 +108,38 @@ pub fn choose_cards(
 pub enum Ending {
     /// Every card was answered right once.
     Finished,
-    /// `q`, Esc or end of input.
+    /// `q`, Esc, Ctrl-D or end of input.
     Quit,
-    /// Ctrl-C.
+    /// Ctrl-C, SIGINT, SIGTERM or SIGHUP.
     Interrupted,
+    /// Standard output could not be written (closed pipe, gone terminal):
+    /// nothing more can be shown, so nothing more is asked.
+    OutputClosed(std::io::ErrorKind),
+    /// An answer could not be saved for want of disk space; the user was told.
+    DiskFull,
+}
+
+/// Why the questions stopped early.
+enum Stop {
+    Output(std::io::Error),
+    DiskFull,
+    Failed(Error),
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Stop {
+        Stop::Failed(e)
+    }
+}
+
+impl From<WriteError> for Stop {
+    fn from(w: WriteError) -> Stop {
+        if w.disk_full {
+            Stop::DiskFull
+        } else {
+            Stop::Failed(w.error)
+        }
+    }
 }
 
 /// Everything a session needs.
@@ -142,9 +170,20 @@ fn io_err(e: std::io::Error) -> Error {
 }
 
 impl Session<'_> {
-    /// Asks the cards (indices into the deck) and returns the log and how it ended.
+    /// Asks the cards (indices into the deck) and returns the log and how it
+    /// ended. Every answer in the log was saved, except the last one when the
+    /// session ended with [`Ending::DiskFull`] (the user was told).
     pub fn run(&mut self, order: &[usize]) -> Result<(SessionLog, Ending)> {
         let mut log = SessionLog::new(order.len());
+        match self.ask(order, &mut log) {
+            Ok(ending) => Ok((log, ending)),
+            Err(Stop::Output(e)) => Ok((log, Ending::OutputClosed(e.kind()))),
+            Err(Stop::DiskFull) => Ok((log, Ending::DiskFull)),
+            Err(Stop::Failed(e)) => Err(e),
+        }
+    }
+
+    fn ask(&mut self, order: &[usize], log: &mut SessionLog) -> Result<Ending, Stop> {
         let mut first: VecDeque<usize> = order.iter().copied().collect();
         let mut again: VecDeque<usize> = VecDeque::new();
         let mut last_wrong: Option<Overridable> = None;
@@ -154,7 +193,7 @@ impl Session<'_> {
                 Some(i) => (i, false),
                 None => match again.pop_front() {
                     Some(i) => (i, true),
-                    None => return Ok((log, Ending::Finished)),
+                    None => return Ok(Ending::Finished),
                 },
             };
             if !retry {
@@ -162,7 +201,7 @@ impl Session<'_> {
             }
             let card = &self.deck.cards[idx];
             let options = self.shuffled_options(card);
-            self.show_question(card, &options, asked, order.len(), retry, &log)?;
+            self.show_question(card, &options, asked, order.len(), retry, log)?;
             let started = Instant::now();
             let reply = loop {
                 let reply = if options.is_empty() {
@@ -177,13 +216,13 @@ impl Session<'_> {
                     r => r,
                 };
                 match reply {
-                    Reply::Quit => return Ok((log, Ending::Quit)),
-                    Reply::Interrupted => return Ok((log, Ending::Interrupted)),
+                    Reply::Quit => return Ok(Ending::Quit),
+                    Reply::Interrupted => return Ok(Ending::Interrupted),
                     Reply::Override => {
                         match last_wrong.take() {
                             Some(o) => {
                                 let same_card = o.card == idx;
-                                self.apply_override(o, &mut log, &mut again)?;
+                                self.apply_override(o, log, &mut again)?;
                                 if retry && same_card {
                                     // It was being asked again only because it was missed.
                                     self.say(Tone::Plain, "\n")?;
@@ -239,7 +278,7 @@ impl Session<'_> {
             let now = self.clock.now();
             let prev = self.states.get(&card.id).cloned();
             let state = self.scheduler.review(prev.as_ref(), rating, now)?;
-            let review_id = self.store.record(
+            let saved = self.store.record(
                 &ReviewRecord {
                     session: self.session_id,
                     card,
@@ -259,15 +298,31 @@ impl Session<'_> {
                         .then(|| u64::try_from(thinking.as_millis()).unwrap_or(u64::MAX)),
                 },
                 &state,
-            )?;
-            self.states.insert(card.id.clone(), state);
-            log.push(Answer {
+            );
+            let answer = Answer {
                 card: idx,
                 retry,
                 correct: verdict.correct,
                 overridden: false,
                 given: given.clone(),
-            });
+            };
+            let review_id = match saved {
+                Ok(id) => id,
+                Err(w) if w.disk_full => {
+                    // The answer on screen is judged and shown, and the user
+                    // hears that it was not kept; then the summary.
+                    log.push(answer);
+                    self.show_feedback(card, &verdict, &given)?;
+                    self.say(
+                        Tone::Bad,
+                        &format!("This answer was not saved: {}\n", w.error),
+                    )?;
+                    return Err(Stop::DiskFull);
+                }
+                Err(w) => return Err(w.into()),
+            };
+            self.states.insert(card.id.clone(), state);
+            log.push(answer);
             self.show_feedback(card, &verdict, &given)?;
             let can_override = !verdict.correct
                 && matches!(card.card_type, CardType::Cloze | CardType::ShortAnswer);
@@ -289,11 +344,11 @@ impl Session<'_> {
                 )?;
             }
             match self.term.after_feedback(can_override).map_err(io_err)? {
-                Reply::Quit => return Ok((log, Ending::Quit)),
-                Reply::Interrupted => return Ok((log, Ending::Interrupted)),
+                Reply::Quit => return Ok(Ending::Quit),
+                Reply::Interrupted => return Ok(Ending::Interrupted),
                 Reply::Override => {
                     if let Some(o) = last_wrong.take() {
-                        self.apply_override(o, &mut log, &mut again)?;
+                        self.apply_override(o, log, &mut again)?;
                     }
                 }
                 _ => {}
@@ -302,8 +357,10 @@ impl Session<'_> {
         }
     }
 
-    fn say(&mut self, tone: Tone, text: &str) -> Result<()> {
-        self.term.say(tone, text).map_err(io_err)
+    /// Writes to the terminal; a failed write ends the session (nothing
+    /// more can be shown), keeping every answer saved so far.
+    fn say(&mut self, tone: Tone, text: &str) -> Result<(), Stop> {
+        self.term.say(tone, text).map_err(Stop::Output)
     }
 
     /// `text` wrapped to the terminal, starting after `first` columns and
@@ -329,7 +386,7 @@ impl Session<'_> {
         total: usize,
         retry: bool,
         log: &SessionLog,
-    ) -> Result<()> {
+    ) -> Result<(), Stop> {
         let (right, answered) = log.score();
         let mut header = format!("{n}/{total}  score {right}/{answered}");
         if retry {
@@ -376,7 +433,12 @@ impl Session<'_> {
         Ok(())
     }
 
-    fn show_feedback(&mut self, card: &Card, verdict: &judge::Verdict, given: &str) -> Result<()> {
+    fn show_feedback(
+        &mut self,
+        card: &Card,
+        verdict: &judge::Verdict,
+        given: &str,
+    ) -> Result<(), Stop> {
         // "✓ Right" and "✗ Wrong" are seven columns wide.
         const VERDICT: usize = 7;
         if verdict.correct {
@@ -419,7 +481,7 @@ impl Session<'_> {
         o: Overridable,
         log: &mut SessionLog,
         again: &mut VecDeque<usize>,
-    ) -> Result<()> {
+    ) -> Result<(), Stop> {
         let card = &self.deck.cards[o.card];
         let state = self
             .scheduler

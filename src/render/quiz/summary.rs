@@ -83,6 +83,20 @@ fn when(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
+/// The summary's lines wrapped between words to `width` columns (none: left
+/// whole); a continuation line is indented under its line's text (under the
+/// text after "  • " for a missed card, two columns in otherwise).
+pub fn wrap_lines(lines: &[(Tone, String)], width: Option<usize>) -> Vec<(Tone, String)> {
+    lines
+        .iter()
+        .map(|(tone, line)| {
+            let lead = line.len() - line.trim_start_matches(' ').len();
+            // "  • " is four columns: lead + 2 either way.
+            (*tone, super::wrap::wrap(line, width, 0, lead + 2))
+        })
+        .collect()
+}
+
 /// The summary as lines with their tones.
 pub fn render(
     deck: &Deck,
@@ -100,6 +114,8 @@ pub fn render(
             Ending::Finished => "done",
             Ending::Quit => "ended",
             Ending::Interrupted => "interrupted",
+            Ending::DiskFull => "stopped (the disk is full)",
+            Ending::OutputClosed(_) => "stopped (the output was closed)",
         },
         pct(right, answered),
         duration(elapsed)
@@ -197,5 +213,37 @@ pub fn next_due(deck: &Deck, states: &HashMap<CardId, CardState>, now: DateTime<
         "Next: nothing scheduled".into()
     } else {
         format!("Next: {}", parts.join(" · "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_lines_break_between_words_not_inside_them() {
+        let lines = vec![(
+            Tone::Plain,
+            "  • Who did the board name as its new president in the spring? → \
+             Marguerite Okonkwo-Delacroix (you answered nothing)"
+                .to_string(),
+        )];
+        let wrapped = wrap_lines(&lines, Some(40));
+        let text = &wrapped[0].1;
+        assert!(text.lines().count() > 1, "{text}");
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+        assert!(
+            text.lines().skip(1).all(|l| l.starts_with("    ")),
+            "{text}"
+        );
+        // Every word of the line is whole on some line.
+        for word in lines[0].1.split_whitespace() {
+            assert!(
+                text.lines()
+                    .any(|l| l.split_whitespace().any(|w| w == word)),
+                "{word} was broken:\n{text}"
+            );
+        }
+        assert_eq!(wrap_lines(&lines, None), lines);
     }
 }
