@@ -5,12 +5,12 @@
 //! genanki (`FACTDECK_ANKI_PYTHON` or `.venv/bin/python`); without one it is
 //! skipped with a note.
 
-use factdeck::cli::{Duplex, Paper};
 use factdeck::model::{
     Card, CardId, CardType, DECK_FORMAT, Deck, DeckFact, DeckInfo, FactId, FactKind, SourceRef,
     Value,
 };
 use factdeck::render::{AnkiOptions, CardsOptions, Renderer, WorksheetOptions};
+use factdeck::render::{Duplex, Paper};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -207,6 +207,27 @@ pub struct ExportArgs {
     pub seed: u64,
 }
 
+// The renderers define their own options; the command line's are turned
+// into them here, once.
+impl From<Paper> for crate::render::Paper {
+    fn from(p: Paper) -> Self {
+        match p {
+            Paper::Letter => Self::Letter,
+            Paper::A4 => Self::A4,
+        }
+    }
+}
+
+impl From<Duplex> for crate::render::Duplex {
+    fn from(d: Duplex) -> Self {
+        match d {
+            Duplex::Long => Self::Long,
+            Duplex::Short => Self::Short,
+            Duplex::None => Self::None,
+        }
+    }
+}
+
 fn parse_per_page(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
         Ok(n @ (4 | 6 | 8 | 10)) => Ok(n),

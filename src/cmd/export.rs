@@ -48,16 +48,16 @@ fn renderer(args: &ExportArgs, title: &str) -> Result<Renderer> {
         ExportFormat::AnkiText => Renderer::AnkiText(anki()?),
         ExportFormat::Csv => Renderer::Csv,
         ExportFormat::Cards => Renderer::Cards(CardsOptions {
-            paper: args.paper,
+            paper: args.paper.into(),
             per_page: args.per_page,
-            duplex: args.duplex,
+            duplex: args.duplex.into(),
         }),
         ExportFormat::Worksheet => {
             if args.count == Some(0) {
                 return Err(Error::Usage("--count must be at least 1".into()));
             }
             Renderer::Worksheet(WorksheetOptions {
-                paper: args.paper,
+                paper: args.paper.into(),
                 count: args.count,
                 versions: args.versions,
                 seed: args.seed,

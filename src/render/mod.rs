@@ -18,7 +18,7 @@ use crate::error::Result;
 use crate::model::{Card, Deck, FactId};
 
 pub use anki::AnkiOptions;
-pub use html::{CardsOptions, WorksheetOptions};
+pub use html::{CardsOptions, Duplex, Paper, WorksheetOptions};
 
 /// One export format with its options.
 #[derive(Clone, Debug)]
