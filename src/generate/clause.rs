@@ -2,7 +2,7 @@
 //! reads well on its own, and framing it with a slot where the answer goes.
 
 /// Marks where the fact's text was taken out of a sentence.
-const SLOT: char = '\u{E000}';
+pub(super) const SLOT: char = '\u{E000}';
 
 /// Sentences up to this many words are kept whole.
 const LONG_SENTENCE: usize = 25;
@@ -37,6 +37,26 @@ impl Frame {
         text.push(SLOT);
         text.push_str(&sentence[at + span.len()..]);
         Some(Frame { text })
+    }
+
+    /// The framed text with the slot as [`SLOT`] (for rewriting around it).
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// A frame from rewritten text; `None` unless it holds exactly one slot.
+    pub(super) fn from_text(text: String) -> Option<Frame> {
+        (text.matches(SLOT).count() == 1).then_some(Frame { text })
+    }
+
+    /// Whether the slot stands inside quotation marks (a figure someone said).
+    pub fn slot_in_quote(&self) -> bool {
+        let Some(at) = self.text.find(SLOT) else {
+            return false;
+        };
+        let before = &self.text[..at];
+        let opened = before.matches('“').count() > before.matches('”').count();
+        opened || before.matches('"').count() % 2 == 1
     }
 
     /// The text with the slot filled.
