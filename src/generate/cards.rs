@@ -424,7 +424,6 @@ fn quote_cards(
     if excerpt.split_whitespace().count() < MIN_QUOTE_WORDS {
         return Vec::new();
     }
-    let whole = excerpt.len() == fact.text.trim().len();
     let aliases = ctx.distractors.aliases_of(speaker);
     let mut names: Vec<&str> = std::iter::once(speaker)
         .chain(aliases.iter().map(String::as_str))
@@ -461,8 +460,12 @@ fn quote_cards(
                 });
             }
             CardType::Cloze => {
-                let sentence = if whole { fact.sentence.as_str() } else { "" };
-                if let Some(prompt) = speaker_blanked(sentence, &names, &quote) {
+                // Without options, a quotation opening on "This"/"They" has
+                // too little to go on; the sentence around it adds only length.
+                if super::standalone::leans_on_context(&excerpt) {
+                    continue;
+                }
+                if let Some(prompt) = speaker_blanked("", &names, &quote) {
                     out.push(Draft {
                         card_type: t,
                         prompt,

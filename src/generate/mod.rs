@@ -27,7 +27,7 @@ use distractors::Distractors;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use standalone::DocContext;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What `generate` was asked for.
 #[derive(Debug, Clone, Default)]
@@ -74,12 +74,23 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
         per_fact: opts.per_fact,
     };
     let limit = opts.max_cards.unwrap_or(usize::MAX);
+    // By default a sentence feeds one card: two cards of one sentence give
+    // each other away (the best-ranked fact of the sentence is asked).
+    let one_per_sentence = opts.per_fact.is_none() && opts.types.is_empty();
+    let mut asked: HashSet<&str> = HashSet::new();
     let mut cards: Vec<(usize, Card)> = Vec::new();
     for idx in select::rank(&merged.facts, &merged.conflicts) {
         if cards.len() >= limit {
             break;
         }
+        let sentence = merged.facts[idx].sentence.as_str();
+        if one_per_sentence && asked.contains(sentence) {
+            continue;
+        }
         let made = cards_for(&ctx, &merged.facts, idx, &wanted, &mut rng);
+        if one_per_sentence && !made.is_empty() {
+            asked.insert(sentence);
+        }
         let room = limit - cards.len();
         cards.extend(
             made.into_iter()

@@ -66,10 +66,8 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("closed", "closes", "close"),
     ("cut", "cuts", "cut"),
     ("cost", "costs", "cost"),
-    ("requires", "requires", "require"),
-    ("required", "required", "require"),
-    ("includes", "includes", "include"),
-    ("included", "included", "include"),
+    ("required", "requires", "require"),
+    ("included", "includes", "include"),
     ("totaled", "totals", "total"),
     ("topped", "tops", "top"),
     ("exceeded", "exceeds", "exceed"),
@@ -199,7 +197,11 @@ pub fn question_for(fact: &DeckFact, frame: &Frame) -> Option<String> {
     let at = text.find(SLOT)?;
     let before = text[..at].trim_end();
     let after = text[at + SLOT.len_utf8()..].trim_end_matches(['.', '!']);
-    if after.contains('?') || text.contains(['“', '"', ':', '(']) {
+    // A tail with other figures or asides ("…from ____ and $9, respectively")
+    // does not read as one question.
+    let plain_tail = !after.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | '?' | ';'))
+        && after.split_whitespace().count() <= 14;
+    if !plain_tail || text.contains(['“', '"', ':', '(', '–', '—']) || text.contains(" - ") {
         return None;
     }
     match fact.kind {

@@ -106,13 +106,18 @@ pub fn stand_alone(
         return None;
     }
     let before = doc.map(|d| d.before(line, sentence)).unwrap_or("");
+    list_item_subject(&mut t, before, &mut notes)?;
     resolve_role_noun(&mut t, doc, before, &mut notes)?;
     resolve_pronouns(&mut t, doc, before, &mut notes)?;
     anchor_time(&mut t, doc.and_then(|d| d.date), &mut notes)?;
-    if first_person_outside_quotes(&t) {
+    if first_person_outside_quotes(&t) || points_back(&t) {
         return None;
     }
-    if words(&t) > MAX_STEM_WORDS {
+    end_lead_in(&mut t, &mut notes);
+    if !reads_as_statement(&t) {
+        return None;
+    }
+    if words(&t) > MAX_STEM_WORDS && !opens_with_subordinate(&t) {
         trim_asides(&mut t, &mut notes);
     }
     if words(&t) > MAX_STEM_WORDS {
@@ -243,7 +248,7 @@ fn drop_connectives(t: &mut String, notes: &mut Vec<String>) {
 
 /// Openings that point back to something the card cannot show ("This",
 /// "Of these businesses,", "They", "The companies").
-fn leans_on_context(t: &str) -> bool {
+pub fn leans_on_context(t: &str) -> bool {
     static POINTERS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r#"^[“"‘']?(?i:(it|its|they|them|their|this|these|that|those|such|both|each|either|neither|another|the latter|the former|of (these|those|them|this|which)|among (them|these|those)|together|here|there|there's|there are|there is|the (companies|officials|two|three|four|others|group|groups|same|remaining|rest|move|deal|decision|measure|proposal|statement|report|plan|program|bill|order|effort|change|changes|new rule|rule|funding|money|funds|grant|grants|award|awards|project|projects|effort|initiative|announcement|investment|investments|increase|cuts|cut)))\b"#,
@@ -428,6 +433,72 @@ fn org_named(before: &str, noun: &str) -> Option<String> {
         .filter(|n| n.split_whitespace().any(|w| w == cap))
 }
 
+/// A line of a list that starts with its figure ("$250,000 for the county
+/// food bank"; "Harbor Clinic (Easton): $2 million to expand …") says what
+/// the money is only in the list's lead-in ("The grants include:"): the
+/// lead-in's noun becomes the subject, or there is no card.
+fn list_item_subject(t: &mut String, before: &str, notes: &mut Vec<String>) -> Option<()> {
+    static NAMED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^([^:{SLOT}]{{3,90}}): {SLOT} (to|for) ")).expect("valid regex")
+    });
+    let slot_first = t.starts_with(SLOT)
+        && (t[SLOT.len_utf8()..].starts_with(" for ") || t[SLOT.len_utf8()..].starts_with(" to "));
+    let named = NAMED_ITEM.captures(t).map(|c| {
+        (
+            c.get(0).map_or(0, |m| m.end()),
+            c.get(1).map_or("", |m| m.as_str()).to_string(),
+            c.get(2).map_or("", |m| m.as_str()).to_string(),
+        )
+    });
+    if !slot_first && named.is_none() {
+        return Some(());
+    }
+    let noun = lead_in_noun(before)?;
+    let verb = if noun.ends_with('s') {
+        "include"
+    } else {
+        "includes"
+    };
+    let body = match named {
+        Some((end, name, link)) => format!("{SLOT} for {name} {link} {}", &t[end..]),
+        None => t.clone(),
+    };
+    let lead = format!("The {noun} {verb}");
+    notes.push(format!(
+        "list item: added \"{lead}\" from the list's lead-in"
+    ));
+    *t = format!("{lead} {body}");
+    Some(())
+}
+
+/// What a list is of, from the last lead-in line (ending in `:`) before it:
+/// "funding", "grants", "projects"…
+fn lead_in_noun(before: &str) -> Option<&'static str> {
+    const NOUNS: &[&str] = &[
+        "funding",
+        "grants",
+        "awards",
+        "investments",
+        "projects",
+        "allocations",
+        "earmarks",
+        "appropriations",
+        "contracts",
+        "loans",
+    ];
+    let lead = before
+        .lines()
+        .rev()
+        .take(80)
+        .find(|l| l.trim_end().ends_with(':'))?
+        .to_lowercase();
+    NOUNS
+        .iter()
+        .find(|n| lead.contains(*n))
+        .copied()
+        .or_else(|| (lead.contains("grant")).then_some("grants"))
+}
+
 /// "he"/"she"/"him"/"his"/"her" outside quotations → the person last named
 /// before the sentence; `None` when nobody is.
 fn resolve_pronouns(
@@ -448,6 +519,14 @@ fn resolve_pronouns(
     }
     let person = doc?.last_person(before)?;
     let name = person.name.clone();
+    // "Ana Ruiz said her office …": the clause names the person itself, so
+    // the pronoun already reads alone.
+    let named_here = std::iter::once(&person.name)
+        .chain(&person.aliases)
+        .any(|n| last_word_match(&t[..spans[0].0], n).is_some());
+    if named_here {
+        return Some(());
+    }
     let mut out = String::with_capacity(t.len() + 40);
     let mut prev = 0;
     for (s, e) in spans {
@@ -550,10 +629,162 @@ fn anchor_time(t: &mut String, date: Option<NaiveDate>, notes: &mut Vec<String>)
     }
 }
 
-/// First person outside quotations: the card would speak for the writer.
+/// Words inside the clause that point to something said before ("Some of
+/// that money", "these plans", "that’s less than"): no card can show it.
+fn points_back(t: &str) -> bool {
+    static BACK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?i:(these|those)\b|this (?:is|was|would|will|means|includes|brings|comes|process|plan|program|move|change|year’s|year's)\b|that[’']s\b|(?:of|above|below|for|to|from|with|by|at|under|over|beyond|after|before|like|than|if|and|but|because) that\b|that (?:would|will|is|was|has|could|means|amount|level|figure|number|money|sum|total|year|plan|program)\b|the (?:same|latter|former|previous|above|following)\b|such\b|both\b|either\b)")
+            .expect("valid regex")
+    });
+    BACK.find_iter(t).any(|m| !inside_quotes(t, m.start()))
+}
+
+/// A lead-in to a list ("…, including:") ends as a statement instead.
+fn end_lead_in(t: &mut String, notes: &mut Vec<String>) {
+    if !t.trim_end().ends_with(':') {
+        return;
+    }
+    let body = t.trim_end().trim_end_matches(':');
+    if let Some((head, tail)) = body.rsplit_once(", ")
+        && words(tail) <= 3
+        && head.contains(SLOT)
+    {
+        let (head, tail) = (head.to_string(), tail.to_string());
+        notes.push(format!("dropped \"{tail}:\""));
+        *t = format!("{head}.");
+    }
+}
+
+/// Whether a clause reads as a sentence: it ends with an end mark (a list
+/// line without one, or a lead-in with a colon, does not) and does not open
+/// with a verb whose subject is elsewhere ("Takes about ten minutes…",
+/// "Lowering wages by …").
+fn reads_as_statement(t: &str) -> bool {
+    let end = t.trim_end();
+    if !end.ends_with(['.', '!', '”', '"', ')', '’']) || end.ends_with("…”") {
+        return false;
+    }
+    let first = t
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    let second_lower = t
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+    let gerund = first.len() > 5 && first.ends_with("ing") && second_lower;
+    const VERB_OPENINGS: &[&str] = &[
+        "bring",
+        "brings",
+        "take",
+        "takes",
+        "make",
+        "makes",
+        "provide",
+        "provides",
+        "help",
+        "helps",
+        "allow",
+        "allows",
+        "give",
+        "gives",
+        "cut",
+        "cuts",
+        "lower",
+        "lowers",
+        "reduce",
+        "reduces",
+        "save",
+        "saves",
+        "expand",
+        "expands",
+        "increase",
+        "increases",
+        "invest",
+        "invests",
+        "support",
+        "supports",
+        "create",
+        "creates",
+        "protect",
+        "protects",
+        "ensure",
+        "ensures",
+        "require",
+        "requires",
+        "build",
+        "builds",
+        "deliver",
+        "delivers",
+        "offer",
+        "offers",
+        "include",
+        "includes",
+        "improve",
+        "improves",
+        "fund",
+        "funds",
+        "raise",
+        "raises",
+        "establish",
+        "establishes",
+        "direct",
+        "directs",
+        "add",
+        "adds",
+        "set",
+        "sets",
+        "cap",
+        "caps",
+        "eliminate",
+        "eliminates",
+        "extend",
+        "extends",
+        "launch",
+        "launches",
+        "prohibit",
+        "prohibits",
+        "ban",
+        "bans",
+        "lets",
+        "puts",
+        "keeps",
+        "keep",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "will",
+        "would",
+        "could",
+        "can",
+        "said",
+        "says",
+    ];
+    let verb_first = VERB_OPENINGS.contains(&first.as_str()) && second_lower;
+    !gerund && !verb_first
+}
+
+/// An opening subordinate clause ("If a borrower …, they …"): its first
+/// comma ends it, so trimming there would leave no main clause.
+fn opens_with_subordinate(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    [
+        "if", "when", "while", "although", "though", "because", "since", "as", "unless", "once",
+        "after", "before", "whereas", "until",
+    ]
+    .contains(&first.as_str())
+}
+
+/// First person (or the reader addressed as "you") outside quotations: the
+/// card would speak for the writer.
 fn first_person_outside_quotes(t: &str) -> bool {
     static FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(I|we|We|our|Our|ours|my|My|us|me|I'm|I’m|we're|we’re|We're|We’re)\b")
+        Regex::new(r"\b(I|we|We|our|Our|ours|my|My|us|me|I'm|I’m|we're|we’re|We're|We’re|you|You|your|Your|you're|you’re)\b")
             .expect("valid regex")
     });
     FIRST.find_iter(t).any(|m| !inside_quotes(t, m.start()))
@@ -806,6 +1037,40 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn list_items_take_their_subject_from_the_lead_in() {
+        let text = "The county announced its 2025 grants. The grants are:\n\n\
+                    - Eastfield Library (Eastfield): $400,000 to replace its roof.\n\
+                    - $90,000 for the Marston youth choir.\n";
+        let d = doc(text, &[]);
+        let (p, notes) = alone(
+            &d,
+            "Eastfield Library (Eastfield): $400,000 to replace its roof.",
+            "$400,000",
+        )
+        .expect("card");
+        assert_eq!(
+            p,
+            "The grants include ____ for Eastfield Library (Eastfield) to replace its roof."
+        );
+        assert!(notes[0].contains("lead-in"), "{notes:?}");
+        let (p, _) = alone(&d, "$90,000 for the Marston youth choir.", "$90,000").expect("card");
+        assert_eq!(p, "The grants include ____ for the Marston youth choir.");
+        // No lead-in saying what the money is: no card.
+        let bare = doc("- $90,000 for the Marston youth choir.\n", &[]);
+        assert!(alone(&bare, "$90,000 for the Marston youth choir.", "$90,000").is_none());
+    }
+
+    #[test]
+    fn a_pronoun_after_its_own_name_is_left_alone() {
+        let text = "Rita Vance runs the mill.\nRita Vance said her mill employs 140 people.\n";
+        let d = doc(text, &[person("Rita Vance", None)]);
+        let (p, notes) =
+            alone(&d, "Rita Vance said her mill employs 140 people.", "140").expect("card");
+        assert_eq!(p, "Rita Vance said her mill employs ____ people.");
+        assert!(notes.is_empty());
     }
 
     #[test]

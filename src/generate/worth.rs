@@ -45,7 +45,7 @@ fn ends_as_question(s: &str) -> bool {
 /// not a month or day whose year the text does not give, not a figure
 /// exact to the cent, not a count of one.
 pub fn value_worth_asking(fact: &DeckFact, span: &str, frame: &Frame) -> bool {
-    if frame.slot_in_quote() || frame.in_range() {
+    if frame.slot_in_quote() || frame.in_range() || frame.slot_in_parentheses() {
         return false;
     }
     match fact.kind {
@@ -64,7 +64,13 @@ pub fn value_worth_asking(fact: &DeckFact, span: &str, frame: &Frame) -> bool {
                 .is_some_and(|(_, c)| c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit()));
             !(cents && fact.value.as_f64().is_some_and(|v| v >= 100.0))
         }
-        FactKind::Quantity => fact.value.as_f64().is_some_and(|v| v >= 2.0),
+        FactKind::Quantity => {
+            // "a 50-year-old terminal", "Name, 37,": a describing figure or an
+            // age, not a fact to learn.
+            let compound = span.contains(['-', '–']);
+            let age = fact.unit.as_deref().is_some_and(|u| u.contains("old"));
+            !compound && !age && fact.value.as_f64().is_some_and(|v| v >= 2.0)
+        }
         _ => true,
     }
 }
@@ -94,6 +100,11 @@ pub fn quote_excerpt(text: &str) -> Option<String> {
         return None;
     }
     if stammers(t) || ceremony(t) {
+        return None;
+    }
+    // "And I think …": the quotation answers something the card cannot show.
+    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    if ["and", "but", "so", "or", "because", "that", "which"].contains(&first.trim_matches(',')) {
         return None;
     }
     let sentences = split_sentences(t);
@@ -192,7 +203,7 @@ fn stammers(t: &str) -> bool {
         .collect();
     let repeated = ws
         .windows(2)
-        .any(|p| p[0] == p[1] && !["that", "had", "very", "no"].contains(&p[0]));
+        .any(|p| p[0] == p[1] && !["had", "very", "no"].contains(&p[0]));
     let restart = t.contains(" — ") && t.split(" — ").any(|p| p.split_whitespace().count() <= 3)
         || t.contains("--")
         || t.contains("...")
