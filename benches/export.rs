@@ -62,6 +62,7 @@ fn synthetic_deck(n: usize) -> Deck {
                 options,
                 accepted: Vec::new(),
                 explanation: Some(format!("The district set aside {amount} for road repairs.")),
+                rewritten: Vec::new(),
                 sentence: format!(
                     "In its budget for year {}, the district set aside {amount} for road repairs \
                      & resurfacing in ward {}.",

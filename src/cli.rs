@@ -83,6 +83,10 @@ pub struct GenerateArgs {
     /// At most this many cards, best facts first
     #[arg(long, value_name = "N")]
     pub max_cards: Option<usize>,
+    /// Cards per fact, of the types that suit it best [default: 1, or one of
+    /// each type given with --types]
+    #[arg(long, value_name = "N")]
+    pub per_fact: Option<usize>,
     /// Overwrite the output file if it exists
     #[arg(long)]
     pub force: bool,

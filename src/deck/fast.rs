@@ -142,6 +142,7 @@ fn card(fields: Vec<(&str, Val)>) -> Option<RawCard> {
             ("options", Val::Strs(s)) => c.options = s,
             ("accepted", Val::Strs(s)) => c.accepted = s,
             ("explanation", Val::Str(s)) => c.explanation = Some(s),
+            ("rewritten", Val::Strs(s)) => c.rewritten = s,
             ("sentence", Val::Str(s)) => c.sentence = Some(s),
             ("doc", Val::Str(s)) => c.doc = Some(s),
             ("line", Val::Int(n)) => c.line = Some(usize::try_from(n).ok()?),

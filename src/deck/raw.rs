@@ -104,6 +104,8 @@ pub struct RawCard {
     #[serde(default)]
     pub(super) accepted: Vec<String>,
     pub(super) explanation: Option<String>,
+    #[serde(default)]
+    pub(super) rewritten: Vec<String>,
     pub(super) sentence: Option<String>,
     pub(super) doc: Option<String>,
     pub(super) line: Option<usize>,
@@ -209,6 +211,7 @@ pub fn into_deck(raw: Parsed, line_of: impl Fn(usize) -> usize) -> (Deck, Lines,
             options: c.options,
             accepted: c.accepted,
             explanation: c.explanation,
+            rewritten: c.rewritten,
             sentence: c
                 .sentence
                 .or_else(|| fact.map(|f| f.sentence.clone()))

@@ -339,6 +339,7 @@ pub(crate) mod tests {
             options: Vec::new(),
             accepted: Vec::new(),
             explanation: None,
+            rewritten: Vec::new(),
             sentence: format!("The sentence about {answer}."),
             doc: "sheet.md".to_string(),
             line: 3,

@@ -892,6 +892,7 @@ mod tests {
             options: vec![],
             accepted: vec![],
             explanation: None,
+            rewritten: Vec::new(),
             sentence: "It cost $5.".into(),
             doc: "a.txt".into(),
             line: 1,

@@ -185,6 +185,7 @@ fn card_from(s: &Spec) -> Card {
         options: s.options.iter().map(|o| o.to_string()).collect(),
         accepted: Vec::new(),
         explanation: s.explanation.map(str::to_string),
+        rewritten: Vec::new(),
         sentence: s.sentence.to_string(),
         doc: "riverton-minutes.md".to_string(),
         line: s.line,

@@ -51,6 +51,7 @@ fn card(id: &str, card_type: CardType, answer: &str, options: &[&str]) -> Card {
         options: options.iter().map(|s| s.to_string()).collect(),
         accepted: vec![],
         explanation: None,
+        rewritten: Vec::new(),
         sentence: format!("sentence {id}"),
         doc: "d.txt".into(),
         line: 2,
