@@ -513,6 +513,7 @@ mod tests {
             line: 1,
             reported_by: 1,
             tags: vec![],
+            dropped: false,
         }
     }
 
@@ -675,6 +676,7 @@ mod properties {
             line: 1,
             reported_by: 1,
             tags: vec![],
+            dropped: false,
         }
     }
 
