@@ -73,6 +73,7 @@ fn synthetic_deck(n: usize) -> Deck {
                 line: i % 300 + 1,
                 reported_by: 1 + i % 3,
                 tags: Vec::new(),
+                dropped: false,
             }
         })
         .collect();

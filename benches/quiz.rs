@@ -58,6 +58,7 @@ fn big_deck() -> Deck {
                 line: i % 300 + 1,
                 reported_by: 1 + i % 3,
                 tags: vec![],
+                dropped: false,
             }
         })
         .collect();

@@ -31,6 +31,8 @@ pub enum Command {
     Optimize(OptimizeArgs),
     /// Export a deck to Anki, CSV, printable cards or worksheets
     Export(ExportArgs),
+    /// Review cards in the browser: keep, drop, edit, then export
+    Review(ReviewArgs),
 }
 
 /// Output format of `extract`.
@@ -90,6 +92,10 @@ pub struct GenerateArgs {
     /// Overwrite the output file if it exists
     #[arg(long)]
     pub force: bool,
+    /// Regenerate an existing deck, keeping the keep/drop decisions and hand edits
+    /// of every card that survives
+    #[arg(long)]
+    pub update: bool,
 }
 
 #[derive(Args, Debug)]
@@ -230,6 +236,19 @@ impl From<Duplex> for crate::render::Duplex {
             Duplex::None => Self::None,
         }
     }
+}
+
+#[derive(Args, Debug)]
+pub struct ReviewArgs {
+    /// The deck to review (the only file the page writes)
+    #[arg(value_name = "DECK.toml")]
+    pub deck: PathBuf,
+    /// Port on 127.0.0.1 [default: any free port]
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Do not open a browser; just print the address
+    #[arg(long)]
+    pub no_open: bool,
 }
 
 fn parse_per_page(s: &str) -> Result<usize, String> {

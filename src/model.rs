@@ -389,6 +389,10 @@ pub struct Card {
     pub reported_by: usize,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Dropped by a teacher in `factdeck review`: the card stays in the file so
+    /// the decision survives `generate --update`, and every export skips it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dropped: bool,
 }
 
 fn one() -> usize {

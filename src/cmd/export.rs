@@ -36,7 +36,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
 }
 
 /// Turns the command line into the renderer and its options.
-fn renderer(args: &ExportArgs, title: &str) -> Result<Renderer> {
+pub(super) fn renderer(args: &ExportArgs, title: &str) -> Result<Renderer> {
     let anki = || -> Result<AnkiOptions> {
         Ok(AnkiOptions {
             deck_name: args.deck_name.clone().unwrap_or_else(|| title.to_string()),

@@ -33,7 +33,11 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
     if args.max_cards == Some(0) {
         return Err(Error::Usage("--max-cards must be at least 1".into()));
     }
-    crate::fsutil::check_output(&args.output, args.force)?;
+    crate::fsutil::check_output(&args.output, args.force || args.update)?;
+    // `--update`: the deck being regenerated, read first so a bad one stops early.
+    let previous = (args.update && args.output.exists())
+        .then(|| crate::deck::load_deck(&args.output))
+        .transpose()?;
     let created = created_date()?;
     let (extractions, sources, texts) = read_all(&args.files)?;
     let title = args
@@ -52,9 +56,17 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
         sources,
         texts,
     };
-    let deck = generate_deck(&extractions, &opts);
-    crate::deck::save_deck(&args.output, &deck, args.force)?;
+    let mut deck = generate_deck(&extractions, &opts);
+    let mut report = None;
+    if let Some(old) = &previous {
+        let (merged, r) = crate::deck::update::carry_over(old, deck);
+        (deck, report) = (merged, Some(r));
+    }
+    crate::deck::save_deck(&args.output, &deck, args.force || args.update)?;
     print_summary(&args.output, &deck, &args.types);
+    for line in report.iter().flat_map(|r| r.lines()) {
+        println!("{line}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

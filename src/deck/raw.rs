@@ -112,6 +112,8 @@ pub struct RawCard {
     pub(super) reported_by: Option<usize>,
     #[serde(default)]
     pub(super) tags: Vec<String>,
+    #[serde(default)]
+    pub(super) dropped: bool,
 }
 
 /// Turns a raw deck into a [`Deck`], or lists what stops it; `line_of` maps a
@@ -223,6 +225,7 @@ pub fn into_deck(raw: Parsed, line_of: impl Fn(usize) -> usize) -> (Deck, Lines,
             line: c.line.or_else(|| first.map(|s| s.line)).unwrap_or(0),
             reported_by: c.reported_by.unwrap_or(1),
             tags: c.tags,
+            dropped: c.dropped,
             fact: fact_id,
         });
         lines.cards.push(line);

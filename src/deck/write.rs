@@ -139,6 +139,9 @@ fn card(out: &mut String, c: &Card, fact_sentence: Option<&str>) {
         array(out, c.tags.iter().map(String::as_str));
         out.push('\n');
     }
+    if c.dropped {
+        out.push_str("dropped = true\n");
+    }
 }
 
 fn key_str(out: &mut String, key: &str, value: &str) {

@@ -143,6 +143,7 @@ fn finish(ctx: &CardContext<'_>, fact: &DeckFact, d: Draft) -> Card {
         line: first.map_or(0, |s| s.line),
         reported_by: docs.len().max(1),
         tags,
+        dropped: false,
     }
 }
 

@@ -345,6 +345,7 @@ pub(crate) mod tests {
             line: 3,
             reported_by: 1,
             tags: Vec::new(),
+            dropped: false,
         }
     }
 

@@ -898,6 +898,7 @@ mod tests {
             line: 1,
             reported_by: 1,
             tags: vec![],
+            dropped: false,
         }
     }
 

@@ -191,6 +191,7 @@ fn card_from(s: &Spec) -> Card {
         line: s.line,
         reported_by: 1,
         tags: vec!["council meeting".to_string()],
+        dropped: false,
     }
 }
 

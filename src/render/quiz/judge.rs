@@ -514,6 +514,7 @@ mod tests {
             line: 1,
             reported_by: 1,
             tags: vec![],
+            dropped: false,
         }
     }
 
@@ -677,6 +678,7 @@ mod properties {
             line: 1,
             reported_by: 1,
             tags: vec![],
+            dropped: false,
         }
     }
 

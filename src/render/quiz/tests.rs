@@ -57,6 +57,7 @@ fn card(id: &str, card_type: CardType, answer: &str, options: &[&str]) -> Card {
         line: 2,
         reported_by: 1,
         tags: vec![],
+        dropped: false,
     }
 }
 
