@@ -219,6 +219,7 @@ mod tests {
             &sample(),
             &GenerateOptions {
                 max_cards: Some(2),
+                per_fact: Some(2),
                 ..opts(1)
             },
         );

@@ -199,7 +199,7 @@ pub fn question_for(fact: &DeckFact, frame: &Frame) -> Option<String> {
     let after = text[at + SLOT.len_utf8()..].trim_end_matches(['.', '!']);
     // A tail with other figures or asides ("…from ____ and $9, respectively")
     // does not read as one question.
-    let plain_tail = !after.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | '?' | ';'))
+    let plain_tail = !after.contains(['$', '%', '£', '€', ',', '?', ';'])
         && after.split_whitespace().count() <= 14;
     if !plain_tail || text.contains(['“', '"', ':', '(', '–', '—']) || text.contains(" - ") {
         return None;

@@ -923,19 +923,19 @@ mod tests {
         let d = doc("Plain text.", &[]);
         let (p, notes) = alone(
             &d,
-            "But the county spent $4 million on new culverts.",
+            "But Marion County spent $4 million on new culverts.",
             "$4 million",
         )
         .expect("card");
-        assert_eq!(p, "The county spent ____ on new culverts.");
+        assert_eq!(p, "Marion County spent ____ on new culverts.");
         assert_eq!(notes, vec!["dropped \"But\""]);
         let (p, _) = alone(
             &d,
-            "In addition, the school board hired 35 new teachers for the fall.",
+            "In addition, Eastfield schools hired 35 new teachers for the fall.",
             "35",
         )
         .expect("card");
-        assert_eq!(p, "The school board hired ____ new teachers for the fall.");
+        assert_eq!(p, "Eastfield schools hired ____ new teachers for the fall.");
     }
 
     #[test]
@@ -1087,7 +1087,7 @@ mod tests {
         assert!(
             alone(
                 &d,
-                "The council approved $8 million after a member said “we need it”.",
+                "Harbor Town approved $8 million after a member said “we need it”.",
                 "$8 million"
             )
             .is_some()
