@@ -10,14 +10,14 @@ fn sample_deck() -> Deck {
             .sentence("The lunar module landed on July 20, 1969.")
             .build(),
         fact("a.md", FactKind::Money, "$25.4 billion", 25.4e9)
-            .sentence("The program cost \"about\" $25.4 billion \\ in all.")
+            .sentence("NASA's Apollo program cost $25.4 billion \\ in all, a \"record\" sum.")
             .line(3)
             .build(),
         fact(
             "a.md",
             FactKind::Quote,
-            "the numbers have to be right every time",
-            "the numbers have to be right every time",
+            "The numbers have to be right every time",
+            "The numbers have to be right every time",
         )
         .speaker("Katherine Johnson")
         .sentence("“The numbers have to be right every time,” Katherine Johnson said.")
@@ -54,6 +54,8 @@ fn sample_deck() -> Deck {
                 title: "A".into(),
                 sha256: "00".into(),
             }],
+            // Every card type of each fact, so the round trip covers them all.
+            per_fact: Some(CardType::ALL.len()),
             ..Default::default()
         },
     )
@@ -64,7 +66,14 @@ use crate::model::CardType;
 #[test]
 fn saved_deck_reads_back_identically() {
     let deck = sample_deck();
-    assert!(deck.cards.len() >= 6, "{}", deck.cards.len());
+    assert!(
+        deck.cards.len() >= 6,
+        "{:#?}",
+        deck.cards
+            .iter()
+            .map(|c| (c.card_type, &c.prompt))
+            .collect::<Vec<_>>()
+    );
     let text = deck_to_toml(&deck).expect("toml");
     let back = parse_deck(Path::new("d.toml"), &text).expect("parses");
     assert_eq!(back, deck);
