@@ -108,8 +108,10 @@ else
     skip "generate -o <device> without --force" "says not a regular file"
 fi
 
-"$F" generate a.md -o /dev/stdout --force 2>stdout.err | cat >/dev/null; rc=${PIPESTATUS[0]}; out=$(cat stdout.err)
-row "generate -o /dev/stdout --force (a pipe)" "refused; /dev/stdout still a link" "exit $rc: ${out:0:30}" "$([[ $rc == 1 && -L /dev/stdout ]]; echo $?)"
+# A private link like /dev/stdout (the real one is not put at risk).
+ln -s /proc/self/fd/1 stdout-link
+"$F" generate a.md -o stdout-link --force 2>stdout.err | cat >/dev/null; rc=${PIPESTATUS[0]}; out=$(cat stdout.err)
+row "generate -o <a /dev/stdout link> --force" "refused (a pipe); link kept" "exit $rc: ${out:0:30}" "$([[ $rc == 1 && -L stdout-link ]]; echo $?)"
 
 mkfifo fifo; out=$("$F" export deck.toml --to csv -o fifo --force 2>&1); rc=$?
 row "export -o FIFO --force" "refused, FIFO kept" "exit $rc: ${out:0:30}" "$([[ $rc == 1 && -p fifo ]]; echo $?)"
