@@ -5,12 +5,12 @@
 //! genanki (`FACTDECK_ANKI_PYTHON` or `.venv/bin/python`); without one it is
 //! skipped with a note.
 
-use factdeck::cli::{Duplex, Paper};
 use factdeck::model::{
     Card, CardId, CardType, DECK_FORMAT, Deck, DeckFact, DeckInfo, FactId, FactKind, SourceRef,
     Value,
 };
 use factdeck::render::{AnkiOptions, CardsOptions, Renderer, WorksheetOptions};
+use factdeck::render::{Duplex, Paper};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -62,6 +62,7 @@ fn synthetic_deck(n: usize) -> Deck {
                 options,
                 accepted: Vec::new(),
                 explanation: Some(format!("The district set aside {amount} for road repairs.")),
+                rewritten: Vec::new(),
                 sentence: format!(
                     "In its budget for year {}, the district set aside {amount} for road repairs \
                      & resurfacing in ward {}.",
@@ -72,6 +73,7 @@ fn synthetic_deck(n: usize) -> Deck {
                 line: i % 300 + 1,
                 reported_by: 1 + i % 3,
                 tags: Vec::new(),
+                dropped: false,
             }
         })
         .collect();

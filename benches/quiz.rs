@@ -52,11 +52,13 @@ fn big_deck() -> Deck {
                 options,
                 accepted: vec![format!("{i} million dollars")],
                 explanation: None,
+                rewritten: Vec::new(),
                 sentence: format!("Program number {i} of the county received ${i} million this year, the budget office said."),
                 doc: format!("docs/budget-{}.txt", i % 40),
                 line: i % 300 + 1,
                 reported_by: 1 + i % 3,
                 tags: vec![],
+                dropped: false,
             }
         })
         .collect();

@@ -31,6 +31,8 @@ pub enum Command {
     Optimize(OptimizeArgs),
     /// Export a deck to Anki, CSV, printable cards or worksheets
     Export(ExportArgs),
+    /// Review cards in the browser: keep, drop, edit, then export
+    Review(ReviewArgs),
 }
 
 /// Output format of `extract`.
@@ -83,9 +85,17 @@ pub struct GenerateArgs {
     /// At most this many cards, best facts first
     #[arg(long, value_name = "N")]
     pub max_cards: Option<usize>,
+    /// Cards per fact, of the types that suit it best [default: 1, or one of
+    /// each type given with --types]
+    #[arg(long, value_name = "N")]
+    pub per_fact: Option<usize>,
     /// Overwrite the output file if it exists
     #[arg(long)]
     pub force: bool,
+    /// Regenerate an existing deck, keeping the keep/drop decisions and hand edits
+    /// of every card that survives
+    #[arg(long)]
+    pub update: bool,
 }
 
 #[derive(Args, Debug)]
@@ -205,6 +215,40 @@ pub struct ExportArgs {
     /// Seed for worksheet question and option order
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+// The renderers define their own options; the command line's are turned
+// into them here, once.
+impl From<Paper> for crate::render::Paper {
+    fn from(p: Paper) -> Self {
+        match p {
+            Paper::Letter => Self::Letter,
+            Paper::A4 => Self::A4,
+        }
+    }
+}
+
+impl From<Duplex> for crate::render::Duplex {
+    fn from(d: Duplex) -> Self {
+        match d {
+            Duplex::Long => Self::Long,
+            Duplex::Short => Self::Short,
+            Duplex::None => Self::None,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct ReviewArgs {
+    /// The deck to review (the only file the page writes)
+    #[arg(value_name = "DECK.toml")]
+    pub deck: PathBuf,
+    /// Port on 127.0.0.1 [default: any free port]
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Do not open a browser; just print the address
+    #[arg(long)]
+    pub no_open: bool,
 }
 
 /// Card type names for `--types`, listed in `--help`.

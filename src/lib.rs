@@ -14,6 +14,7 @@ pub mod generate;
 pub mod model;
 pub mod render;
 pub mod review;
+pub mod serve;
 pub mod source;
 
 pub use deck::{load_deck, save_deck};

@@ -376,6 +376,10 @@ pub struct Card {
     /// A one-line explanation shown after answering (for true/false, the true statement).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
+    /// What the card changed in its source sentence so the prompt reads alone
+    /// ("dropped \"But\"", "\"he\" → \"Dana Whitfield\""), for a teacher to check.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rewritten: Vec<String>,
     /// The source sentence, its document and line.
     pub sentence: String,
     pub doc: String,
@@ -385,6 +389,10 @@ pub struct Card {
     pub reported_by: usize,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Dropped by a teacher in `factdeck review`: the card stays in the file so
+    /// the decision survives `generate --update`, and every export skips it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dropped: bool,
 }
 
 fn one() -> usize {

@@ -36,7 +36,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
 }
 
 /// Turns the command line into the renderer and its options.
-fn renderer(args: &ExportArgs, title: &str) -> Result<Renderer> {
+pub(super) fn renderer(args: &ExportArgs, title: &str) -> Result<Renderer> {
     let anki = || -> Result<AnkiOptions> {
         Ok(AnkiOptions {
             // `--deck A::B` asks for sub-decks; a title's `::` is just text.
@@ -52,16 +52,16 @@ fn renderer(args: &ExportArgs, title: &str) -> Result<Renderer> {
         ExportFormat::AnkiText => Renderer::AnkiText(anki()?),
         ExportFormat::Csv => Renderer::Csv,
         ExportFormat::Cards => Renderer::Cards(CardsOptions {
-            paper: args.paper,
+            paper: args.paper.into(),
             per_page: args.per_page,
-            duplex: args.duplex,
+            duplex: args.duplex.into(),
         }),
         ExportFormat::Worksheet => {
             if args.count == Some(0) {
                 return Err(Error::Usage("--count must be at least 1".into()));
             }
             Renderer::Worksheet(WorksheetOptions {
-                paper: args.paper,
+                paper: args.paper.into(),
                 count: args.count,
                 versions: args.versions,
                 seed: args.seed,

@@ -27,12 +27,19 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
             i64::MAX
         )));
     }
+    if args.per_fact == Some(0) {
+        return Err(Error::Usage("--per-fact must be at least 1".into()));
+    }
     if args.max_cards == Some(0) {
         return Err(Error::Usage("--max-cards must be at least 1".into()));
     }
-    crate::fsutil::check_output(&args.output, args.force)?;
+    crate::fsutil::check_output(&args.output, args.force || args.update)?;
+    // `--update`: the deck being regenerated, read first so a bad one stops early.
+    let previous = (args.update && args.output.exists())
+        .then(|| crate::deck::load_deck(&args.output))
+        .transpose()?;
     let created = created_date()?;
-    let (extractions, sources) = read_all(&args.files)?;
+    let (extractions, sources, texts) = read_all(&args.files)?;
     let title = args
         .title
         .clone()
@@ -45,11 +52,21 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
         seed: args.seed,
         types: args.types.clone(),
         max_cards: args.max_cards,
+        per_fact: args.per_fact,
         sources,
+        texts,
     };
-    let deck = generate_deck(&extractions, &opts);
-    crate::deck::save_deck(&args.output, &deck, args.force)?;
+    let mut deck = generate_deck(&extractions, &opts);
+    let mut report = None;
+    if let Some(old) = &previous {
+        let (merged, r) = crate::deck::update::carry_over(old, deck);
+        (deck, report) = (merged, Some(r));
+    }
+    crate::deck::save_deck(&args.output, &deck, args.force || args.update)?;
     print_summary(&args.output, &deck, &args.types);
+    for line in report.iter().flat_map(|r| r.lines()) {
+        println!("{line}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -75,7 +92,10 @@ fn created_date() -> Result<String> {
 /// Reads and extracts every document (in parallel, results in the order
 /// given). Binary files are skipped with a message; any other failure stops
 /// the command after all files have been tried, naming each one.
-fn read_all(files: &[std::path::PathBuf]) -> Result<(Vec<Extraction>, Vec<SourceDoc>)> {
+/// Each document's plain text by path (the generator reads dates and names from it).
+type Texts = std::collections::HashMap<String, String>;
+
+fn read_all(files: &[std::path::PathBuf]) -> Result<(Vec<Extraction>, Vec<SourceDoc>, Texts)> {
     let total = files.len();
     let show_progress = total >= PROGRESS_FROM && std::io::stderr().is_terminal();
     let done = AtomicUsize::new(0);
@@ -90,7 +110,7 @@ fn read_all(files: &[std::path::PathBuf]) -> Result<(Vec<Extraction>, Vec<Source
                     title: title_of(&doc.text, p),
                     sha256: sha256_hex(doc.text.as_bytes()),
                 };
-                (doc.warnings, ex, source)
+                (doc.warnings, ex, source, doc.text)
             });
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if show_progress && (n.is_multiple_of((total / 100).max(1)) || n == total) {
@@ -105,12 +125,14 @@ fn read_all(files: &[std::path::PathBuf]) -> Result<(Vec<Extraction>, Vec<Source
     let mut extractions = Vec::new();
     let mut sources = Vec::new();
     let mut failures = Vec::new();
+    let mut texts = Texts::new();
     for r in results {
         match r {
-            Ok((warnings, ex, source)) => {
+            Ok((warnings, ex, source, text)) => {
                 for w in warnings {
                     eprintln!("warning: {w}");
                 }
+                texts.insert(ex.doc.clone(), text);
                 extractions.push(ex);
                 sources.push(source);
             }
@@ -127,7 +149,7 @@ fn read_all(files: &[std::path::PathBuf]) -> Result<(Vec<Extraction>, Vec<Source
             "no readable documents to make questions from".into(),
         ));
     }
-    Ok((extractions, sources))
+    Ok((extractions, sources, texts))
 }
 
 /// A document's title: its first Markdown heading, else its first line, else

@@ -6,6 +6,7 @@ mod export;
 mod extract;
 mod generate;
 mod quiz;
+mod review;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;
@@ -21,5 +22,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stats(args) => quiz::stats(&args),
         Command::Optimize(args) => quiz::optimize(&args),
         Command::Export(args) => export::run(&args),
+        Command::Review(args) => review::run(&args),
     }
 }

@@ -17,6 +17,7 @@ enum Val {
     Str(String),
     Int(i64),
     Float(f64),
+    Bool(bool),
     Strs(Vec<String>),
     Refs(Vec<SourceRef>),
 }
@@ -142,11 +143,13 @@ fn card(fields: Vec<(&str, Val)>) -> Option<RawCard> {
             ("options", Val::Strs(s)) => c.options = s,
             ("accepted", Val::Strs(s)) => c.accepted = s,
             ("explanation", Val::Str(s)) => c.explanation = Some(s),
+            ("rewritten", Val::Strs(s)) => c.rewritten = s,
             ("sentence", Val::Str(s)) => c.sentence = Some(s),
             ("doc", Val::Str(s)) => c.doc = Some(s),
             ("line", Val::Int(n)) => c.line = Some(usize::try_from(n).ok()?),
             ("reported_by", Val::Int(n)) => c.reported_by = Some(usize::try_from(n).ok()?),
             ("tags", Val::Strs(s)) => c.tags = s,
+            ("dropped", Val::Bool(b)) => c.dropped = b,
             _ => return None,
         }
     }
@@ -164,6 +167,11 @@ fn value_of(v: &str) -> Option<Val> {
             rest.is_empty().then_some(Val::Str(s))
         }
         b'[' => array(v),
+        b't' | b'f' => match v {
+            "true" => Some(Val::Bool(true)),
+            "false" => Some(Val::Bool(false)),
+            _ => None,
+        },
         _ => number(v),
     }
 }

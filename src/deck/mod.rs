@@ -6,6 +6,7 @@
 
 mod fast;
 mod raw;
+pub mod update;
 pub mod validate;
 mod write;
 

@@ -104,12 +104,16 @@ pub struct RawCard {
     #[serde(default)]
     pub(super) accepted: Vec<String>,
     pub(super) explanation: Option<String>,
+    #[serde(default)]
+    pub(super) rewritten: Vec<String>,
     pub(super) sentence: Option<String>,
     pub(super) doc: Option<String>,
     pub(super) line: Option<usize>,
     pub(super) reported_by: Option<usize>,
     #[serde(default)]
     pub(super) tags: Vec<String>,
+    #[serde(default)]
+    pub(super) dropped: bool,
 }
 
 /// Turns a raw deck into a [`Deck`], or lists what stops it; `line_of` maps a
@@ -209,6 +213,7 @@ pub fn into_deck(raw: Parsed, line_of: impl Fn(usize) -> usize) -> (Deck, Lines,
             options: c.options,
             accepted: c.accepted,
             explanation: c.explanation,
+            rewritten: c.rewritten,
             sentence: c
                 .sentence
                 .or_else(|| fact.map(|f| f.sentence.clone()))
@@ -220,6 +225,7 @@ pub fn into_deck(raw: Parsed, line_of: impl Fn(usize) -> usize) -> (Deck, Lines,
             line: c.line.or_else(|| first.map(|s| s.line)).unwrap_or(0),
             reported_by: c.reported_by.unwrap_or(1),
             tags: c.tags,
+            dropped: c.dropped,
             fact: fact_id,
         });
         lines.cards.push(line);

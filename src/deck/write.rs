@@ -120,6 +120,11 @@ fn card(out: &mut String, c: &Card, fact_sentence: Option<&str>) {
         out.push('\n');
     }
     key_opt(out, "explanation", &c.explanation);
+    if !c.rewritten.is_empty() {
+        out.push_str("rewritten = ");
+        array(out, c.rewritten.iter().map(String::as_str));
+        out.push('\n');
+    }
     if fact_sentence != Some(c.sentence.as_str()) {
         key_str(out, "sentence", &c.sentence);
     }
@@ -133,6 +138,9 @@ fn card(out: &mut String, c: &Card, fact_sentence: Option<&str>) {
         out.push_str("tags = ");
         array(out, c.tags.iter().map(String::as_str));
         out.push('\n');
+    }
+    if c.dropped {
+        out.push_str("dropped = true\n");
     }
 }
 

@@ -37,15 +37,13 @@ fn date(start: usize, end: usize, iso: String) -> Found {
     Found::new(FactKind::Date, start, end, Value::Text(iso))
 }
 
-fn days_in_month(m: u32, year: Option<u64>) -> u32 {
-    match m {
-        2 => match year {
-            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
-            _ => 29,
-        },
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+/// Whether day `d` exists in month `m` of year `year`; without a year, in
+/// any year (so 29 February is allowed).
+fn day_exists(m: u32, d: u32, year: Option<u64>) -> bool {
+    // 2000 is a leap year; years past i32 are no dates anyway.
+    let y = year.map_or(Some(2000), |y| i32::try_from(y).ok());
+    y.and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d))
+        .is_some()
 }
 
 fn iso(year: Option<u64>, month: u32, day: Option<u32>) -> String {
@@ -142,7 +140,7 @@ fn month_first(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Found>) -> Option<usize> {
         }
         let year = year_after(ctx, after);
         let y = year.map(|(y, _, _)| y);
-        if d > days_in_month(m, y) {
+        if !day_exists(m, d, y) {
             return None;
         }
         let first_end = if second.is_none() {
@@ -154,7 +152,7 @@ fn month_first(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Found>) -> Option<usize> {
         f.qualifier = period_qualifier(ctx, i);
         out.push(f);
         if let Some((d2, s2, e2)) = second
-            && d2 <= days_in_month(m, y)
+            && day_exists(m, d2, y)
         {
             let end = year.map_or(ctx.end_before(e2), |(_, yk, _)| ctx.toks[yk].end);
             out.push(date(ctx.start(s2), end, iso(y, m, Some(d2))));
@@ -269,7 +267,7 @@ fn numeric_date(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Found>) -> Option<usize> 
         (a.mant, b.mant, c.mant)
     };
     let (m, d) = (u32::try_from(m).ok()?, u32::try_from(d).ok()?);
-    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(m, Some(y)) {
+    if !day_exists(m, d, Some(y)) {
         return None;
     }
     out.push(date(
@@ -294,7 +292,7 @@ fn day_first(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Found>) -> Option<usize> {
     let (m, j) = month_at(ctx, k)?;
     let year = year_after(ctx, j);
     let y = year.map(|(y, _, _)| y);
-    if d > days_in_month(m, y) {
+    if !day_exists(m, d, y) {
         return None;
     }
     let end = year.map_or(ctx.end_before(j), |(_, yk, _)| ctx.toks[yk].end);
@@ -604,6 +602,18 @@ mod tests {
                 ("mid-2026".into(), "2026".into()),
             ]
         );
+    }
+
+    #[test]
+    fn impossible_days_are_not_dates() {
+        let v = values(
+            "On February 29, 2024, the vote. Not February 29, 2023. Not 1900-02-29. Not April 31.",
+        );
+        assert!(v.contains(&"2024-02-29".to_string()), "{v:?}");
+        for bad in ["2023-02-29", "1900-02-29", "-04-31"] {
+            assert!(!v.iter().any(|d| d.ends_with(bad)), "{bad} in {v:?}");
+        }
+        assert!(values("Every 29 February.").contains(&"--02-29".to_string()));
     }
 
     #[test]

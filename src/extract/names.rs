@@ -128,6 +128,9 @@ const TITLES: &[&str] = &[
     "inspector",
     "deputy",
     "lady",
+    "sir",
+    "dame",
+    "lord",
     "candidate",
     "nominee",
     "challenger",
@@ -1197,6 +1200,13 @@ const MALE_NAMES: &[&str] = &[
     "samuel",
     "gregory",
     "frank",
+    "will",
+    "grant",
+    "dean",
+    "dale",
+    "chase",
+    "lane",
+    "rich",
     "alexander",
     "raymond",
     "patrick",
@@ -1410,6 +1420,11 @@ const FEMALE_NAMES: &[&str] = &[
     "isabella",
     "charlotte",
     "rose",
+    "hope",
+    "faith",
+    "joy",
+    "june",
+    "may",
     "alexis",
     "kayla",
     "hillary",
@@ -1482,6 +1497,34 @@ const FEMALE_NAMES: &[&str] = &[
 /// Name suffixes that are not a last name.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
+/// Words of other lists (titles, organisation words) that are also common
+/// surnames: right after a known given name that opens a name, they end it
+/// ("Ana White", "Ken Doctor") instead of ending the run as an office.
+const SURNAME_WORDS: &[&str] = &[
+    "white",
+    "day",
+    "power",
+    "law",
+    "lake",
+    "west",
+    "north",
+    "south",
+    "east",
+    "street",
+    "young",
+    "doctor",
+    "king",
+    "dean",
+    "judge",
+    "bishop",
+    "marshal",
+    "major",
+    "chancellor",
+    "page",
+    "beach",
+    "coast",
+];
+
 /// Which lists a word is in: one bit per list.
 pub type Flags = u32;
 pub const TITLE: Flags = 1;
@@ -1499,6 +1542,7 @@ pub const FEMALE_TITLE: Flags = 1 << 11;
 pub const MALE_NAME: Flags = 1 << 12;
 pub const FEMALE_NAME: Flags = 1 << 13;
 pub const SUFFIX: Flags = 1 << 14;
+pub const SURNAME_WORD: Flags = 1 << 15;
 
 /// Longest word any list holds (a test checks it): longer words are in no list.
 const MAX_LISTED: usize = 16;
@@ -1530,7 +1574,7 @@ const fn build_table() -> Table {
         keys: [(0, 0); SLOTS],
         flags: [0; SLOTS],
     };
-    let all: [(&[&str], Flags); 15] = [
+    let all: [(&[&str], Flags); 16] = [
         (TITLES, TITLE),
         (ROLE_MODIFIERS, MODIFIER),
         (ORG_WORDS, ORG),
@@ -1546,6 +1590,7 @@ const fn build_table() -> Table {
         (MALE_NAMES, MALE_NAME),
         (FEMALE_NAMES, FEMALE_NAME),
         (SUFFIXES, SUFFIX),
+        (SURNAME_WORDS, SURNAME_WORD),
     ];
     let mut l = 0;
     while l < all.len() {
@@ -1805,7 +1850,7 @@ mod tests {
 
     #[test]
     fn every_listed_word_fits_the_table_and_is_found() {
-        let all: [&[&str]; 15] = [
+        let all: [&[&str]; 16] = [
             TITLES,
             ROLE_MODIFIERS,
             ORG_WORDS,
@@ -1821,6 +1866,7 @@ mod tests {
             MALE_NAMES,
             FEMALE_NAMES,
             SUFFIXES,
+            SURNAME_WORDS,
         ];
         for list in all {
             for w in list {

@@ -555,6 +555,20 @@ fn parse_run(src: &str, run: &[Word], fl: &[names::Flags; MAX_RUN]) -> Option<Pa
         title_word[k] =
             f & names::TITLE != 0 || (w.bytes().any(|c| c == b'-') && names::is_title(w));
     }
+    // "Grant Ellery", "Will Osei", "June Tran": a given name that is also a
+    // common word opens a name when a name word follows it.
+    let given = names::MALE_NAME | names::FEMALE_NAME;
+    let mut given_word = [false; MAX_RUN];
+    for k in 0..hi.saturating_sub(1) {
+        if !name[k]
+            && fl[k] & given != 0
+            && name[k + 1]
+            && (k == 0 || title_word[k - 1] || !name[k - 1])
+        {
+            name[k] = true;
+            given_word[k] = true;
+        }
+    }
     if !name[..hi].iter().any(|&n| n) {
         return None;
     }
@@ -566,7 +580,7 @@ fn parse_run(src: &str, run: &[Word], fl: &[names::Flags; MAX_RUN]) -> Option<Pa
         }
     }
     let mut lo = 0;
-    while lo < hi && !title_word[lo] && is_opener(t(lo), fl[lo]) {
+    while lo < hi && !title_word[lo] && !given_word[lo] && is_opener(t(lo), fl[lo]) {
         lo += 1;
     }
     if lo >= hi {
@@ -576,11 +590,20 @@ fn parse_run(src: &str, run: &[Word], fl: &[names::Flags; MAX_RUN]) -> Option<Pa
     let possessive = strip_possessive(last.text(src)).1 || possessive_after(src, last);
     // Whether words `from..hi` make a name: name words, then perhaps a
     // suffix ("Jr.") or a surname that is also an organisation word ("Park").
+    // "Ken Doctor", "Ana White": a title or organisation word that is also a
+    // common surname ends a name that opens with a known given name.
+    let surname_ok = |from: usize, k: usize| {
+        k > from && k + 1 == hi && fl[k] & names::SURNAME_WORD != 0 && fl[from] & given != 0
+    };
     let name_ok = |from: usize| {
         from < hi
             && (from..hi).any(|k| !suffix[k])
-            && (from..hi)
-                .all(|k| name[k] || (k > from && suffix[k]) || (k > from && k + 1 == hi && weak[k]))
+            && (from..hi).all(|k| {
+                name[k]
+                    || (k > from && suffix[k])
+                    || (k > from && k + 1 == hi && weak[k])
+                    || surname_ok(from, k)
+            })
     };
     // The last title with a real name after it ("King" in "Martin Luther King Jr." has none).
     let title = (lo..hi)
@@ -629,6 +652,9 @@ struct Candidate {
     /// sentence ("Projects announced…"): it may join a known person but not
     /// make a new one.
     weak: bool,
+    /// "Sir Ana", "Dame Ana": a knight's title stands before the given name,
+    /// so the one word is a first name, not a surname.
+    given_only: bool,
 }
 
 /// A person being assembled.
@@ -1041,7 +1067,17 @@ fn expand_role(role: &str) -> Option<String> {
         .filter(|w| {
             !matches!(
                 *w,
-                "Mr." | "Mrs." | "Ms." | "Miss" | "Dr." | "Mr" | "Mrs" | "Ms" | "Dr"
+                "Mr."
+                    | "Mrs."
+                    | "Ms."
+                    | "Miss"
+                    | "Dr."
+                    | "Mr"
+                    | "Mrs"
+                    | "Ms"
+                    | "Dr"
+                    | "Sir"
+                    | "Dame"
             )
         })
         .collect();
@@ -1172,6 +1208,9 @@ pub fn find(text: &Text<'_>) -> People {
         let mut gender = None;
         let mut evidence = false;
         let mut weak = false;
+        let given_only = p.name_to - p.name_from == 1
+            && p.title
+                .is_some_and(|ti| matches!(run[ti].text(src), "Sir" | "Dame"));
         // "Executive Order 14143", "Room 201": a number after the name.
         if src[name_end..]
             .trim_start_matches(' ')
@@ -1281,6 +1320,7 @@ pub fn find(text: &Text<'_>) -> People {
                 role,
                 gender,
                 weak,
+                given_only,
             });
         }
     });
@@ -1296,6 +1336,16 @@ pub fn find(text: &Text<'_>) -> People {
         let key = last_key(&c.tokens);
         if key.is_empty() {
             continue;
+        }
+        // "Sir Ana" after "Ana Ruiz": the one person whose first name it is.
+        if c.given_only && !by_last.contains_key(&key) {
+            let mut firsts = people.iter().enumerate().filter(|(_, b)| {
+                b.tokens.len() >= 2 && first_of(&b.tokens).is_some_and(|f| eq_caseless(f, &key))
+            });
+            if let (Some((p, _)), None) = (firsts.next(), firsts.next()) {
+                by_last.insert(key, vec![p]);
+                continue;
+            }
         }
         let slot = by_last.entry(key).or_default();
         let found = slot
@@ -1816,5 +1866,34 @@ mod tests {
         let p = people(s);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].name, "Lena Park");
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_title_or_office_word_follows_a_given_name() {
+        let s = "\"Rents will keep rising,\" said Harold White, an economist. \
+                 Later, housing analyst Megan Doctor said the data was thin.";
+        assert_eq!(names(s), vec!["Harold White", "Megan Doctor"]);
+        // Without a known given name the office word still ends the name.
+        assert_eq!(
+            names("Officials at Riverside White said nothing."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_a_common_word_opens_a_name() {
+        let s = "Will Osterhout said the bridge was safe. \
+                 Councilwoman June Arkwright said repairs could wait.";
+        assert_eq!(names(s), vec!["Will Osterhout", "June Arkwright"]);
+    }
+
+    #[test]
+    fn a_knight_named_by_given_name_is_the_full_name() {
+        let s = "Sir Edmund Rackham opened the session. \
+                 Later Sir Edmund said the vote would wait. \
+                 Lady Rackham declined to comment.";
+        let p = people(s);
+        assert_eq!(p[0].name, "Edmund Rackham", "{p:?}");
+        assert!(!p.iter().any(|x| x.name == "Edmund"), "{p:?}");
     }
 }

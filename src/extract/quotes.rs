@@ -74,6 +74,69 @@ fn classify_straight(src: &str, i: usize) -> Mark {
     }
 }
 
+/// Whether a document writes its quotations with single marks (‘…’ or
+/// '…'), as British and Australian papers do, rather than using them only
+/// for apostrophes and quotes nested in double marks: single opening marks
+/// at the start of a word outnumber double ones.
+fn uses_single_marks(src: &str) -> bool {
+    let b = src.as_bytes();
+    let mut single = 0usize;
+    let mut double = 0usize;
+    for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, b) {
+        let after_space = i == 0 || matches!(b[i - 1], b' ' | b'\n' | b'\t' | b'(');
+        match b[i] {
+            b'"' => double += usize::from(after_space),
+            b'\'' => {
+                let letter = b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+                single += usize::from(after_space && letter);
+            }
+            _ => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x9C)) => double += 1,
+                (Some(0x80), Some(0x98)) => {
+                    let next = src.get(i + 3..).and_then(|r| r.chars().next());
+                    single += usize::from(next.is_some_and(char::is_alphabetic));
+                }
+                _ => {}
+            },
+        }
+    }
+    single >= 2 && single > double
+}
+
+/// A single mark's role in a document that quotes with single marks: an
+/// apostrophe inside a word ("don’t") or after a plural ("the members’
+/// votes") is no mark.
+fn classify_single(src: &str, i: usize, len: usize) -> Mark {
+    let prev = src[..i].chars().next_back();
+    let rest = &src[i + len..];
+    let next = rest.chars().next();
+    let prev_space = prev.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let next_space = next.is_none_or(char::is_whitespace);
+    let next_punct = next.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…".contains(c));
+    let curly_open = len == 3 && src.as_bytes()[i + 2] == 0x98;
+    if curly_open {
+        return if next_space { Mark::Stray } else { Mark::Open };
+    }
+    if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+        return Mark::Stray;
+    }
+    if prev_space {
+        return if next.is_some_and(char::is_alphabetic) && len == 1 {
+            Mark::Open
+        } else {
+            Mark::Stray
+        };
+    }
+    if !next_punct {
+        return Mark::Stray;
+    }
+    // "the members’ votes": a plural's apostrophe before a lowercase word.
+    let plural = prev == Some('s')
+        && next_space
+        && rest.trim_start_matches(' ').starts_with(char::is_lowercase);
+    if plural { Mark::Stray } else { Mark::Close }
+}
+
 /// What follows a line break inside an open quotation.
 enum NextLine {
     /// The next paragraph opens with a quotation mark: the quotation goes on.
@@ -84,7 +147,7 @@ enum NextLine {
     Ends,
 }
 
-fn next_line(src: &str, nl: usize) -> NextLine {
+fn next_line(src: &str, nl: usize, singles: bool) -> NextLine {
     let line_start = src[..nl].rfind('\n').map_or(0, |p| p + 1);
     let line = src[line_start..nl].trim_end();
     let rest = &src[nl + 1..];
@@ -92,15 +155,20 @@ fn next_line(src: &str, nl: usize) -> NextLine {
     let blank = rest[..rest.len() - trimmed.len()].contains('\n');
     match trimmed.chars().next() {
         Some('"' | '“') => NextLine::OpensQuote,
+        Some('‘' | '\'') if singles => NextLine::OpensQuote,
         None | Some('#' | '-' | '*' | '>' | '|' | '+') => NextLine::Ends,
         Some(_) if blank || line.ends_with(['.', '!', '?', ':']) => NextLine::Ends,
         Some(_) => NextLine::Wraps,
     }
 }
 
-/// Pairs every quotation mark in one pass.
-fn pair_marks(src: &str) -> Vec<Span> {
+/// Pairs every quotation mark in one pass. With `singles`, single marks
+/// quote too; a mark only closes a quotation opened by the same kind, so
+/// quotes nested in the other kind are part of the words.
+fn pair_marks(src: &str, singles: bool) -> Vec<Span> {
     let b = src.as_bytes();
+    // Whether the open quotation was opened by a single mark.
+    let mut open_single = false;
     let mut out = Vec::new();
     // The open mark and where its words start.
     let mut open: Option<(usize, usize)> = None;
@@ -114,7 +182,7 @@ fn pair_marks(src: &str) -> Vec<Span> {
         let (mark, len) = match b[i] {
             b'\n' => {
                 if let Some((o, inner)) = open {
-                    match next_line(src, i) {
+                    match next_line(src, i, singles) {
                         NextLine::OpensQuote => {
                             carried.push((inner, i));
                             carried_open.get_or_insert(o);
@@ -138,6 +206,21 @@ fn pair_marks(src: &str) -> Vec<Span> {
             b'"' => (classify_straight(src, i), 1),
             0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9C) => (Mark::Open, 3),
             0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9D) => (Mark::Close, 3),
+            b'\'' if singles => (classify_single(src, i, 1), 1),
+            0xE2 if singles
+                && b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(&0x98 | &0x99)) =>
+            {
+                (classify_single(src, i, 3), 3)
+            }
+            _ if singles => {
+                let rest = &b[i + 1..];
+                let next = rest
+                    .iter()
+                    .position(|&c| matches!(c, b'\n' | b'"' | b'\'' | 0xE2));
+                i = next.map_or(b.len(), |p| i + 1 + p);
+                continue;
+            }
             _ => {
                 // Only line breaks and quote marks matter: jump to the next.
                 // Outside a quotation a line break changes nothing the next
@@ -152,6 +235,12 @@ fn pair_marks(src: &str) -> Vec<Span> {
                 continue;
             }
         };
+        let single = (len == 1 && b[i] == b'\'') || (len == 3 && b[i + 2] < 0x9C);
+        if open.is_some() && single != open_single {
+            // A quote nested in the other kind of marks.
+            i += len;
+            continue;
+        }
         let closes = match mark {
             Mark::Close => true,
             Mark::Either => open.is_some(),
@@ -178,6 +267,7 @@ fn pair_marks(src: &str) -> Vec<Span> {
             }
             awaiting_continuation = false;
             open = Some((i, i + len));
+            open_single = single;
             wraps = 0;
         }
         i += len;
@@ -1039,7 +1129,7 @@ fn paragraph_end_near(text: &Text<'_>, pos: usize, n: usize) -> usize {
 /// Every attributed direct quotation of at least four words.
 pub fn find(text: &Text<'_>, people: &People) -> Quotes {
     let src = text.src;
-    let spans = pair_marks(src);
+    let spans = pair_marks(src, uses_single_marks(src));
     let mut ctx = Ctx {
         src,
         text,
@@ -1146,6 +1236,35 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         };
         ctx.credited.push((span.open, who));
         prev_long = Some((k, Some(who)));
+        // A quotation over several paragraphs is one quotation per paragraph
+        // (each opens with its own mark), all by the same speaker.
+        if head.is_none() && !span.rest.is_empty() {
+            let pieces: Vec<(usize, usize)> = span
+                .pieces()
+                .map(|p| trim_full_stop(src, trim_piece(src, p)))
+                .filter(|p| p.1 > p.0)
+                .collect();
+            let person = &people.people[who];
+            let outlet = outlets::near_quote(
+                src,
+                people,
+                (clause_start, span.open),
+                (span.close_end, after_end),
+            );
+            for (s, e) in pieces {
+                let mut f = Found::new(
+                    FactKind::Quote,
+                    s,
+                    e,
+                    Value::Text(collapse_spaces(&src[s..e])),
+                );
+                f.speaker = Some(person.name.clone());
+                f.speaker_role = person.role.clone();
+                f.outlet = outlet.clone();
+                facts.push(f);
+            }
+            continue;
+        }
         let (first, last, joined) = if span.rest.is_empty() && head.is_none() {
             let p = trim_piece(src, span.first);
             if p.1 <= p.0 {
@@ -1325,7 +1444,7 @@ mod tests {
     #[test]
     fn pairs_straight_and_curly_marks_but_not_apostrophes() {
         let s = "He said “don’t go” and \"we’re fine\" in the ’90s.";
-        let spans = pair_marks(s);
+        let spans = pair_marks(s, uses_single_marks(s));
         let inner: Vec<&str> = spans.iter().map(|sp| &s[sp.first.0..sp.first.1]).collect();
         assert_eq!(inner, vec!["don’t go", "we’re fine"]);
     }
@@ -1396,16 +1515,79 @@ mod tests {
     }
 
     #[test]
-    fn multi_paragraph_quote_is_joined() {
+    fn single_marks_quote_when_the_document_writes_quotes_with_them() {
+        let s = "Housing minister Hollis Grange faced questions on Tuesday.\n\n\
+                 ‘We will not back down on the rent cap,’ Grange said.\n\n\
+                 Opposition spokeswoman Marta Quill said: ‘It was the wrong call for tenants.’\n\n\
+                 ‘We don’t know yet what the members’ votes will show,’ she said.\n";
+        assert_eq!(
+            quotes(s),
+            vec![
+                (
+                    "We will not back down on the rent cap".into(),
+                    "Hollis Grange".into()
+                ),
+                (
+                    "It was the wrong call for tenants".into(),
+                    "Marta Quill".into()
+                ),
+                (
+                    "We don’t know yet what the members’ votes will show".into(),
+                    "Marta Quill".into()
+                ),
+            ]
+        );
+        // Straight single marks, and a double-quoted phrase nested inside.
+        let s = "Councillor Petra Lindqvist spoke first.\n\n\
+                 'The word \"temporary\" has lost all meaning here,' Lindqvist said.\n\n\
+                 'We can't wait another winter for the depot,' she added.\n";
+        assert_eq!(
+            quotes(s),
+            vec![
+                (
+                    "The word \"temporary\" has lost all meaning here".into(),
+                    "Petra Lindqvist".into()
+                ),
+                (
+                    "We can't wait another winter for the depot".into(),
+                    "Petra Lindqvist".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_in_a_double_quoted_document_are_not_quotation_marks() {
+        let s = "“It’s the council’s call, not ours,” Dara Kell said. \
+                 Kell’s office and the tenants’ union said the ‘90s rules stand.";
+        assert!(!uses_single_marks(s));
+        assert_eq!(
+            quotes(s),
+            vec![(
+                "It’s the council’s call, not ours".into(),
+                "Dara Kell".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_quote_per_paragraph() {
         let s = "Director Ana Pruitt said: “The first phase starts in spring.\n\n\
                  “The second phase follows once the funding clears,” she added.\n";
         let q = quotes(s);
-        assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(
-            q[0].0,
-            "The first phase starts in spring. The second phase follows once the funding clears"
+            q,
+            vec![
+                (
+                    "The first phase starts in spring".into(),
+                    "Ana Pruitt".into()
+                ),
+                (
+                    "The second phase follows once the funding clears".into(),
+                    "Ana Pruitt".into()
+                ),
+            ]
         );
-        assert_eq!(q[0].1, "Ana Pruitt");
     }
 
     #[test]

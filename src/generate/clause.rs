@@ -2,7 +2,7 @@
 //! reads well on its own, and framing it with a slot where the answer goes.
 
 /// Marks where the fact's text was taken out of a sentence.
-const SLOT: char = '\u{E000}';
+pub(super) const SLOT: char = '\u{E000}';
 
 /// Sentences up to this many words are kept whole.
 const LONG_SENTENCE: usize = 25;
@@ -37,6 +37,39 @@ impl Frame {
         text.push(SLOT);
         text.push_str(&sentence[at + span.len()..]);
         Some(Frame { text })
+    }
+
+    /// The framed text with the slot as [`SLOT`] (for rewriting around it).
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// A frame from rewritten text; `None` unless it holds exactly one slot.
+    pub(super) fn from_text(text: String) -> Option<Frame> {
+        (text.matches(SLOT).count() == 1).then_some(Frame { text })
+    }
+
+    /// Whether the slot stands inside quotation marks (a figure someone said).
+    pub fn slot_in_quote(&self) -> bool {
+        let Some(at) = self.text.find(SLOT) else {
+            return false;
+        };
+        let before = &self.text[..at];
+        let after = &self.text[at..];
+        let opened = before.matches('“').count() > before.matches('”').count();
+        // A quotation begun in an earlier sentence closes after the slot.
+        let closes = after.matches('”').count() > after.matches('“').count();
+        opened || closes || before.matches('"').count() % 2 == 1
+    }
+
+    /// Whether the slot stands in parentheses (a conversion such as
+    /// "(£720bn)" or an aside), not in the statement itself.
+    pub fn slot_in_parentheses(&self) -> bool {
+        let Some(at) = self.text.find(SLOT) else {
+            return false;
+        };
+        let before = &self.text[..at];
+        before.matches('(').count() > before.matches(')').count()
     }
 
     /// The text with the slot filled.
@@ -156,6 +189,9 @@ fn dateline_end(text: &str) -> Option<usize> {
 fn clause_starts(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut in_quote = false;
+    // Commas since the last cut: a third item after two ("A, B, and C") is
+    // the end of a list, not a new clause.
+    let mut commas = 0;
     let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
         match c {
@@ -170,11 +206,15 @@ fn clause_starts(text: &str) -> Vec<(usize, usize)> {
         let rest = &text[i..];
         if c == ';' {
             out.push((i, i + 1));
+            commas = 0;
         } else if (c == '—' || c == '–') && i > 0 && bytes[i - 1] == b' ' {
             out.push((i, i + c.len_utf8()));
+            commas = 0;
         } else if rest.starts_with(" -- ") {
             out.push((i, i + 3));
+            commas = 0;
         } else if c == ',' {
+            commas += 1;
             let next_word: String = rest[1..]
                 .trim_start()
                 .chars()
@@ -191,8 +231,11 @@ fn clause_starts(text: &str) -> Vec<(usize, usize)> {
                 .next()
                 .is_some_and(|c| c.is_ascii_digit() || c == '$' || c == SLOT)
                 || MONTH_NAMES.iter().any(|m| after_conjunction.starts_with(m));
-            if CLAUSE_CONJUNCTIONS.contains(&next_word.to_lowercase().as_str()) && !joins_figures {
+            let next_lower = next_word.to_lowercase();
+            let ends_list = commas > 1 && (next_lower == "and" || next_lower == "or");
+            if CLAUSE_CONJUNCTIONS.contains(&next_lower.as_str()) && !joins_figures && !ends_list {
                 out.push((i, i + 1));
+                commas = 0;
             }
         }
     }
@@ -323,6 +366,39 @@ mod tests {
         )
         .expect("frame");
         assert!(f.clause().blank().starts_with("RIVERTON, ____ —"));
+    }
+
+    #[test]
+    fn a_list_is_not_cut_before_its_last_item() {
+        let s = "The county board, the water district, the port authority, and the \
+                 harbor commission announced on Monday that they would share the cost of \
+                 a $90 million seawall along the eastern shore of the bay.";
+        let f = Frame::new(s, "$90 million").expect("frame").clause();
+        assert!(
+            f.blank()
+                .contains("the port authority, and the harbor commission"),
+            "{}",
+            f.blank()
+        );
+    }
+
+    #[test]
+    fn a_figure_in_a_quotation_or_parentheses_is_marked() {
+        let q = Frame::new("“We saved $4 million,” the clerk said.", "$4 million").expect("frame");
+        assert!(q.slot_in_quote());
+        let open = Frame::new(
+            "Nine of ten agree — $4 million is enough.” Then he left.",
+            "$4 million",
+        )
+        .expect("frame");
+        assert!(open.slot_in_quote());
+        let p = Frame::new("The fund spent $980m (£720m) in 2025.", "£720m").expect("frame");
+        assert!(p.slot_in_parentheses());
+        assert!(
+            !Frame::new("The fund spent $980m in 2025.", "$980m")
+                .expect("frame")
+                .slot_in_quote()
+        );
     }
 
     #[test]

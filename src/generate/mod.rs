@@ -2,8 +2,10 @@
 //! types and distractors.
 //!
 //! [`generate_deck`] is the whole stage: [`merge`] joins the facts of every
-//! document and finds conflicts, [`select`] ranks them, [`cards`] writes each
-//! card type with [`clause`] (the prompt) and [`distractors`] (wrong options
+//! document and finds conflicts, [`select`] ranks them, [`worth`] skips
+//! trivia, [`cards`] writes each card type with [`clause`] (the clause
+//! holding the fact), [`standalone`] (that clause rewritten to read alone),
+//! [`question`] (a question made from it) and [`distractors`] (wrong options
 //! in the answer's [`forms`]). One seeded RNG is passed down; nothing else is
 //! random, so the same inputs and seed give the same deck.
 
@@ -12,16 +14,20 @@ pub mod clause;
 pub mod distractors;
 pub mod forms;
 pub mod merge;
+pub mod question;
 pub mod select;
+pub mod standalone;
 #[cfg(test)]
 pub(crate) mod testutil;
+pub mod worth;
 
 use crate::model::{Card, CardType, DECK_FORMAT, Deck, DeckInfo, Extraction, SourceDoc};
-use cards::{CardContext, cards_for, default_types, gives_answer_away, today_from};
+use cards::{CardContext, Wanted, cards_for, gives_answer_away, today_from};
 use distractors::Distractors;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use std::collections::HashMap;
+use standalone::DocContext;
+use std::collections::{HashMap, HashSet};
 
 /// What `generate` was asked for.
 #[derive(Debug, Clone, Default)]
@@ -31,8 +37,14 @@ pub struct GenerateOptions {
     /// `YYYY-MM-DD`; also the "today" no distractor of a past event may pass.
     pub created: String,
     pub seed: u64,
-    /// Card types to make; empty means the default mix.
+    /// Card types to make; empty means the type that suits each fact best.
     pub types: Vec<CardType>,
+    /// Cards per fact; `None` means one (or, with `types`, one of each type).
+    pub per_fact: Option<usize>,
+    /// Each document's plain text by path, for naming what a pronoun or role
+    /// noun points to and reading the document's date; documents without one
+    /// still get cards, but none that needs it.
+    pub texts: HashMap<String, String>,
     pub max_cards: Option<usize>,
     /// The documents, for the `[deck]` table (path, title, sha256).
     pub sources: Vec<SourceDoc>,
@@ -44,23 +56,41 @@ pub struct GenerateOptions {
 pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck {
     let merged = merge::merge(extractions);
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    let docs = extractions
+        .iter()
+        .map(|ex| {
+            let text = opts.texts.get(&ex.doc).map_or("", String::as_str);
+            (ex.doc.clone(), DocContext::new(text, &ex.people))
+        })
+        .collect();
     let ctx = CardContext {
         distractors: Distractors::new(&merged.facts, &merged.people, today_from(&opts.created)),
         deck_tag: slug(&opts.title),
+        docs,
+        ambiguous_quotes: worth::near_duplicate_quotes(&merged.facts),
+    };
+    let wanted = Wanted {
+        types: opts.types.clone(),
+        per_fact: opts.per_fact,
     };
     let limit = opts.max_cards.unwrap_or(usize::MAX);
+    // By default a sentence feeds one card: two cards of one sentence give
+    // each other away (the best-ranked fact of the sentence is asked).
+    let one_per_sentence = opts.per_fact.is_none() && opts.types.is_empty();
+    let mut asked: HashSet<&str> = HashSet::new();
     let mut cards: Vec<(usize, Card)> = Vec::new();
     for idx in select::rank(&merged.facts, &merged.conflicts) {
         if cards.len() >= limit {
             break;
         }
-        let fact = &merged.facts[idx];
-        let types = if opts.types.is_empty() {
-            default_types(fact)
-        } else {
-            opts.types.clone()
-        };
-        let made = cards_for(&ctx, &merged.facts, idx, &types, &mut rng);
+        let sentence = merged.facts[idx].sentence.as_str();
+        if one_per_sentence && asked.contains(sentence) {
+            continue;
+        }
+        let made = cards_for(&ctx, &merged.facts, idx, &wanted, &mut rng);
+        if one_per_sentence && !made.is_empty() {
+            asked.insert(sentence);
+        }
         let room = limit - cards.len();
         cards.extend(
             made.into_iter()
@@ -189,6 +219,7 @@ mod tests {
             &sample(),
             &GenerateOptions {
                 max_cards: Some(2),
+                per_fact: Some(2),
                 ..opts(1)
             },
         );

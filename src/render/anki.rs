@@ -351,11 +351,13 @@ pub(crate) mod tests {
             options: Vec::new(),
             accepted: Vec::new(),
             explanation: None,
+            rewritten: Vec::new(),
             sentence: format!("The sentence about {answer}."),
             doc: "sheet.md".to_string(),
             line: 3,
             reported_by: 1,
             tags: Vec::new(),
+            dropped: false,
         }
     }
 

@@ -18,7 +18,7 @@ use crate::error::Result;
 use crate::model::{Card, Deck, FactId};
 
 pub use anki::AnkiOptions;
-pub use html::{CardsOptions, WorksheetOptions};
+pub use html::{CardsOptions, Duplex, Paper, WorksheetOptions};
 
 /// One export format with its options.
 #[derive(Clone, Debug)]
@@ -47,6 +47,14 @@ pub struct Rendered {
 impl Renderer {
     /// Renders `deck` into the bytes of the output file.
     pub fn render(&self, deck: &Deck) -> Result<Rendered> {
+        // Cards dropped in `factdeck review` stay in the file but are never exported.
+        let kept;
+        let deck = if deck.cards.iter().any(|c| c.dropped) {
+            kept = without_dropped(deck);
+            &kept
+        } else {
+            deck
+        };
         match self {
             Renderer::Apkg(opts) => Ok(Rendered {
                 bytes: apkg::render(deck, opts)?,
@@ -63,6 +71,17 @@ impl Renderer {
             Renderer::Cards(opts) => html::render_cards(deck, opts),
             Renderer::Worksheet(opts) => html::render_worksheet(deck, opts),
         }
+    }
+}
+
+/// The deck without the cards a teacher dropped.
+pub fn without_dropped(deck: &Deck) -> Deck {
+    Deck {
+        format: deck.format,
+        deck: deck.deck.clone(),
+        conflicts: deck.conflicts.clone(),
+        facts: deck.facts.clone(),
+        cards: deck.cards.iter().filter(|c| !c.dropped).cloned().collect(),
     }
 }
 

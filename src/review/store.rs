@@ -892,11 +892,13 @@ mod tests {
             options: vec![],
             accepted: vec![],
             explanation: None,
+            rewritten: Vec::new(),
             sentence: "It cost $5.".into(),
             doc: "a.txt".into(),
             line: 1,
             reported_by: 1,
             tags: vec![],
+            dropped: false,
         }
     }
 

@@ -185,11 +185,13 @@ fn card_from(s: &Spec) -> Card {
         options: s.options.iter().map(|o| o.to_string()).collect(),
         accepted: Vec::new(),
         explanation: s.explanation.map(str::to_string),
+        rewritten: Vec::new(),
         sentence: s.sentence.to_string(),
         doc: "riverton-minutes.md".to_string(),
         line: s.line,
         reported_by: 1,
         tags: vec!["council meeting".to_string()],
+        dropped: false,
     }
 }
 

@@ -2,7 +2,7 @@
 //! and backs on the next, placed so each back prints behind its front.
 
 use super::{CardsOptions, Choice, letter, page_size, plain, source_line};
-use crate::cli::{Duplex, Paper};
+use super::{Duplex, Paper};
 use crate::error::{Error, Result};
 use crate::model::{Card, CardType, Deck, FactKind};
 use crate::render::{Rendered, Segment, blank_segments, useful_explanation};

@@ -16,8 +16,25 @@ pub use cards::render_cards;
 pub use worksheet::render_worksheet;
 
 use super::Segment;
-use crate::cli::{Duplex, Paper};
 use crate::model::Card;
+
+/// Paper sizes for printable output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    Letter,
+    A4,
+}
+
+/// How printed card backs are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Duplex {
+    /// Flipped on the long edge (most printers' default).
+    Long,
+    /// Flipped on the short edge.
+    Short,
+    /// Single-sided: each card is folded over.
+    None,
+}
 
 /// Settings of the printable cards.
 #[derive(Clone, Debug)]

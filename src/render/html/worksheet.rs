@@ -402,8 +402,8 @@ fn question_view(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::Paper;
     use crate::render::anki::tests::card;
+    use crate::render::html::Paper;
     use crate::render::html::test_support::{deck, mixed};
     use std::collections::HashSet;
 

@@ -508,11 +508,13 @@ mod tests {
             options: vec![],
             accepted: accepted.iter().map(|s| s.to_string()).collect(),
             explanation: None,
+            rewritten: Vec::new(),
             sentence: "s".into(),
             doc: "d.txt".into(),
             line: 1,
             reported_by: 1,
             tags: vec![],
+            dropped: false,
         }
     }
 
@@ -670,11 +672,13 @@ mod properties {
             options: vec![],
             accepted: vec![],
             explanation: None,
+            rewritten: Vec::new(),
             sentence: "s".into(),
             doc: "d".into(),
             line: 1,
             reported_by: 1,
             tags: vec![],
+            dropped: false,
         }
     }
 

@@ -51,11 +51,13 @@ fn card(id: &str, card_type: CardType, answer: &str, options: &[&str]) -> Card {
         options: options.iter().map(|s| s.to_string()).collect(),
         accepted: vec![],
         explanation: None,
+        rewritten: Vec::new(),
         sentence: format!("sentence {id}"),
         doc: "d.txt".into(),
         line: 2,
         reported_by: 1,
         tags: vec![],
+        dropped: false,
     }
 }
 

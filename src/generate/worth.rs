@@ -1,0 +1,415 @@
+//! Which facts are worth a question: trivia (datelines, editor's notes,
+//! contact lines, headings and questions, figures inside quotations, range
+//! ends, dates without a year, boilerplate) is skipped; quotes are asked only
+//! as whole sentences that tell their speaker apart.
+
+use super::clause::Frame;
+use super::forms::DateValue;
+use crate::model::{DeckFact, FactKind};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A who-said card shows at most this many words of a quotation.
+pub const MAX_QUOTE_WORDS: usize = 40;
+
+/// A quotation needs this many words to tell its speaker apart.
+pub const MIN_QUOTE_WORDS: usize = 6;
+
+/// Whether a sentence is trivia whatever figure it holds: an editor's note,
+/// an "Updated"/"Posted" line, contact details, boilerplate, or a question
+/// (an FAQ heading is not a statement a card can certify).
+pub fn trivial_sentence(sentence: &str) -> bool {
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\W*(?i:editor'?’?s note|correction|clarification|updated|update:|published|posted|last updated|last modified|first published|originally published|contact|media contact|press contact|for more information|for further information|to learn more|learn more|more information|read more|click|subscribe|sign up|follow us|copyright|all rights reserved|photo|image|credit|source:|note:|disclaimer|###|related:|see also|watch:|listen:|download)")
+            .expect("valid regex")
+    });
+    static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|@\w+\.\w+|www\.|https?://|©)",
+        )
+        .expect("valid regex")
+    });
+    let s = sentence.trim();
+    OPENING.is_match(s) || CONTACT.is_match(s) || ends_as_question(s)
+}
+
+/// A question outside quotation marks (an FAQ heading, a rhetorical opener).
+fn ends_as_question(s: &str) -> bool {
+    let t = s.trim_end_matches(['”', '"', '’', '\'', ' ', ')']);
+    t.ends_with('?') && !s.trim_end().ends_with(['”', '"'])
+}
+
+/// Whether the figure framed in `frame` is worth a card: not inside a
+/// quotation (that belongs to a who-said card), not one end of a range,
+/// not a month or day whose year the text does not give, not a figure
+/// exact to the cent, not a count of one.
+pub fn value_worth_asking(fact: &DeckFact, span: &str, frame: &Frame) -> bool {
+    if frame.slot_in_quote() || frame.in_range() || frame.slot_in_parentheses() {
+        return false;
+    }
+    match fact.kind {
+        FactKind::Date => {
+            let has_year = span
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|w| w.len() == 4)
+                || span.contains('’')
+                || span.contains('\'');
+            let value = fact.value.as_text().and_then(DateValue::parse);
+            has_year && value.is_some_and(|v| v.year.is_some())
+        }
+        FactKind::Money => {
+            let cents = span
+                .rsplit_once('.')
+                .is_some_and(|(_, c)| c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit()));
+            !(cents && fact.value.as_f64().is_some_and(|v| v >= 100.0))
+        }
+        FactKind::Quantity => {
+            // "a 50-year-old terminal", "Name, 37,": a describing figure or an
+            // age, not a fact to learn.
+            let compound = span.contains(['-', '–']);
+            let age = fact.unit.as_deref().is_some_and(|u| u.contains("old"));
+            !compound && !age && fact.value.as_f64().is_some_and(|v| v >= 2.0)
+        }
+        _ => true,
+    }
+}
+
+/// Words of praise or judgement that make a sentence a claim rather than a
+/// fact: such a sentence is never a true/false statement to certify.
+pub fn is_evaluative(sentence: &str) -> bool {
+    static EVAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?i:historic|bold|landmark|unprecedented|record-breaking|thriving|tremendous|incredible|remarkable|extraordinary|outstanding|great|greatest|best|worst|strong|stronger|strongest|massive|huge|critical|vital|crucial|key|important|successful|success|leadership|leading|proud|disastrous|failed|failure|devastating|reckless|disgraceful|shameful|terrible|amazing|transformational|transformative|game-changing|world-class|robust|booming|soaring|skyrocketing|crushing|ensure|deliver(ed|s|ing)?\s+on)\b")
+            .expect("valid regex")
+    });
+    EVAL.is_match(sentence)
+}
+
+/// The part of a quotation a who-said card shows: whole sentences only, at
+/// most [`MAX_QUOTE_WORDS`] words, the most distinctive run of them. `None`
+/// when the quotation is a fragment, a stammer, thanks or ceremony, or has
+/// no whole sentence short enough.
+pub fn quote_excerpt(text: &str) -> Option<String> {
+    let t = text.trim();
+    // A quoted fragment inside narration starts in lower case.
+    if !t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '‘' || c == '\'')
+    {
+        return None;
+    }
+    if stammers(t) || ceremony(t) {
+        return None;
+    }
+    // "And I think …": the quotation answers something the card cannot show.
+    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    if ["and", "but", "so", "or", "because", "that", "which"].contains(&first.trim_matches(',')) {
+        return None;
+    }
+    let sentences = split_sentences(t);
+    let count = |s: &[&str]| {
+        s.iter()
+            .map(|x| x.split_whitespace().count())
+            .sum::<usize>()
+    };
+    if count(&sentences) <= MAX_QUOTE_WORDS {
+        return has_verb(t).then(|| t.to_string());
+    }
+    let mut best: Option<(usize, usize, usize)> = None; // (score, from, to)
+    for from in 0..sentences.len() {
+        for to in from + 1..=sentences.len() {
+            let run = &sentences[from..to];
+            if count(run) > MAX_QUOTE_WORDS {
+                break;
+            }
+            if count(run) < MIN_QUOTE_WORDS || run.iter().any(|s| ceremony(s)) {
+                continue;
+            }
+            let score = run.iter().map(|s| distinctive(s)).sum::<usize>();
+            if best.is_none_or(|(b, _, _)| score > b) {
+                best = Some((score, from, to));
+            }
+        }
+    }
+    let (_, from, to) = best?;
+    let out = sentences[from..to].join(" ");
+    has_verb(&out).then_some(out)
+}
+
+/// Sentences of a quotation: split after `.`, `!` or `?` followed by a
+/// capital letter (not after an initial or a title such as "Dr.").
+fn split_sentences(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let next_is_space = chars.get(k + 1).is_some_and(|&(_, n)| n == ' ');
+        let then_capital = chars
+            .get(k + 2)
+            .is_some_and(|&(_, n)| n.is_uppercase() || n == '“' || n == '"');
+        let word_before: String = t[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let abbreviation = word_before.chars().count() <= 2
+            && word_before
+                .chars()
+                .next_back()
+                .is_some_and(char::is_uppercase)
+            || ["rM", "srM", "rD", "tS", "rJ", "sM"].contains(&word_before.as_str());
+        if next_is_space && then_capital && !abbreviation {
+            out.push(t[start..=i].trim());
+            start = i + 1;
+        }
+    }
+    let rest = t[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// How much a sentence says about its speaker's point: figures, names and
+/// long words count; greetings and fillers do not.
+fn distinctive(s: &str) -> usize {
+    s.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                3
+            } else if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                2
+            } else if w.chars().count() >= 7 {
+                1
+            } else {
+                0
+            }
+        })
+        .sum()
+}
+
+/// A transcript's stammer: a word said twice in a row, or a restart.
+fn stammers(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let ws: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let repeated = ws
+        .windows(2)
+        .any(|p| p[0] == p[1] && !["had", "very", "no"].contains(&p[0]));
+    let restart = t.contains(" — ") && t.split(" — ").any(|p| p.split_whitespace().count() <= 3)
+        || t.contains("--")
+        || t.contains("...")
+        || t.contains('…')
+        || lower.contains(" uh ")
+        || lower.contains(" um ");
+    repeated || restart
+}
+
+/// Thanks, greetings and ceremony: said by anyone, so no who-said card.
+fn ceremony(t: &str) -> bool {
+    static CEREMONY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i:\bthank|congratulat|\bgrateful|\bhonou?red\b|\bproud to\b|\bpleased to\b|\bdelighted\b|\bthrilled\b|\bexcited to\b|\bhappy to\b|\bwelcome\b|\bgood (morning|afternoon|evening)\b|\bgod bless\b|\bappreciate\b)")
+            .expect("valid regex")
+    });
+    CEREMONY.is_match(t)
+}
+
+/// A rough test that a quotation is a statement, not a verbless phrase
+/// ("A great day for the city"): some word reads as a verb.
+fn has_verb(t: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do",
+        "does", "did", "will", "would", "can", "could", "should", "must", "may", "might", "shall",
+        "it's", "we're", "they're", "i'm", "that's", "there's", "don't", "won't", "can't", "isn't",
+        "aren't", "wasn't", "didn't", "doesn't", "we've", "i've", "let's", "need", "want", "know",
+        "think", "believe", "make", "take", "get", "give", "see", "keep", "go", "come", "say",
+        "said", "work", "help", "put",
+    ];
+    t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .any(|w| VERBS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")))
+}
+
+/// Quote facts whose words nearly repeat a quote by someone else in the deck:
+/// a who-said card could not tell them apart, so neither is asked.
+pub fn near_duplicate_quotes(facts: &[DeckFact]) -> HashSet<usize> {
+    let bags: Vec<(usize, &str, HashSet<String>)> = facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == FactKind::Quote)
+        .filter_map(|(i, f)| {
+            let speaker = f.speaker.as_deref()?;
+            let words: HashSet<String> = f
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 3)
+                .map(str::to_lowercase)
+                .collect();
+            (words.len() >= 3).then_some((i, speaker, words))
+        })
+        .collect();
+    let mut out = HashSet::new();
+    // Quotes sharing a rare word are compared; most never meet.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (_, _, words)) in bags.iter().enumerate() {
+        for w in words {
+            by_word.entry(w.as_str()).or_default().push(k);
+        }
+    }
+    for (a, (ia, sa, wa)) in bags.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for w in wa {
+            for &b in by_word.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+                if b <= a || !seen.insert(b) {
+                    continue;
+                }
+                let (ib, sb, wb) = &bags[b];
+                if sa == sb {
+                    continue;
+                }
+                let shared = wa.intersection(wb).count();
+                let union = wa.len() + wb.len() - shared;
+                if shared * 2 >= union {
+                    out.insert(*ia);
+                    out.insert(*ib);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_contacts_and_questions_are_trivia() {
+        assert!(trivial_sentence(
+            "Editor's note: This story was updated on May 2, 2024."
+        ));
+        assert!(trivial_sentence("Updated 4:10 p.m. ET, June 3, 2025"));
+        assert!(trivial_sentence(
+            "For more information about the 2025 grants, call (555) 201-3344."
+        ));
+        assert!(trivial_sentence(
+            "What did the 2024 election change for farmers?"
+        ));
+        assert!(!trivial_sentence(
+            "The county paved 40 miles of road in 2024."
+        ));
+        assert!(!trivial_sentence(
+            "“Who pays for this?” the treasurer asked in 2024."
+        ));
+    }
+
+    #[test]
+    fn figures_inside_quotes_and_years_unknown_are_not_asked() {
+        use crate::generate::merge::merge;
+        use crate::generate::testutil::fact;
+        use crate::model::Extraction;
+        let facts = vec![
+            fact("a.md", FactKind::Money, "$9 million", 9e6)
+                .sentence("“We found $9 million in savings,” the clerk said.")
+                .build(),
+            fact("a.md", FactKind::Date, "May 4", "--05-04")
+                .sentence("The fair opens on May 4 at the county grounds.")
+                .build(),
+            fact("a.md", FactKind::Date, "May 4, 2026", "2026-05-04")
+                .sentence("The fair opens on May 4, 2026 at the county grounds.")
+                .build(),
+        ];
+        let m = merge(&[Extraction {
+            doc: "a.md".into(),
+            facts,
+            ..Default::default()
+        }]);
+        let worth: Vec<bool> = m
+            .facts
+            .iter()
+            .map(|f| {
+                let frame = Frame::new(&f.sentence, &f.text).expect("frame");
+                value_worth_asking(f, &f.text, &frame)
+            })
+            .collect();
+        assert_eq!(worth, vec![false, false, true]);
+    }
+
+    #[test]
+    fn quote_excerpts_are_whole_sentences() {
+        let long = "Our plan puts buses on every corridor. It adds 300 drivers and 90 routes \
+                    across Eastfield and Marston. Riders asked for this for years and the \
+                    budget finally allows it. The work starts in spring and ends before the \
+                    next school year begins.";
+        let e = quote_excerpt(long).expect("excerpt");
+        assert!(e.split_whitespace().count() <= MAX_QUOTE_WORDS, "{e}");
+        assert!(e.ends_with('.'), "{e}");
+        assert!(e.contains("300 drivers"), "{e}");
+        assert!(long.contains(&e));
+        assert_eq!(
+            quote_excerpt("The bridge will carry trains by autumn").as_deref(),
+            Some("The bridge will carry trains by autumn")
+        );
+    }
+
+    #[test]
+    fn ceremony_stammers_and_fragments_give_no_quote() {
+        assert!(
+            quote_excerpt("Thank you to every volunteer who made this day possible.").is_none()
+        );
+        assert!(quote_excerpt("It's about — about the, the families who wait.").is_none());
+        assert!(quote_excerpt("a disaster for the families of the valley").is_none());
+        assert!(quote_excerpt("A proud new chapter for the valley and its families").is_none());
+    }
+
+    #[test]
+    fn near_identical_quotes_by_two_people_are_both_dropped() {
+        use crate::generate::merge::merge;
+        use crate::generate::testutil::fact;
+        use crate::model::Extraction;
+        let q = |who: &str, text: &str, line: usize| {
+            fact("a.md", FactKind::Quote, text, text)
+                .speaker(who)
+                .sentence(&format!("“{text},” {who} said."))
+                .line(line)
+                .build()
+        };
+        let facts = vec![
+            q(
+                "Ann Lee",
+                "This investment will rebuild every bridge in our county",
+                1,
+            ),
+            q(
+                "Bo Park",
+                "This investment will rebuild every bridge across our county",
+                2,
+            ),
+            q(
+                "Cy Moss",
+                "Ferries need new engines before the winter storms arrive",
+                3,
+            ),
+        ];
+        let m = merge(&[Extraction {
+            doc: "a.md".into(),
+            facts,
+            ..Default::default()
+        }]);
+        let dup = near_duplicate_quotes(&m.facts);
+        assert_eq!(dup.len(), 2, "{dup:?}");
+        let third = m
+            .facts
+            .iter()
+            .position(|f| f.speaker.as_deref() == Some("Cy Moss"));
+        assert!(!dup.contains(&third.expect("fact")));
+    }
+}

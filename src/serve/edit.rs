@@ -1,0 +1,143 @@
+//! What the review page may change in its deck, and saving it: a teacher's
+//! keep/drop decisions and edits of a card's prompt, answer, options and
+//! accepted answers, validated by `check`'s rules and written back atomically
+//! in the deck's stable format — unless the file changed on disk meanwhile.
+
+use crate::deck::{deck_to_toml, validate};
+use crate::error::{Error, Result};
+use crate::fsutil::write_atomic;
+use crate::model::{Card, Deck};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use std::time::SystemTime;
+
+/// The editable part of one card, as the page sends it.
+#[derive(Deserialize, Debug, Clone)]
+pub struct CardEdit {
+    /// The card's position in the deck, checked against `id`.
+    pub index: usize,
+    pub id: String,
+    pub dropped: bool,
+    pub prompt: String,
+    pub answer: String,
+    #[serde(default)]
+    pub options: Vec<String>,
+    #[serde(default)]
+    pub accepted: Vec<String>,
+}
+
+impl CardEdit {
+    /// `card` with this edit applied. Blank options and accepted answers are
+    /// left out (an empty line in the page's list).
+    pub fn applied_to(&self, card: &Card) -> Card {
+        let list = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        Card {
+            dropped: self.dropped,
+            prompt: self.prompt.trim().to_string(),
+            answer: self.answer.trim().to_string(),
+            options: list(&self.options),
+            accepted: list(&self.accepted),
+            ..card.clone()
+        }
+    }
+}
+
+/// The card `edit` names, or why it names none.
+pub fn card_of<'a>(deck: &'a Deck, edit: &CardEdit) -> Result<&'a Card> {
+    deck.cards
+        .get(edit.index)
+        .filter(|c| c.id.0 == edit.id)
+        .ok_or_else(|| {
+            Error::Other(format!(
+                "card {} is not at position {} of the deck",
+                edit.id, edit.index
+            ))
+        })
+}
+
+/// `check`'s problems with one edited card, judged beside its fact.
+pub fn problems_of(deck: &Deck, edit: &CardEdit) -> Result<Vec<String>> {
+    let card = edit.applied_to(card_of(deck, edit)?);
+    let one = Deck {
+        format: deck.format,
+        deck: deck.deck.clone(),
+        conflicts: Vec::new(),
+        facts: deck.fact(&card.fact).cloned().into_iter().collect(),
+        cards: vec![card],
+    };
+    let prefix = format!("card {}: ", edit.id);
+    Ok(validate(&one)
+        .into_iter()
+        .map(|m| m.strip_prefix(&prefix).map(str::to_string).unwrap_or(m))
+        .collect())
+}
+
+/// `deck` with every edit applied, or every problem `check` would report.
+pub fn apply(deck: &Deck, edits: &[CardEdit]) -> Result<std::result::Result<Deck, Vec<String>>> {
+    let mut next = deck.clone();
+    for e in edits {
+        let card = e.applied_to(card_of(deck, e)?);
+        next.cards[e.index] = card;
+    }
+    let problems = validate(&next);
+    Ok(if problems.is_empty() {
+        Ok(next)
+    } else {
+        Err(problems)
+    })
+}
+
+/// What the deck file looked like when last read or written: a change of
+/// size or time is confirmed by the content hash, so a `touch` is no change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    sha256: [u8; 32],
+}
+
+impl DiskStamp {
+    /// The stamp of these bytes, just read from or written to `path`.
+    pub fn of(path: &Path, bytes: &[u8]) -> DiskStamp {
+        let meta = std::fs::metadata(path).ok();
+        DiskStamp {
+            len: bytes.len() as u64,
+            modified: meta.and_then(|m| m.modified().ok()),
+            sha256: Sha256::digest(bytes).into(),
+        }
+    }
+
+    /// Whether the file at `path` now differs from this stamp (or is gone).
+    pub fn changed(&self, path: &Path) -> bool {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return true;
+        };
+        if meta.len() == self.len && meta.modified().ok() == self.modified {
+            return false;
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => <[u8; 32]>::from(Sha256::digest(&bytes)) != self.sha256,
+            Err(_) => true,
+        }
+    }
+}
+
+/// Writes `deck` to `path` atomically unless the file changed since `stamp`;
+/// the new stamp.
+pub fn save(path: &Path, deck: &Deck, stamp: &DiskStamp) -> Result<DiskStamp> {
+    if stamp.changed(path) {
+        return Err(Error::Other(format!(
+            "{} changed on disk since the page loaded it; not overwritten (reload the page to see the new version)",
+            path.display()
+        )));
+    }
+    let text = deck_to_toml(deck)?;
+    write_atomic(path, text.as_bytes(), true)?;
+    Ok(DiskStamp::of(path, text.as_bytes()))
+}
