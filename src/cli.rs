@@ -80,7 +80,7 @@ pub struct GenerateArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Card types to make (comma-separated) [default: all]
-    #[arg(long, value_delimiter = ',', value_parser = parse_card_type, value_name = "TYPES")]
+    #[arg(long, value_delimiter = ',', value_parser = CardTypes, value_name = "TYPES")]
     pub types: Vec<CardType>,
     /// At most this many cards, best facts first
     #[arg(long, value_name = "N")]
@@ -117,7 +117,7 @@ pub struct QuizArgs {
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// Only these card types (comma-separated)
-    #[arg(long, value_delimiter = ',', value_parser = parse_card_type, value_name = "TYPES")]
+    #[arg(long, value_delimiter = ',', value_parser = CardTypes, value_name = "TYPES")]
     pub types: Vec<CardType>,
     /// Seed for the order of cards and options
     #[arg(long)]
@@ -198,7 +198,7 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = Paper::Letter)]
     pub paper: Paper,
     /// Cards per printed page
-    #[arg(long, default_value_t = 8, value_parser = parse_per_page)]
+    #[arg(long, default_value_t = 8, value_parser = PerPage)]
     pub per_page: usize,
     /// Duplex printing of card backs
     #[arg(long, value_enum, default_value_t = Duplex::Long)]
@@ -210,7 +210,7 @@ pub struct ExportArgs {
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=26))]
     pub versions: u32,
     /// Only these card types (comma-separated)
-    #[arg(long, value_delimiter = ',', value_parser = parse_card_type, value_name = "TYPES")]
+    #[arg(long, value_delimiter = ',', value_parser = CardTypes, value_name = "TYPES")]
     pub types: Vec<CardType>,
     /// Seed for worksheet question and option order
     #[arg(long, default_value_t = 1)]
@@ -251,6 +251,80 @@ pub struct ReviewArgs {
     pub no_open: bool,
 }
 
+/// Card type names for `--types`, listed in `--help`.
+#[derive(Clone, Copy, Debug)]
+struct CardTypes;
+
+/// Cards per printed page for `--per-page`, listed in `--help`.
+#[derive(Clone, Copy, Debug)]
+struct PerPage;
+
+/// Runs a `&str` parser as clap's value parser, its message as clap's error.
+fn parse_with<T>(
+    cmd: &clap::Command,
+    arg: Option<&clap::Arg>,
+    value: &std::ffi::OsStr,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Result<T, clap::Error> {
+    let name = arg.map_or_else(String::new, |a| format!("--{} ", a.get_id()));
+    let s = value.to_str().ok_or_else(|| {
+        clap::Error::raw(
+            clap::error::ErrorKind::InvalidUtf8,
+            format!("{name}value is not valid UTF-8\n"),
+        )
+        .with_cmd(cmd)
+    })?;
+    parse(s).map_err(|m| {
+        clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{name}{m}\n")).with_cmd(cmd)
+    })
+}
+
+impl clap::builder::TypedValueParser for CardTypes {
+    type Value = CardType;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<CardType, clap::Error> {
+        parse_with(cmd, arg, value, parse_card_type)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            CardType::ALL
+                .iter()
+                .map(|t| clap::builder::PossibleValue::new(t.as_str())),
+        ))
+    }
+}
+
+impl clap::builder::TypedValueParser for PerPage {
+    type Value = usize;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<usize, clap::Error> {
+        parse_with(cmd, arg, value, parse_per_page)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ["4", "6", "8", "10"]
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
 fn parse_per_page(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
         Ok(n @ (4 | 6 | 8 | 10)) => Ok(n),
@@ -278,5 +352,45 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn help_lists_the_valid_types_and_cards_per_page() {
+        let mut cmd = Cli::command();
+        for sub in ["quiz", "generate", "export"] {
+            let help = cmd
+                .find_subcommand_mut(sub)
+                .expect("subcommand")
+                .render_long_help()
+                .to_string();
+            for t in CardType::ALL {
+                assert!(help.contains(t.as_str()), "{sub} --help lacks {t}:\n{help}");
+            }
+            if sub == "export" {
+                assert!(
+                    help.contains("4, 6, 8, 10") || help.contains("- 10"),
+                    "{help}"
+                );
+            }
+        }
+        let err = Cli::try_parse_from(["factdeck", "quiz", "d.toml", "--types", "essay"])
+            .expect_err("unknown type");
+        assert!(err.to_string().contains("expected one of"), "{err}");
+        let ok = Cli::try_parse_from([
+            "factdeck",
+            "export",
+            "d.toml",
+            "--to",
+            "cards",
+            "-o",
+            "x",
+            "--per-page",
+            "6",
+        ])
+        .expect("6 per page");
+        let Command::Export(a) = ok.command else {
+            panic!("export")
+        };
+        assert_eq!(a.per_page, 6);
     }
 }

@@ -39,7 +39,11 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
 pub(super) fn renderer(args: &ExportArgs, title: &str) -> Result<Renderer> {
     let anki = || -> Result<AnkiOptions> {
         Ok(AnkiOptions {
-            deck_name: args.deck_name.clone().unwrap_or_else(|| title.to_string()),
+            // `--deck A::B` asks for sub-decks; a title's `::` is just text.
+            deck_name: args
+                .deck_name
+                .clone()
+                .unwrap_or_else(|| crate::render::anki::title_as_deck_name(title)),
             timestamp: export_time()?,
         })
     };

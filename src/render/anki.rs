@@ -162,6 +162,18 @@ pub fn normalize_deck_name(name: &str) -> String {
     }
 }
 
+/// A deck title as an Anki deck name: `::` would make sub-decks, so each
+/// run of colons becomes one (`Budget :: Part 2` → `Budget : Part 2`).
+pub fn title_as_deck_name(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.chars() {
+        if !(c == ':' && out.ends_with(':')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A card's tags: `type::<card type>`, `kind::<fact kind>`, then the card's own
 /// tags with whitespace turned into `_` (Anki splits tags on spaces).
 pub fn card_tags(card: &Card) -> Vec<String> {
@@ -436,6 +448,13 @@ pub(crate) mod tests {
             card_tags(&c),
             ["type::who_said", "kind::money", "city_council"]
         );
+    }
+
+    #[test]
+    fn a_title_with_double_colons_is_one_deck() {
+        let name = normalize_deck_name(&title_as_deck_name("C++ :: a primer ::: part 2"));
+        assert!(!name.contains("::"), "{name}");
+        assert_eq!(name, "C++ : a primer : part 2");
     }
 
     #[test]

@@ -445,7 +445,8 @@ fn worksheet_count_and_versions() {
         assert!(html.contains(v), "{v} missing");
     }
     // Five questions over five card types: one of each.
-    let (a, _) = html.split_once("Version B").expect("B");
+    // (The stylesheet names each version too, for its page labels.)
+    let (a, _) = html.split_once("class=\"version version-2\"").expect("B");
     for section in [
         "Multiple choice",
         "True or false",
@@ -953,9 +954,19 @@ fn printed_worksheet_has_each_key_on_its_own_page() {
             .join("\n")
     };
     let key_pages: Vec<usize> = (1..=pages)
-        .filter(|&p| page_text(p).starts_with("Answer key"))
+        // A page's first lines may be its margin labels (version, page number).
+        .filter(|&p| page_text(p).lines().any(|l| l.starts_with("Answer key")))
         .collect();
     assert_eq!(key_pages.len(), 2, "one key page per version");
+    // Every page carries its number and its version's label (issue 15).
+    for p in 1..=pages {
+        let text = page_text(p);
+        assert!(text.contains(&format!("Page {p}")), "page {p}:\n{text}");
+        assert!(
+            text.contains("Version "),
+            "page {p} has no version label:\n{text}"
+        );
+    }
     for p in &key_pages {
         let text = page_text(*p);
         assert!(

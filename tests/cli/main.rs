@@ -8,4 +8,5 @@ mod extract_numbers;
 mod extract_quotes;
 mod extract_threads;
 mod generate;
+mod hostile;
 mod quiz;

@@ -375,7 +375,7 @@ fn newer_schema_database_is_refused() {
 }
 
 #[test]
-fn locked_database_gives_a_clear_error() {
+fn a_database_locked_too_long_gives_a_clear_error() {
     let e = env(&[tf("t1", "True")]);
     e.quiz(&["--seed", "1"]).stdin("1\n").ok();
     let conn = rusqlite::Connection::open(&e.db).expect("open");
@@ -383,7 +383,11 @@ fn locked_database_gives_a_clear_error() {
         "BEGIN EXCLUSIVE; INSERT INTO sessions (deck, started_at, cram) VALUES ('x', 0, 0);",
     )
     .expect("lock");
-    let d = e.quiz(&["--cram"]).stdin("1\n").fails();
+    let d = e
+        .quiz(&["--cram"])
+        .env("FACTDECK_BUSY_WAIT", "0")
+        .stdin("1\n")
+        .fails();
     assert!(
         d.stderr.contains("locked by another factdeck session"),
         "{}",
@@ -620,4 +624,264 @@ fn no_color_on_a_terminal_reads_lines_and_ctrl_c_ends_with_the_summary() {
         .expect("summary");
     p.exp_eof().expect("exit");
     assert_eq!(e.reviews().len(), 1);
+}
+
+// ------------------------------------------------- hostile decks and faults (issue 15)
+
+#[test]
+fn escape_sequences_in_a_deck_never_reach_the_terminal() {
+    let e = env(&[C {
+        prompt: "Who ESCAPE1 won the vote?",
+        answer: "Marta ESCAPE2 Quill",
+        ..money_card()
+    }]);
+    let text = std::fs::read_to_string(&e.deck).expect("read");
+    // TOML escapes: a window-title OSC, an erase-line CSI, an OSC 52 clipboard write.
+    let text = text
+        .replace("ESCAPE1", "\\u001B]0;pwned\\u0007\\u001B[2K")
+        .replace("ESCAPE2", "\\u001B]52;c;ZWNobyBoaQ==\\u0007");
+    std::fs::write(&e.deck, text).expect("write");
+    let d = e.quiz(&["--cram"]).stdin("nobody\n").run();
+    assert!(
+        !d.stdout.contains('\u{1b}') && !d.stdout.contains('\u{7}'),
+        "{:?}",
+        d.stdout
+    );
+    if d.status == 0 {
+        // Shown as visible escapes: the user can see something is odd.
+        assert!(d.stdout.contains("\\x1b]0;pwned\\x07"), "{}", d.stdout);
+        assert!(d.stdout.contains("\\x1b]52;c;"), "{}", d.stdout);
+    } else {
+        // Or refused by the deck checks, naming the field.
+        assert!(d.stderr.contains("control"), "{}", d.stderr);
+    }
+}
+
+#[test]
+fn first_time_sessions_on_a_new_database_both_succeed() {
+    let e = env(&[tf("t1", "True")]);
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            let mut c = Command::new(bin())
+                .arg("quiz")
+                .arg(&e.deck)
+                .args(["--cram", "--seed", "1", "--state"])
+                .arg(&e.db)
+                .env("NO_COLOR", "1")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn");
+            c.stdin
+                .take()
+                .expect("stdin")
+                .write_all(b"1\n")
+                .expect("answer");
+            c
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().expect("wait");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(e.reviews().len(), 4);
+}
+
+#[test]
+fn a_database_held_by_another_process_is_waited_for() {
+    let e = env(&[tf("t1", "True")]);
+    e.quiz(&["--seed", "1"]).stdin("1\n").ok();
+    let db = e.db.clone();
+    let (locked_tx, locked_rx) = std::sync::mpsc::channel();
+    let holder = std::thread::spawn(move || {
+        let conn = rusqlite::Connection::open(&db).expect("open");
+        conn.execute_batch(
+            "BEGIN EXCLUSIVE; INSERT INTO sessions (deck, started_at, cram) VALUES ('x', 0, 0);",
+        )
+        .expect("lock");
+        locked_tx.send(()).expect("tell");
+        // Longer than SQLite's own 3 s busy timeout.
+        std::thread::sleep(Duration::from_millis(4500));
+        conn.execute_batch("ROLLBACK").expect("unlock");
+    });
+    locked_rx.recv().expect("locked");
+    let d = e.quiz(&["--cram"]).stdin("1\n").ok();
+    holder.join().expect("holder");
+    assert!(d.stderr.contains("busy"), "{}", d.stderr);
+    assert!(d.stdout.contains("Session"), "{}", d.stdout);
+    assert_eq!(e.reviews().len(), 2);
+}
+
+#[test]
+fn closed_standard_output_asks_nothing_and_fails() {
+    let e = env(&[tf("t1", "True")]);
+    let out = Command::new(bin())
+        .arg("quiz")
+        .arg(&e.deck)
+        .args(["--cram", "--seed", "1", "--state"])
+        .arg(&e.db)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            c.stdin.take().expect("stdin").write_all(b"1\n")?;
+            c.wait_with_output()
+        })
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("standard output"), "{err}");
+    assert!(!e.db.exists() || e.reviews().is_empty());
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_session_quietly() {
+    let e = env(&[tf("t1", "True"), tf("t2", "True")]);
+    let mut child = Command::new(bin())
+        .arg("quiz")
+        .arg(&e.deck)
+        .args(["--seed", "1", "--state"])
+        .arg(&e.db)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // The reader closes its end before anything is written (`| head -c 0`).
+    drop(child.stdout.take());
+    let _ = child.stdin.take().expect("stdin").write_all(b"1\n1\n");
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("Broken pipe"), "{err}");
+    assert!(err.trim().is_empty(), "{err}");
+    assert_ne!(out.status.code(), Some(0));
+}
+
+#[test]
+fn sighup_in_line_mode_ends_with_the_summary() {
+    let e = env(&[tf("t1", "True"), tf("t2", "True")]);
+    let mut child = spawn_piped(&e);
+    let out = collect(child.stdout.take().expect("stdout"));
+    let mut stdin = child.stdin.take().expect("stdin");
+    wait_for(&out, "1/2");
+    stdin.write_all(b"1\n").expect("answer");
+    wait_for(&out, "2/2");
+    let status = Command::new("kill")
+        .args(["-HUP", &child.id().to_string()])
+        .status()
+        .expect("kill -HUP");
+    assert!(status.success());
+    let code = child.wait().expect("wait");
+    wait_for(&out, "Session interrupted: 1/1 right");
+    assert_eq!(code.code(), Some(129));
+    assert_eq!(e.reviews().len(), 1);
+}
+
+/// A quiz on a pseudo-terminal, followed by `stty -a` on the same terminal:
+/// shows whether factdeck left raw mode behind.
+fn pty_then_stty(e: &Env) -> rexpect::session::PtySession {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(r#""$0" quiz "$1" --seed 1 --state "$2"; echo "exit=$?"; stty -a"#)
+        .arg(bin())
+        .arg(&e.deck)
+        .arg(&e.db)
+        .env_remove("NO_COLOR")
+        .env_remove("FACTDECK_STATE")
+        .env("TERM", "xterm-256color");
+    rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn in a pty")
+}
+
+#[test]
+fn sigterm_on_a_terminal_restores_it_and_prints_the_summary() {
+    let e = env(&[tf("t1", "True"), tf("t2", "True")]);
+    let mut p = pty_then_stty(&e);
+    p.exp_string("press 1").expect("key prompt");
+    // The quiz is the shell's child; signal it by name of its deck argument.
+    let deck = e.deck.display().to_string();
+    let pid = (0..100)
+        .find_map(|_| {
+            let out = Command::new("pgrep")
+                .args(["-f", &format!("quiz {deck}")])
+                .output()
+                .ok()?;
+            let pids = String::from_utf8_lossy(&out.stdout).to_string();
+            let pid = pids
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())?
+                .to_string();
+            Some(pid).filter(|_| out.status.success())
+        })
+        .expect("quiz pid");
+    let status = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    p.exp_string("Session interrupted").expect("summary");
+    p.exp_string("exit=143").expect("exit status");
+    // Raw mode shows as `-icanon` (echo is not a sign: rexpect turns it off).
+    let (_, m) = p.exp_regex(r"-?icanon\s").expect("stty icanon");
+    assert!(!m.starts_with('-'), "raw mode left behind: {m}");
+}
+
+#[test]
+fn ctrl_d_on_a_terminal_ends_like_q() {
+    let e = env(&[tf("t1", "True"), tf("t2", "True")]);
+    let mut p = pty_then_stty(&e);
+    p.exp_string("press 1").expect("key prompt");
+    p.send_control('d').expect("ctrl-d");
+    p.exp_string("Session ended").expect("summary");
+    p.exp_string("exit=0").expect("exit status like q");
+}
+
+#[test]
+fn a_full_disk_mid_session_ends_with_the_summary_and_says_what_was_lost() {
+    let e = env(&[
+        tf("t1", "True"),
+        tf("t2", "True"),
+        tf("t3", "True"),
+        tf("t4", "True"),
+        tf("t5", "True"),
+        tf("t6", "True"),
+    ]);
+    // Make the database first, then let it grow by very little: a file size
+    // limit (ulimit -f, in KiB for bash) stands in for a full disk.
+    e.quiz(&["--seed", "1", "--limit", "1"]).stdin("1\n").ok();
+    let size = std::fs::metadata(&e.db).expect("db").len();
+    let limit_kib = size / 1024 + 8;
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            r#"ulimit -f {limit_kib}; printf '1\n%.0s' $(seq 40) | "$0" quiz "$1" --cram --seed 1 --state "$2""#
+        ))
+        .arg(bin())
+        .arg(&e.deck)
+        .arg(&e.db)
+        .env("NO_COLOR", "1")
+        .env("FACTDECK_BUSY_WAIT", "1")
+        .output()
+        .expect("bash");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("This answer was not saved"),
+        "{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("disk is full"), "{stdout}");
+    assert!(
+        stdout.contains("Session stopped (the disk is full)"),
+        "{stdout}"
+    );
+    assert!(!stderr.contains("disk I/O error"), "{stderr}");
 }

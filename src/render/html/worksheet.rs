@@ -479,12 +479,29 @@ mod tests {
     }
 
     #[test]
+    fn every_printed_page_has_a_number_and_its_versions_label() {
+        let html = worksheet_html(mixed(40), Some(30), 2, 7);
+        assert!(html.contains("counter(page)"), "no page numbers");
+        for (n, label) in [(1, "Version A"), (2, "Version B")] {
+            let page = format!("@page version-{n} {{ @top-right {{ content: \"{label}\";");
+            assert!(html.contains(&page), "{page}");
+            assert!(html.contains(&format!("class=\"version version-{n}\"")));
+            assert!(html.contains(&format!(".version-{n} {{ page: version-{n}; }}")));
+        }
+        // One version: no label to repeat, but still page numbers.
+        let single = worksheet_html(mixed(40), Some(30), 1, 7);
+        assert!(single.contains("counter(page)") && !single.contains("@top-right"));
+    }
+
+    #[test]
     fn worksheet_versions_differ_and_are_reproducible() {
         let one = worksheet_html(mixed(25), Some(12), 2, 7);
         let again = worksheet_html(mixed(25), Some(12), 2, 7);
         assert_eq!(one, again);
         assert!(one.contains("Version A") && one.contains("Version B"));
-        let (a, b) = one.split_once("Version B").expect("two versions");
+        let (a, b) = one
+            .split_once("class=\"version version-2\"")
+            .expect("two versions");
         let numbered = |s: &str| -> Vec<String> {
             s.match_indices("Question ")
                 .map(|(i, _)| s[i..].chars().take(12).collect())

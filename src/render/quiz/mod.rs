@@ -169,6 +169,16 @@ fn io_err(e: std::io::Error) -> Error {
     Error::Other(format!("cannot use the terminal: {e}"))
 }
 
+/// A failed read; a line-mode read also echoes, so a reader that went away
+/// (`| head`) shows up here too and ends the session like a failed write.
+fn read_err(e: std::io::Error) -> Stop {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Stop::Output(e)
+    } else {
+        Stop::Failed(io_err(e))
+    }
+}
+
 impl Session<'_> {
     /// Asks the cards (indices into the deck) and returns the log and how it
     /// ended. Every answer in the log was saved, except the last one when the
@@ -209,7 +219,7 @@ impl Session<'_> {
                 } else {
                     self.term.read_choice(options.len())
                 }
-                .map_err(io_err)?;
+                .map_err(read_err)?;
                 let reply = match reply {
                     Reply::Text(t) if t.trim() == "q" => Reply::Quit,
                     Reply::Text(t) if t.trim() == "!right" => Reply::Override,
@@ -343,7 +353,7 @@ impl Session<'_> {
                     "  (type !right at the next prompt if you were right)\n",
                 )?;
             }
-            match self.term.after_feedback(can_override).map_err(io_err)? {
+            match self.term.after_feedback(can_override).map_err(read_err)? {
                 Reply::Quit => return Ok(Ending::Quit),
                 Reply::Interrupted => return Ok(Ending::Interrupted),
                 Reply::Override => {
