@@ -77,6 +77,20 @@ impl Value {
     }
 }
 
+impl Value {
+    /// Whether this value has the form its kind needs: a finite number for
+    /// money, percents and quantities (not `"lots"`, `nan` or `-inf`).
+    pub fn fits(&self, kind: FactKind) -> bool {
+        match (kind, self) {
+            (FactKind::Money | FactKind::Percent | FactKind::Quantity, Value::Number(n)) => {
+                n.is_finite()
+            }
+            (FactKind::Money | FactKind::Percent | FactKind::Quantity, Value::Text(_)) => false,
+            (FactKind::Date | FactKind::Quote, _) => true,
+        }
+    }
+}
+
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

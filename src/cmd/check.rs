@@ -1,52 +1,46 @@
 //! `factdeck check`: validate decks and print every problem, one a line.
 
 use crate::cli::CheckArgs;
-use crate::deck::{format_problem, read_deck};
+use crate::deck::{check_deck, format_problem};
 use crate::error::{Error, Result};
 use std::process::ExitCode;
 
-/// Checks each deck; exit 1 if any has a problem. Conflicts between sources are
-/// reported as warnings: the deck is valid, but a teacher wants to know.
+/// Checks each deck; exit 1 if any has a problem. Warnings (conflicts between
+/// sources, cards written without an id) do not fail the deck: it is valid,
+/// but a teacher wants to know.
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let mut ok = true;
     for path in &args.decks {
-        let src = match std::fs::read_to_string(path) {
-            Ok(s) => s,
-            Err(e) => {
-                ok = false;
-                println!("{}", Error::io(path, e));
-                continue;
-            }
-        };
-        match read_deck(path, &src) {
+        let report = std::fs::read_to_string(path)
+            .map_err(|e| Error::io(path, e))
+            .and_then(|src| check_deck(path, &src));
+        let report = match report {
+            Ok(r) => r,
             Err(e) => {
                 ok = false;
                 println!("{e}");
+                continue;
             }
-            Ok((deck, problems)) => {
-                for p in &problems {
-                    println!("{}", format_problem(path, p));
-                }
-                for c in &deck.conflicts {
-                    println!(
-                        "{}: warning: conflict about \"{}\" ({}): {}",
-                        path.display(),
-                        c.subject,
-                        c.kind,
-                        c.note
-                    );
-                }
-                if problems.is_empty() {
-                    println!(
-                        "{}: ok ({} facts, {} cards)",
-                        path.display(),
-                        deck.facts.len(),
-                        deck.cards.len()
-                    );
-                } else {
-                    ok = false;
-                }
-            }
+        };
+        for p in &report.problems {
+            println!("{}", format_problem(path, p));
+        }
+        for w in &report.warnings {
+            let w = crate::deck::Problem {
+                message: format!("warning: {}", w.message),
+                ..w.clone()
+            };
+            println!("{}", format_problem(path, &w));
+        }
+        if report.problems.is_empty() {
+            println!(
+                "{}: ok ({} facts, {} cards)",
+                path.display(),
+                report.deck.facts.len(),
+                report.deck.cards.len()
+            );
+        } else {
+            ok = false;
         }
     }
     Ok(if ok {

@@ -1,11 +1,13 @@
 //! Stage 3: the TOML deck file — load, save, validate.
 //!
 //! Reading goes through a lenient form ([`raw`]) so that one pass reports
-//! every problem with its line; [`validate`] holds the semantic checks and
-//! [`write`] the stable, hand-written TOML layout.
+//! every problem with its line; [`schema`] rejects unknown tables and keys,
+//! [`validate`] holds the semantic checks and [`write`] the stable,
+//! hand-written TOML layout. The rules are in `docs/deck-format.md`.
 
 mod fast;
 mod raw;
+mod schema;
 pub mod update;
 pub mod validate;
 mod write;
@@ -28,11 +30,11 @@ pub fn load_deck(path: &Path) -> Result<Deck> {
     }
 }
 
-/// Parses deck TOML; only syntax errors and cards that cannot be read at all
-/// (unknown type, no answer…) are errors. See [`validate`] for the rest.
+/// Parses deck TOML; only syntax errors, unknown tables and keys, and cards
+/// that cannot be read at all (unknown type, no answer…) are errors. See
+/// [`validate`] for the rest.
 pub fn parse_deck(path: &Path, src: &str) -> Result<Deck> {
-    let (deck, lines, problems) = parse_raw(path, src)?;
-    let _ = lines;
+    let (deck, _, problems) = parse_raw(path, src)?;
     if problems.is_empty() {
         Ok(deck)
     } else {
@@ -43,21 +45,93 @@ pub fn parse_deck(path: &Path, src: &str) -> Result<Deck> {
 /// Parses and checks a deck: the deck (without unreadable cards) and every
 /// problem found, in file order. `Err` only for TOML syntax errors.
 pub fn read_deck(path: &Path, src: &str) -> Result<(Deck, Vec<Problem>)> {
-    let (deck, lines, mut problems) = parse_raw(path, src)?;
-    problems.extend(validate::check(&deck, &lines));
-    problems.sort_by_key(|p| p.line.unwrap_or(0));
-    Ok((deck, problems))
+    let report = check_deck(path, src)?;
+    Ok((report.deck, report.problems))
 }
 
-fn parse_raw(path: &Path, src: &str) -> Result<(Deck, validate::Lines, Vec<Problem>)> {
-    let parsed = match parse_in_parts(src) {
-        Some(p) => p,
-        None => raw::Parsed::whole(toml::from_str(src).map_err(|e| syntax_error(path, src, e))?),
-    };
+/// What `factdeck check` says about one deck.
+pub struct Report {
+    /// The deck, without the cards that could not be read.
+    pub deck: Deck,
+    /// Every problem, in file order.
+    pub problems: Vec<Problem>,
+    /// Things that are allowed but worth saying: a card written without an
+    /// `id` (and the line that would pin the id it was given), conflicts.
+    pub warnings: Vec<Problem>,
+}
+
+/// Parses and checks a deck, with warnings. `Err` only for TOML syntax errors.
+pub fn check_deck(path: &Path, src: &str) -> Result<Report> {
+    let (deck, mut lines, mut problems) = parse_raw(path, src)?;
+    lines.src = src;
+    problems.extend(validate::check(&deck, &lines));
+    problems.sort_by_key(|p| (p.line.unwrap_or(0), p.col.unwrap_or(0)));
+    let mut warnings: Vec<Problem> = lines
+        .unnamed
+        .iter()
+        .map(|(line, id)| {
+            Problem::at(
+                Some(*line),
+                format!(
+                    "card has no id; it is known as {id}: write `id = \"{id}\"` under its [[cards]] line to keep that id (and its review history) when you edit the card"
+                ),
+            )
+        })
+        .collect();
+    warnings.extend(deck.conflicts.iter().map(|c| {
+        Problem::at(
+            None,
+            format!("conflict about \"{}\" ({}): {}", c.subject, c.kind, c.note),
+        )
+    }));
+    Ok(Report {
+        deck,
+        problems,
+        warnings,
+    })
+}
+
+fn parse_raw<'s>(path: &Path, src: &'s str) -> Result<(Deck, validate::Lines<'s>, Vec<Problem>)> {
     let starts = line_starts(src);
-    Ok(raw::into_deck(parsed, |byte| {
-        starts.partition_point(|&s| s <= byte)
-    }))
+    let pos = |byte: usize| line_col_at(src, &starts, byte);
+    let (parsed, unknown) = match parse_in_parts(src, &pos) {
+        Some((parsed, head_len, mut unknown)) => {
+            // The fast reader takes only known keys; the head before the
+            // first fact or card is checked here.
+            let head = &src[..head_len];
+            match toml::de::DeTable::parse(head) {
+                Ok(root) => unknown.extend(schema::unknown_names(root.get_ref(), head, 0, &pos)),
+                Err(e) => return Err(syntax_error(path, src, e)),
+            };
+            (parsed, unknown)
+        }
+        None => {
+            let root = toml::de::DeTable::parse(src).map_err(|e| syntax_error(path, src, e))?;
+            let unknown = schema::unknown_names(root.get_ref(), src, 0, &pos);
+            let whole = match raw::RawDeck::deserialize(toml::de::Deserializer::from(root)) {
+                Ok(w) => w,
+                // A misspelled key often explains what is missing
+                // (`titel` for `title`): say both.
+                Err(e) if !unknown.is_empty() => {
+                    let mut problems = unknown;
+                    if let Error::Syntax {
+                        line, col, message, ..
+                    } = syntax_error(path, src, e)
+                    {
+                        problems.push(Problem::at_col(line, col, message));
+                    }
+                    problems.sort_by_key(|p| (p.line, p.col));
+                    return Err(invalid(path, problems));
+                }
+                Err(e) => return Err(syntax_error(path, src, e)),
+            };
+            (raw::Parsed::whole(whole), unknown)
+        }
+    };
+    let (deck, lines, mut problems) =
+        raw::into_deck(parsed, |byte| starts.partition_point(|&s| s <= byte));
+    problems.extend(unknown);
+    Ok((deck, lines, problems))
 }
 
 fn syntax_error(path: &Path, src: &str, e: toml::de::Error) -> Error {
@@ -80,8 +154,11 @@ fn syntax_error(path: &Path, src: &str, e: toml::de::Error) -> Error {
 /// A part of a large deck, read by the fast reader or by the toml crate.
 enum Part {
     Fast(fast::Tables),
-    Toml(raw::RawPart),
+    /// With the unknown keys in it.
+    Toml(raw::RawPart, Vec<Problem>),
 }
+
+use serde::Deserialize as _;
 
 /// Below this size a deck is read in one piece.
 const PARALLEL_FROM: usize = 256 * 1024;
@@ -92,7 +169,12 @@ const PARALLEL_FROM: usize = 256 * 1024;
 /// each read on its own. `None` when anything about that fails (a header line
 /// inside a multi-line string, a stray table, any syntax error): the caller
 /// then reads the whole file, which also places errors exactly.
-fn parse_in_parts(src: &str) -> Option<raw::Parsed> {
+/// Also returns where the head (everything before the first fact or card)
+/// ends, as the parts are only known to hold facts and cards.
+fn parse_in_parts(
+    src: &str,
+    pos: &(dyn Fn(usize) -> (usize, usize) + Sync),
+) -> Option<(raw::Parsed, usize, Vec<Problem>)> {
     use rayon::prelude::*;
     if src.len() < PARALLEL_FROM {
         return None;
@@ -122,19 +204,26 @@ fn parse_in_parts(src: &str) -> Option<raw::Parsed> {
         .par_iter()
         .map(|&(s, e)| {
             let text = &src[s..e];
-            fast::parse(text)
-                .map(Part::Fast)
-                .or_else(|| toml::from_str(text).ok().map(Part::Toml))
+            fast::parse(text).map(Part::Fast).or_else(|| {
+                let root = toml::de::DeTable::parse(text).ok()?;
+                let unknown = schema::unknown_names(root.get_ref(), text, s, pos);
+                let part = raw::RawPart::deserialize(toml::de::Deserializer::from(root)).ok()?;
+                Some(Part::Toml(part, unknown))
+            })
         })
         .collect();
     let mut parsed = raw::Parsed::whole(head);
+    let mut unknown = Vec::new();
     for (part, &(s, _)) in read.into_iter().zip(&parts) {
         match part? {
             Part::Fast(tables) => parsed.append_tables(tables, s),
-            Part::Toml(p) => parsed.append(p, s),
+            Part::Toml(p, u) => {
+                parsed.append(p, s);
+                unknown.extend(u);
+            }
         }
     }
-    Some(parsed)
+    Some((parsed, first, unknown))
 }
 
 fn line_starts(src: &str) -> Vec<usize> {
@@ -149,12 +238,38 @@ fn invalid(path: &Path, problems: Vec<Problem>) -> Error {
     }
 }
 
-/// `deck.toml:12: message`, or `deck.toml: message` when the line is unknown.
+/// `deck.toml:12:5: message`, `deck.toml:12: message`, or `deck.toml:
+/// message` when the line is unknown. Control characters from the deck are
+/// shown as escapes, never sent to the terminal.
 pub fn format_problem(path: &Path, p: &Problem) -> String {
-    match p.line {
-        Some(l) => format!("{}:{l}: {}", path.display(), p.message),
-        None => format!("{}: {}", path.display(), p.message),
+    let message: String = p
+        .message
+        .chars()
+        .flat_map(|c| {
+            let shown: Vec<char> = if c.is_control() {
+                c.escape_unicode().collect()
+            } else {
+                vec![c]
+            };
+            shown
+        })
+        .collect();
+    match (p.line, p.col) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}: {message}", path.display()),
+        (Some(l), None) => format!("{}:{l}: {message}", path.display()),
+        _ => format!("{}: {message}", path.display()),
     }
+}
+
+/// [`line_col`] with the line starts known (no scan from the top).
+fn line_col_at(src: &str, starts: &[usize], byte: usize) -> (usize, usize) {
+    let line = starts.partition_point(|&s| s <= byte).max(1);
+    let from = starts[line - 1];
+    let mut byte = byte.min(src.len());
+    while !src.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    (line, src[from..byte.max(from)].chars().count() + 1)
 }
 
 /// 1-based line and column (in characters) of a byte offset.

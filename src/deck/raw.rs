@@ -6,9 +6,10 @@
 use super::validate::{Lines, Problem};
 use crate::model::{
     Card, CardId, CardType, Conflict, DECK_FORMAT, Deck, DeckFact, DeckInfo, FactId, FactKind,
+    content_hash,
 };
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 /// A whole deck file as read.
@@ -116,10 +117,27 @@ pub struct RawCard {
     pub(super) dropped: bool,
 }
 
+/// The id of a card written without one: as `generate` would name the card
+/// of this fact and type ([`CardId::of`]) when no other card has that id,
+/// else (a second hand-made card of the same fact and type, or a card with
+/// no fact) a content hash of its fact, type and prompt.
+pub fn id_for(fact: &FactId, card_type: CardType, prompt: &str, taken: &HashSet<String>) -> CardId {
+    if !fact.0.is_empty() {
+        let id = CardId::of(fact, card_type);
+        if !taken.contains(&id.0) {
+            return id;
+        }
+    }
+    CardId(content_hash(&[&fact.0, card_type.as_str(), prompt]))
+}
+
 /// Turns a raw deck into a [`Deck`], or lists what stops it; `line_of` maps a
 /// byte offset in the source to its line.
 /// Cards with problems are left out of the deck; the problems come back beside it.
-pub fn into_deck(raw: Parsed, line_of: impl Fn(usize) -> usize) -> (Deck, Lines, Vec<Problem>) {
+pub fn into_deck(
+    raw: Parsed,
+    line_of: impl Fn(usize) -> usize,
+) -> (Deck, Lines<'static>, Vec<Problem>) {
     let mut problems = Vec::new();
     let format = match raw.format {
         Some(f) => u32::try_from(f).unwrap_or(u32::MAX),
@@ -151,6 +169,8 @@ pub fn into_deck(raw: Parsed, line_of: impl Fn(usize) -> usize) -> (Deck, Lines,
         facts.push(f);
     }
     let by_id: HashMap<&str, &DeckFact> = facts.iter().map(|f| (f.id.0.as_str(), f)).collect();
+    // Ids written in the file: a card without one must not take one of them.
+    let mut taken: HashSet<String> = raw.cards.iter().filter_map(|(_, c)| c.id.clone()).collect();
     let mut cards = Vec::with_capacity(raw.cards.len());
     for (n, (at, c)) in raw.cards.into_iter().enumerate() {
         let line = line_of(at);
@@ -183,28 +203,38 @@ pub fn into_deck(raw: Parsed, line_of: impl Fn(usize) -> usize) -> (Deck, Lines,
         if c.prompt.is_none() {
             say("has no prompt".into());
         }
-        let Some(fact_id) = c.fact.clone() else {
-            say("names no fact (`fact = \"<fact id>\"`)".into());
-            continue;
-        };
-        let fact = by_id.get(fact_id.as_str());
+        // A card without a fact is a question of its own (a teacher's); it
+        // must then say what kind of answer it wants.
+        let fact = c.fact.as_deref().and_then(|id| by_id.get(id));
         let kind = match (c.kind, fact) {
-            (Some(k), _) => k,
-            (None, Some(f)) => f.kind,
+            (Some(k), _) => Some(k),
+            (None, Some(f)) => Some(f.kind),
             // The card is reported as pointing to a missing fact by the
             // semantic checks; the kind is a placeholder until then.
-            (None, None) => FactKind::Quote,
+            (None, None) if c.fact.is_some() => Some(FactKind::Quote),
+            (None, None) => {
+                say("has no fact, so it needs a kind (`kind = \"date\"`, money, percent, quantity or quote)".into());
+                None
+            }
         };
-        let (Some(card_type), Some(answer), Some(prompt)) = (card_type, c.answer, c.prompt) else {
+        let (Some(card_type), Some(answer), Some(prompt), Some(kind)) =
+            (card_type, c.answer, c.prompt, kind)
+        else {
             continue;
         };
-        let fact_id = FactId(fact_id);
+        let fact_id = FactId(c.fact.unwrap_or_default());
+        let id = match c.id {
+            Some(id) => CardId(id),
+            None => {
+                let id = id_for(&fact_id, card_type, &prompt, &taken);
+                lines.unnamed.push((line, id.clone()));
+                id
+            }
+        };
+        taken.insert(id.0.clone());
         let first = fact.and_then(|f| f.sources.first());
         cards.push(Card {
-            id: c
-                .id
-                .map(CardId)
-                .unwrap_or_else(|| CardId::of(&fact_id, card_type)),
+            id,
             card_type,
             kind,
             prompt,

@@ -346,3 +346,181 @@ proptest! {
         fast_agrees_with_toml(&damaged);
     }
 }
+
+#[test]
+fn a_misspelled_table_is_an_error_at_its_line_and_column_with_a_suggestion() {
+    let src = format!(
+        "{HEAD}\n[[card]]\nid = \"c1\"\ntype = \"short_answer\"\nfact = \"f1\"\nprompt = \"Which year?\"\nanswer = \"1969\"\n"
+    );
+    let p = problems_of(&src);
+    assert_eq!(
+        p,
+        vec!["deck.toml:13:3: unknown table [[card]]; did you mean [[cards]]?"]
+    );
+    let p = problems_of(&src.replace("[[card]]", "[cardz]"));
+    assert_eq!(
+        p,
+        vec!["deck.toml:13:2: unknown table [cardz]; did you mean [[cards]]?"]
+    );
+}
+
+#[test]
+fn an_unknown_key_is_an_error_with_the_nearest_known_one() {
+    let src = format!(
+        "{HEAD}\n[[cards]]\nid = \"c1\"\ntype = \"short_answer\"\nfact = \"f1\"\nprompt = \"Which year?\"\nanswer = \"1969\"\nanswr = \"1970\"\ncolour = \"red\"\n"
+    );
+    let p = problems_of(&src);
+    assert_eq!(p.len(), 2, "{p:#?}");
+    assert_eq!(
+        p[0],
+        "deck.toml:19:1: unknown key answr in [[cards]]; did you mean answer?"
+    );
+    assert!(
+        p[1].starts_with(
+            "deck.toml:20:1: unknown key colour in [[cards]] (expected one of: id, type,"
+        ),
+        "{p:?}"
+    );
+    // In [deck], in a fact and in a fact's source too.
+    let src = HEAD
+        .replace("title = \"t\"", "titel = \"t\"")
+        .replace("kind = \"date\"", "knd = \"date\"\nkind = \"date\"")
+        .replace("line = 1 }", "line = 1, page = 2 }");
+    let p: Vec<String> = problems_of(&src)
+        .iter()
+        .flat_map(|p| p.lines().map(String::from).collect::<Vec<_>>())
+        .collect();
+    assert!(
+        p.iter()
+            .any(|l| l == "deck.toml:3:1: unknown key titel in [deck]; did you mean title?"),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter()
+            .any(|l| l == "deck.toml:7:1: unknown key knd in [[facts]]; did you mean kind?"),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter()
+            .any(|l| l
+                .starts_with("deck.toml:12:38: unknown key page in a sources entry of [[facts]]")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn an_unknown_key_deep_in_a_large_deck_is_found() {
+    let (_, text) = big_deck_text();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let n = lines.len() - 3;
+    lines.insert(n, "answr = \"x\"");
+    let bad = lines.join("\n");
+    let (_, p) = read_deck(Path::new("d.toml"), &bad).expect("parses");
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!((p[0].line, p[0].col), (Some(n + 1), Some(1)));
+    assert!(p[0].message.contains("did you mean answer?"), "{p:?}");
+}
+
+#[test]
+fn hand_added_cards_without_ids_get_distinct_ids_and_a_warning() {
+    // Two hand-made short answers about one fact: the second may not take
+    // the first one's id (it used to be "duplicate card id").
+    let card = "\n[[cards]]\ntype = \"short_answer\"\nfact = \"f1\"\nprompt = \"PROMPT\"\nanswer = \"1969\"\n";
+    let src = format!(
+        "{HEAD}{}{}",
+        card.replace("PROMPT", "Which year?"),
+        card.replace("PROMPT", "In what year?")
+    );
+    let report = check_deck(Path::new("d.toml"), &src).expect("parses");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let ids: Vec<_> = report.deck.cards.iter().map(|c| c.id.clone()).collect();
+    assert_ne!(ids[0], ids[1]);
+    assert_eq!(
+        ids[0],
+        crate::model::CardId::of(&report.deck.cards[0].fact, CardType::ShortAnswer)
+    );
+    assert_eq!(report.warnings.len(), 2, "{:?}", report.warnings);
+    let w = format_problem(Path::new("d.toml"), &report.warnings[1]);
+    assert!(w.starts_with("d.toml:19: card has no id"), "{w}");
+    assert!(w.contains(&format!("`id = \"{}\"`", ids[1])), "{w}");
+    // Saved, the ids are written and read back the same, with no warning.
+    let text = deck_to_toml(&report.deck).expect("toml");
+    let again = check_deck(Path::new("d.toml"), &text).expect("parses");
+    assert!(again.warnings.is_empty() && again.problems.is_empty());
+    assert_eq!(again.deck.cards, report.deck.cards);
+}
+
+#[test]
+fn a_card_without_a_fact_stands_on_its_own_fields() {
+    let own = "\n[[cards]]\nid = \"own\"\ntype = \"multiple_choice\"\nkind = \"quote\"\nprompt = \"Who wrote Hamlet?\"\nanswer = \"Shakespeare\"\noptions = [\"Shakespeare\", \"Marlowe\"]\n";
+    let src = format!("{HEAD}{own}");
+    let report = check_deck(Path::new("d.toml"), &src).expect("parses");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let c = &report.deck.cards[0];
+    assert_eq!((c.fact.0.as_str(), c.kind), ("", FactKind::Quote));
+    let text = deck_to_toml(&report.deck).expect("toml");
+    assert!(!text.contains("fact = \"\""), "{text}");
+    assert_eq!(
+        parse_deck(Path::new("d.toml"), &text).expect("reads"),
+        report.deck
+    );
+    // Its own fields are checked; without a fact it must name its kind.
+    let p = problems_of(&format!("{HEAD}{}", own.replace("\"Shakespeare\", ", "")));
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(
+        p.iter().any(|l| l.ends_with("needs at least 2 options")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter().any(|l| l.ends_with("is not among its options")),
+        "{p:?}"
+    );
+    let p = problems_of(&format!("{HEAD}{}", own.replace("kind = \"quote\"\n", "")));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("deck.toml:13: card own: has no fact, so it needs a kind"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn control_characters_are_rejected_with_their_field_and_line() {
+    let src = format!(
+        "{HEAD}\n[[cards]]\nid = \"c1\"\ntype = \"short_answer\"\nfact = \"f1\"\nprompt = \"Which \\u001b]0;pwned\\u0007 year?\"\nanswer = \"1969\"\nexplanation = \"fine\\ttab\\nnewline\"\n"
+    );
+    let p = problems_of(&src);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("deck.toml:17: card c1: prompt contains the control character U+001B"),
+        "{p:?}"
+    );
+    assert!(!p[0].contains('\u{1b}'));
+    let p = problems_of(&HEAD.replace("title = \"t\"", "title = \"t\\r\""));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("deck.toml:3: [deck] title contains the control character U+000D"),
+        "{p:?}"
+    );
+    let p = problems_of(&HEAD.replace("sentence = \"", "sentence = \"\\u0085"));
+    assert!(
+        p[0].starts_with("deck.toml:10: fact f1: sentence contains"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_money_value_must_be_a_finite_number() {
+    let money = HEAD
+        .replace("kind = \"date\"", "kind = \"money\"")
+        .replace("value = \"1969\"", "value = VALUE");
+    for (value, shown) in [("\"lots\"", "\"lots\""), ("nan", "NaN"), ("-inf", "-inf")] {
+        let p = problems_of(&money.replace("VALUE", value));
+        assert_eq!(
+            p,
+            vec![format!(
+                "deck.toml:9: fact f1: a money value must be a finite number (like 18000000000), not {shown}"
+            )]
+        );
+    }
+    assert!(problems_of(&money.replace("VALUE", "18000000000")).is_empty());
+}

@@ -3,32 +3,80 @@
 //! linear time.
 
 use crate::generate::forms::normalize_answer;
-use crate::model::{CardType, DECK_FORMAT, Deck};
+use crate::model::{Card, CardType, DECK_FORMAT, Deck, DeckFact, Value};
 use std::collections::{HashMap, HashSet};
 
-/// One thing wrong with a deck, with the line of the card or fact when known.
+/// One thing wrong with a deck, with the line (and column) when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub line: Option<usize>,
+    pub col: Option<usize>,
     pub message: String,
 }
 
 impl Problem {
     /// A problem at `line` (if known).
     pub fn at(line: Option<usize>, message: String) -> Problem {
-        Problem { line, message }
+        Problem {
+            line,
+            col: None,
+            message,
+        }
+    }
+
+    /// A problem at `line`, `col`.
+    pub fn at_col(line: usize, col: usize, message: String) -> Problem {
+        Problem {
+            line: Some(line),
+            col: Some(col),
+            message,
+        }
     }
 }
 
-/// Lines of the deck's facts and cards in its source, by index.
+/// Where the deck's parts are in its source: the lines of its facts and
+/// cards by index, and the text itself to find a field's own line.
 #[derive(Debug, Clone, Default)]
-pub struct Lines {
+pub struct Lines<'s> {
     pub facts: Vec<usize>,
     pub cards: Vec<usize>,
+    /// The source text (empty when checking a deck built in memory).
+    pub src: &'s str,
+    /// Cards written without an `id`: their line and the id they were given.
+    pub unnamed: Vec<(usize, crate::model::CardId)>,
+}
+
+impl Lines<'_> {
+    /// The line of `key = …` in the table whose header is on line `table`
+    /// (1-based), or `table` itself when it cannot be found. Only called
+    /// for a problem, so a scan is fine.
+    pub fn field(&self, table: Option<usize>, key: &str) -> Option<usize> {
+        let table = table?;
+        let found = self
+            .src
+            .lines()
+            .enumerate()
+            .skip(table)
+            .take_while(|(_, l)| !l.trim_start().starts_with('['))
+            .find(|(_, l)| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+            });
+        Some(found.map_or(table, |(i, _)| i + 1))
+    }
+
+    /// The line of the `[deck]` header, when there is one.
+    fn deck(&self) -> Option<usize> {
+        self.src
+            .lines()
+            .position(|l| l.trim() == "[deck]")
+            .map(|i| i + 1)
+    }
 }
 
 /// Every semantic problem in `deck`; `lines` places them in the file.
-pub fn check(deck: &Deck, lines: &Lines) -> Vec<Problem> {
+pub fn check(deck: &Deck, lines: &Lines<'_>) -> Vec<Problem> {
     let mut out = Vec::new();
     if deck.format != DECK_FORMAT {
         out.push(Problem::at(
@@ -39,6 +87,7 @@ pub fn check(deck: &Deck, lines: &Lines) -> Vec<Problem> {
             ),
         ));
     }
+    deck_fields(deck, lines, &mut out);
     let fact_line = |i: usize| lines.facts.get(i).copied();
     let card_line = |i: usize| lines.cards.get(i).copied();
     let mut facts: HashMap<&str, (usize, &crate::model::DeckFact)> = HashMap::new();
@@ -51,6 +100,7 @@ pub fn check(deck: &Deck, lines: &Lines) -> Vec<Problem> {
             continue;
         }
         facts.insert(f.id.0.as_str(), (i, f));
+        fact_fields(f, fact_line(i), lines, &mut out);
         if f.sources.is_empty() {
             out.push(Problem::at(
                 fact_line(i),
@@ -81,7 +131,18 @@ pub fn check(deck: &Deck, lines: &Lines) -> Vec<Problem> {
         if let Some(j) = cards.insert(c.id.0.as_str(), i) {
             say(format!("duplicate card id{}", also_at(card_line(j))));
         }
+        for (key, text) in card_texts(c) {
+            if let Some(bad) = control_char(text) {
+                out.push(Problem::at(
+                    lines.field(line, key),
+                    format!("card {}: {key} {}", c.id, control_message(bad)),
+                ));
+            }
+        }
+        let mut say = |m: String| out.push(Problem::at(line, format!("card {}: {m}", c.id)));
         match facts.get(c.fact.0.as_str()) {
+            // A card of its own (a teacher's question): checked on its own fields.
+            None if c.fact.0.is_empty() => {}
             None => say(format!(
                 "points to fact {}, which is not in the deck",
                 c.fact
@@ -133,6 +194,122 @@ pub fn check(deck: &Deck, lines: &Lines) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// The first control character of `s` other than newline and tab: those
+/// could drive a terminal (escape sequences) during a quiz.
+fn control_char(s: &str) -> Option<char> {
+    s.chars()
+        .find(|&c| c.is_control() && c != '\n' && c != '\t')
+}
+
+fn control_message(c: char) -> String {
+    format!(
+        "contains the control character U+{:04X}; only newline and tab may appear in text (remove it)",
+        c as u32
+    )
+}
+
+/// A card's text fields, by key.
+fn card_texts(c: &Card) -> impl Iterator<Item = (&'static str, &str)> {
+    [
+        ("id", c.id.0.as_str()),
+        ("fact", c.fact.0.as_str()),
+        ("prompt", c.prompt.as_str()),
+        ("answer", c.answer.as_str()),
+        ("sentence", c.sentence.as_str()),
+        ("doc", c.doc.as_str()),
+    ]
+    .into_iter()
+    .chain(c.hint.as_deref().map(|h| ("hint", h)))
+    .chain(c.explanation.as_deref().map(|e| ("explanation", e)))
+    .chain(c.options.iter().map(|o| ("options", o.as_str())))
+    .chain(c.accepted.iter().map(|a| ("accepted", a.as_str())))
+    .chain(c.tags.iter().map(|t| ("tags", t.as_str())))
+}
+
+/// Control characters in a fact's text, and a value of the wrong form.
+fn fact_fields(f: &DeckFact, line: Option<usize>, lines: &Lines<'_>, out: &mut Vec<Problem>) {
+    let value_text = match &f.value {
+        Value::Text(t) => Some(t.as_str()),
+        Value::Number(_) => None,
+    };
+    let texts = [
+        ("id", Some(f.id.0.as_str())),
+        ("text", Some(f.text.as_str())),
+        ("value", value_text),
+        ("currency", f.currency.as_deref()),
+        ("qualifier", f.qualifier.as_deref()),
+        ("unit", f.unit.as_deref()),
+        ("speaker", f.speaker.as_deref()),
+        ("speaker_role", f.speaker_role.as_deref()),
+        ("outlet", f.outlet.as_deref()),
+        ("sentence", Some(f.sentence.as_str())),
+    ];
+    let sources = f.sources.iter().map(|s| ("sources", Some(s.doc.as_str())));
+    for (key, text) in texts.into_iter().chain(sources) {
+        if let Some(bad) = text.and_then(control_char) {
+            out.push(Problem::at(
+                lines.field(line, key),
+                format!("fact {}: {key} {}", f.id, control_message(bad)),
+            ));
+        }
+    }
+    if !f.value.fits(f.kind) {
+        let w = match &f.value {
+            Value::Text(t) => format!("\"{t}\""),
+            Value::Number(n) => n.to_string(),
+        };
+        {
+            out.push(Problem::at(
+                lines.field(line, "value"),
+                format!(
+                    "fact {}: a {} value must be a finite number (like 18000000000), not {w}",
+                    f.id, f.kind
+                ),
+            ));
+        }
+    }
+}
+
+/// Control characters in the `[deck]` table and the conflicts.
+fn deck_fields(deck: &Deck, lines: &Lines<'_>, out: &mut Vec<Problem>) {
+    let info = &deck.deck;
+    let texts = [
+        ("title", info.title.as_str()),
+        ("description", info.description.as_str()),
+        ("created", info.created.as_str()),
+    ]
+    .into_iter()
+    .chain(info.sources.iter().flat_map(|s| {
+        [
+            ("sources", s.path.as_str()),
+            ("sources", s.title.as_str()),
+            ("sources", s.sha256.as_str()),
+        ]
+    }));
+    for (key, text) in texts {
+        if let Some(bad) = control_char(text) {
+            out.push(Problem::at(
+                lines.field(lines.deck(), key),
+                format!("[deck] {key} {}", control_message(bad)),
+            ));
+        }
+    }
+    for c in &deck.conflicts {
+        for (key, text) in [("subject", c.subject.as_str()), ("note", c.note.as_str())] {
+            if let Some(bad) = control_char(text) {
+                out.push(Problem::at(
+                    None,
+                    format!(
+                        "conflict about \"{}\": {key} {}",
+                        c.subject.escape_debug(),
+                        control_message(bad)
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 fn also_at(line: Option<usize>) -> String {

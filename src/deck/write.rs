@@ -104,7 +104,10 @@ fn card(out: &mut String, c: &Card, fact_sentence: Option<&str>) {
     out.push_str("\n[[cards]]\n");
     key_str(out, "id", &c.id.0);
     key_str(out, "type", c.card_type.as_str());
-    key_str(out, "fact", &c.fact.0);
+    // A card of its own (no fact) has no `fact` line.
+    if !c.fact.0.is_empty() {
+        key_str(out, "fact", &c.fact.0);
+    }
     key_str(out, "kind", c.kind.as_str());
     key_str(out, "prompt", &c.prompt);
     key_opt(out, "hint", &c.hint);

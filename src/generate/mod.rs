@@ -54,7 +54,16 @@ pub struct GenerateOptions {
 /// documents, conflicts recorded, cards for the best facts (disputed facts get
 /// none), in document order.
 pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck {
-    let merged = merge::merge(extractions);
+    let mut merged = merge::merge(extractions);
+    // A value a deck cannot hold (`nan` money) would fail `check`.
+    let before = merged.facts.len();
+    merged.facts.retain(|f| f.value.fits(f.kind));
+    if merged.facts.len() < before {
+        let kept: std::collections::HashSet<_> = merged.facts.iter().map(|f| &f.id).collect();
+        merged
+            .conflicts
+            .retain(|c| c.facts.iter().all(|id| kept.contains(id)));
+    }
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     let docs = extractions
         .iter()

@@ -249,7 +249,8 @@ impl<'a> Siblings<'a> {
         let answer = (card.card_type != crate::model::CardType::TrueFalse)
             .then(|| (card.doc.as_str(), card.answer.trim().to_lowercase()))
             .filter(|(_, a)| !a.is_empty());
-        if self.facts.contains(&card.fact)
+        // Cards of their own (no fact) are not siblings of each other.
+        if (!card.fact.0.is_empty() && self.facts.contains(&card.fact))
             || (!sentence.is_empty() && self.sentences.contains(sentence))
             || answer.as_ref().is_some_and(|a| self.answers.contains(a))
         {

@@ -103,3 +103,40 @@ fn conflicts_are_reported_without_failing() {
         d.stdout
     );
 }
+
+#[test]
+fn a_misspelled_table_or_key_fails_with_line_column_and_suggestion() {
+    let s = Scratch::new();
+    let p = s.file("deck.toml", GOOD.replace("[[cards]]", "[[card]]"));
+    let d = factdeck(["check".as_ref(), p.as_os_str()]).fails();
+    assert!(
+        d.stdout
+            .contains("deck.toml:18:3: unknown table [[card]]; did you mean [[cards]]?"),
+        "{}",
+        d.stdout
+    );
+    let p = s.file("deck2.toml", GOOD.replace("answer = ", "answr = "));
+    let d = factdeck(["check".as_ref(), p.as_os_str()]).fails();
+    assert!(
+        d.stdout
+            .contains("deck2.toml:23:1: unknown key answr in [[cards]]; did you mean answer?"),
+        "{}",
+        d.stdout
+    );
+}
+
+#[test]
+fn a_hand_added_card_without_id_passes_with_the_line_to_write() {
+    let s = Scratch::new();
+    let extra = "\n[[cards]]\ntype = \"short_answer\"\nfact = \"f1\"\nprompt = \"How much was approved?\"\nanswer = \"$18 billion\"\n\n[[cards]]\ntype = \"short_answer\"\nkind = \"quantity\"\nprompt = \"How many planets orbit the Sun?\"\nanswer = \"8\"\n";
+    let p = s.file("deck.toml", format!("{GOOD}{extra}"));
+    let d = factdeck(["check".as_ref(), p.as_os_str()]).ok();
+    assert!(d.stdout.contains("ok (1 facts, 3 cards)"), "{}", d.stdout);
+    assert_eq!(
+        d.stdout.matches("warning: card has no id").count(),
+        2,
+        "{}",
+        d.stdout
+    );
+    assert!(d.stdout.contains("write `id = \""), "{}", d.stdout);
+}
