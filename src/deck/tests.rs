@@ -53,6 +53,8 @@ fn sample_deck() -> Deck {
                 path: "a.md".into(),
                 title: "A".into(),
                 sha256: "00".into(),
+                url: None,
+                fetched_at: None,
             }],
             ..Default::default()
         },

@@ -261,6 +261,7 @@ mod fuzz {
                     line: 1,
                     start: 0,
                     end: 0,
+                    page: None,
                 }
             })
     }
