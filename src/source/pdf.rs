@@ -54,6 +54,16 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Document, Skip> {
     Ok(doc)
 }
 
+/// [`TIMEOUT`], or `FACTDECK_PDF_TIMEOUT` seconds when set lower (for
+/// tests of hostile files).
+fn timeout() -> Duration {
+    std::env::var("FACTDECK_PDF_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| *s > 0.0 && *s < TIMEOUT.as_secs_f64())
+        .map_or(TIMEOUT, Duration::from_secs_f64)
+}
+
 /// Runs `pdftotext -htmlmeta` (the text plus the document's title), killed
 /// after [`TIMEOUT`] or once its output passes the input cap.
 fn run_pdftotext(name: &str, path: &std::path::Path) -> Result<String, Skip> {
@@ -93,7 +103,8 @@ fn run_pdftotext(name: &str, path: &std::path::Path) -> Result<String, Skip> {
         }
         buf
     });
-    let deadline = Instant::now() + TIMEOUT;
+    let timeout = timeout();
+    let deadline = Instant::now() + timeout;
     // Once the output passes the cap the reader stops and drops the pipe,
     // so the program ends on its next write.
     let status = loop {
@@ -119,7 +130,10 @@ fn run_pdftotext(name: &str, path: &std::path::Path) -> Result<String, Skip> {
     let Some(status) = status else {
         return Err(fail(
             name,
-            format!("gave up after {} s reading this PDF", TIMEOUT.as_secs()),
+            format!(
+                "gave up after {} s reading this PDF (a damaged or hostile file?)",
+                timeout.as_secs_f64()
+            ),
         ));
     };
     if !status.success() {
