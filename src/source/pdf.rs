@@ -68,7 +68,7 @@ fn timeout() -> Duration {
 /// after [`TIMEOUT`] or once its output passes the input cap.
 fn run_pdftotext(name: &str, path: &std::path::Path) -> Result<String, Skip> {
     let mut child = Command::new(PDFTOTEXT)
-        .args(["-q", "-enc", "UTF-8", "-eol", "unix", "-htmlmeta"])
+        .args(["-q", "-raw", "-enc", "UTF-8", "-eol", "unix", "-htmlmeta"])
         .arg(path)
         .arg("-")
         .stdin(Stdio::null())
@@ -290,7 +290,7 @@ fn assemble(name: &str, pages: &[String]) -> Document {
             .filter(|(i, _)| !drop.contains(i))
             .map(|(_, l)| l.trim_end().to_string())
             .collect();
-        let kept = join_hyphens(kept);
+        let kept = reflow(kept);
         // Blank lines at a page's edges go; a paragraph may run on.
         let first = kept.iter().position(|l| !l.trim().is_empty());
         let last = kept.iter().rposition(|l| !l.trim().is_empty());
@@ -307,30 +307,42 @@ fn assemble(name: &str, pages: &[String]) -> Document {
     doc
 }
 
-/// `frac-` at a line's end and `tion said` on the next become `fraction`
-/// and `said`: the rest of the word moves up.
-fn join_hyphens(mut lines: Vec<String>) -> Vec<String> {
-    for i in 0..lines.len().saturating_sub(1) {
-        let ends_split = {
-            let l = lines[i].as_str();
-            let mut rev = l.chars().rev();
-            rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
-        };
-        if !ends_split {
-            continue;
+/// Wrapped lines joined back into paragraphs: a line that fills most of
+/// the page's usual width ran on to the next one; a short line (a heading,
+/// a paragraph's last line, a table row) ended there. A word split by a
+/// hyphen at a line's end (`recon-` / `struction`) is joined whole.
+fn reflow(lines: Vec<String>) -> Vec<String> {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    widths.sort_unstable();
+    let width = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
+    let full = width * 7 / 10;
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut runs_on = false;
+    for line in lines {
+        let line = line.trim().to_string();
+        let next_runs_on = line.chars().count() >= full && full > 0;
+        match out.last_mut() {
+            Some(prev) if runs_on && !line.is_empty() => {
+                let split = {
+                    let mut rev = prev.chars().rev();
+                    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
+                };
+                if split && line.chars().next().is_some_and(char::is_lowercase) {
+                    prev.pop();
+                } else {
+                    prev.push(' ');
+                }
+                prev.push_str(&line);
+            }
+            _ => out.push(line),
         }
-        let next = lines[i + 1].trim_start();
-        if !next.chars().next().is_some_and(char::is_lowercase) {
-            continue;
-        }
-        let cut = next.find(char::is_whitespace).unwrap_or(next.len());
-        let (head, tail) = next.split_at(cut);
-        let joined = format!("{}{}", &lines[i][..lines[i].len() - 1], head);
-        let rest = tail.trim_start().to_string();
-        lines[i] = joined;
-        lines[i + 1] = rest;
+        runs_on = next_runs_on;
     }
-    lines
+    out
 }
 
 #[cfg(test)]
@@ -356,17 +368,27 @@ mod tests {
     }
 
     #[test]
-    fn hyphenated_words_are_joined() {
-        let lines = vec![
-            "the recon-".to_string(),
-            "struction began, and".to_string(),
-            "Anglo-".into(),
-            "Saxon".into(),
-        ];
-        let out = join_hyphens(lines);
-        assert_eq!(out[0], "the reconstruction");
-        assert_eq!(out[1], "began, and");
-        assert_eq!(out[2], "Anglo-");
+    fn wrapped_lines_and_hyphenated_words_are_joined() {
+        let lines: Vec<String> = [
+            "Heading",
+            "the reconstruction of the old harbour recon-",
+            "struction began, and it took the city by 1",
+            "August 2023 to finish the Anglo-",
+            "Saxon hall.",
+            "Roads\t$1.1 million",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let out = reflow(lines);
+        assert_eq!(
+            out,
+            vec![
+                "Heading",
+                "the reconstruction of the old harbour reconstruction began, and it took the city by 1 August 2023 to finish the Anglo- Saxon hall.",
+                "Roads\t$1.1 million",
+            ]
+        );
     }
 
     #[test]

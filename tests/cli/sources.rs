@@ -636,11 +636,16 @@ fn print_pdf(s: &Scratch, name: &str, html: &str) -> PathBuf {
     pdf
 }
 
-/// (kind, value, text) of each fact, ignoring quotes' exact wrapping.
+/// (kind, value, text) of each fact; a line break inside the text (the
+/// PDF wrapped the line there) counts as a space.
 fn keys(facts: &[serde_json::Value]) -> Vec<String> {
     facts
         .iter()
-        .map(|f| format!("{}|{}|{}", f["kind"], f["value"], f["text"]))
+        .map(|f| {
+            let text = f["text"].as_str().unwrap_or_default();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            format!("{}|{}|{text}", f["kind"], f["value"])
+        })
         .collect()
 }
 
