@@ -165,6 +165,7 @@ impl Writer<'_> {
                 line: self.line,
                 start: base + at,
                 end: base + at + text.len(),
+                page: None,
             });
         }
         self.text.push_str(&sentence);

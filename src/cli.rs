@@ -2,6 +2,7 @@
 //! once here and handed to `cmd::*` as a validated config.
 
 use crate::model::CardType;
+use crate::source::{InputFormat, ReadOptions};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -48,9 +49,16 @@ pub enum ExtractFormat {
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
-    /// Plain-text or Markdown files
+    /// Documents: text, Markdown, web pages, PDFs, .docx files, http(s)
+    /// URLs, or - for standard input
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Print the plain text read from each document, with the line numbers
+    /// facts refer to, instead of the facts
+    #[arg(long)]
+    pub text: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Output format [default: table on a terminal, json otherwise]
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ExtractFormat>,
@@ -64,9 +72,12 @@ pub struct ExtractArgs {
 
 #[derive(Args, Debug)]
 pub struct GenerateArgs {
-    /// Plain-text or Markdown files to make questions from
+    /// Documents to make questions from: text, Markdown, web pages, PDFs,
+    /// .docx files, http(s) URLs, or - for standard input
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Where to write the deck
     #[arg(long, short = 'o', value_name = "DECK.toml")]
     pub output: PathBuf,
@@ -96,6 +107,28 @@ pub struct GenerateArgs {
     /// of every card that survives
     #[arg(long)]
     pub update: bool,
+}
+
+/// How documents are read (shared by `extract` and `generate`).
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Read every document as this format [default: detected from its
+    /// content, extension or content type]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+    /// Read at most this much from one document (bytes, or with K, M, G)
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = crate::source::parse_size)]
+    pub max_input_size: u64,
+}
+
+impl InputArgs {
+    /// The options the source stage reads with.
+    pub fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            format: self.input_format,
+            max_input: self.max_input_size,
+        }
+    }
 }
 
 #[derive(Args, Debug)]

@@ -241,6 +241,9 @@ pub struct Fact {
     /// Byte offsets of `text` in the file.
     pub start: usize,
     pub end: usize,
+    /// The 1-based page, for paged documents (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A person a document names, with every name it uses for them.
@@ -322,6 +325,11 @@ pub struct SourceDoc {
     pub path: String,
     pub title: String,
     pub sha256: String,
+    /// For a fetched page: the URL read and when (RFC 3339, UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched_at: Option<String>,
 }
 
 /// The `[deck]` table.

@@ -11,7 +11,7 @@ use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::error::{Error, Result};
 use crate::extract::jsonl::FactLines;
 use crate::model::{Extraction, Fact, FactKind, Person};
-use crate::source::{Skip, read_document};
+use crate::source::{ReadOptions, Skip, read_input};
 use serde::Serialize;
 use std::collections::VecDeque;
 use std::io::{IsTerminal, Write};
@@ -29,6 +29,7 @@ struct Opts {
     format: ExtractFormat,
     kinds: Vec<FactKind>,
     people: bool,
+    read: ReadOptions,
 }
 
 /// Extracts and prints; exit 1 when any file could not be read.
@@ -44,12 +45,21 @@ pub fn run(args: &ExtractArgs) -> Result<ExitCode> {
         format,
         kinds,
         people: args.people,
+        read: args.input.read_options(),
     };
     let paths: Vec<String> = args
         .files
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
+    if args.text {
+        let failed = crate::source::print_text(&paths, &opts.read, &mut stdout.lock())?;
+        return Ok(if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
     let threads = thread_count().min(paths.len());
     let failed = if threads <= 1 {
         sequential(&paths, &opts, &mut stdout.lock())
@@ -88,7 +98,7 @@ trait Sink {
 
 /// Reads, extracts and writes one document into `sink`.
 fn process(path: &str, opts: &Opts, buf: &mut Vec<u8>, sink: &mut impl Sink) {
-    let doc = match read_document(path) {
+    let mut doc = match read_input(path, &opts.read) {
         Ok(doc) => doc,
         Err(Skip::Binary(msg)) => {
             sink.message(msg);
@@ -100,13 +110,14 @@ fn process(path: &str, opts: &Opts, buf: &mut Vec<u8>, sink: &mut impl Sink) {
             return;
         }
     };
-    for w in doc.warnings {
+    for w in std::mem::take(&mut doc.warnings) {
         if !sink.message(format!("warning: {w}")) {
             return;
         }
     }
-    if opts.format != ExtractFormat::Json {
+    if opts.format != ExtractFormat::Json || doc.needs_annotation() {
         let mut ex = crate::extract::extract(&doc.path, &doc.text);
+        doc.annotate(&mut ex);
         if !opts.kinds.is_empty() {
             ex.facts.retain(|f| opts.kinds.contains(&f.kind));
         }

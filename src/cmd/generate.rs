@@ -8,7 +8,7 @@ use crate::cli::GenerateArgs;
 use crate::error::{Error, Result};
 use crate::generate::{GenerateOptions, generate_deck};
 use crate::model::{CardType, Deck, Extraction, SourceDoc};
-use crate::source::{Skip, read_document};
+use crate::source::{ReadOptions, Skip, read_input};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::io::IsTerminal;
@@ -39,7 +39,7 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
         .then(|| crate::deck::load_deck(&args.output))
         .transpose()?;
     let created = created_date()?;
-    let (extractions, sources, texts) = read_all(&args.files)?;
+    let (extractions, sources, texts) = read_all(&args.files, &args.input.read_options())?;
     let title = args
         .title
         .clone()
@@ -95,7 +95,10 @@ fn created_date() -> Result<String> {
 /// Each document's plain text by path (the generator reads dates and names from it).
 type Texts = std::collections::HashMap<String, String>;
 
-fn read_all(files: &[std::path::PathBuf]) -> Result<(Vec<Extraction>, Vec<SourceDoc>, Texts)> {
+fn read_all(
+    files: &[std::path::PathBuf],
+    read: &ReadOptions,
+) -> Result<(Vec<Extraction>, Vec<SourceDoc>, Texts)> {
     let total = files.len();
     let show_progress = total >= PROGRESS_FROM && std::io::stderr().is_terminal();
     let done = AtomicUsize::new(0);
@@ -103,12 +106,15 @@ fn read_all(files: &[std::path::PathBuf]) -> Result<(Vec<Extraction>, Vec<Source
         .par_iter()
         .map(|p| {
             let path = p.to_string_lossy().into_owned();
-            let r = read_document(&path).map(|doc| {
-                let ex = crate::extract::extract(&doc.path, &doc.text);
+            let r = read_input(&path, read).map(|doc| {
+                let mut ex = crate::extract::extract(&doc.path, &doc.text);
+                doc.annotate(&mut ex);
                 let source = SourceDoc {
                     path: doc.path.clone(),
-                    title: title_of(&doc.text, p),
+                    title: doc.title.clone(),
                     sha256: sha256_hex(doc.text.as_bytes()),
+                    url: doc.url.clone(),
+                    fetched_at: doc.fetched_at.clone(),
                 };
                 (doc.warnings, ex, source, doc.text)
             });
@@ -150,38 +156,6 @@ fn read_all(files: &[std::path::PathBuf]) -> Result<(Vec<Extraction>, Vec<Source
         ));
     }
     Ok((extractions, sources, texts))
-}
-
-/// A document's title: its first Markdown heading, else its first line, else
-/// its file name.
-fn title_of(text: &str, path: &Path) -> String {
-    let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let heading = lines().find(|l| l.starts_with('#'));
-    let line = heading
-        .map(|h| h.trim_start_matches('#').trim())
-        .or_else(|| lines().next())
-        .filter(|l| !l.is_empty());
-    match line {
-        Some(l) => {
-            let words: Vec<&str> = l.split_whitespace().collect();
-            let mut t = String::new();
-            for w in words {
-                if t.chars().count() + w.chars().count() > 80 {
-                    t.push('…');
-                    break;
-                }
-                if !t.is_empty() {
-                    t.push(' ');
-                }
-                t.push_str(w);
-            }
-            t
-        }
-        None => path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-    }
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -234,23 +208,5 @@ fn print_summary(path: &Path, deck: &Deck, types: &[CardType]) {
     }
     if deck.cards.is_empty() {
         eprintln!("warning: no fact made a good question; the deck has no cards");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn title_is_the_first_heading_or_line() {
-        assert_eq!(
-            title_of("\n# Apollo 11\ntext", Path::new("a.md")),
-            "Apollo 11"
-        );
-        assert_eq!(
-            title_of("First line here\nmore", Path::new("a.md")),
-            "First line here"
-        );
-        assert_eq!(title_of("  \n", Path::new("dir/notes.txt")), "notes");
     }
 }

@@ -53,6 +53,8 @@ fn sample_deck() -> Deck {
                 path: "a.md".into(),
                 title: "A".into(),
                 sha256: "00".into(),
+                url: None,
+                fetched_at: None,
             }],
             // Every card type of each fact, so the round trip covers them all.
             per_fact: Some(CardType::ALL.len()),

@@ -49,6 +49,14 @@ fn sources(out: &mut String, sources: &[SourceDoc]) {
         string(out, &s.title);
         out.push_str(", sha256 = ");
         string(out, &s.sha256);
+        if let Some(url) = &s.url {
+            out.push_str(", url = ");
+            string(out, url);
+        }
+        if let Some(at) = &s.fetched_at {
+            out.push_str(", fetched_at = ");
+            string(out, at);
+        }
         out.push_str(" },\n");
     }
     out.push_str("]\n");

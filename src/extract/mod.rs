@@ -140,6 +140,7 @@ fn into_fact(
         line: text.line_at(cursor, f.start),
         start: f.start,
         end: f.end,
+        page: None,
     }
 }
 

@@ -301,6 +301,7 @@ mod fuzz {
                     line: 1,
                     start: 0,
                     end: 0,
+                    page: None,
                 }
             })
     }

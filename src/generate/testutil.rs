@@ -40,6 +40,7 @@ pub fn fact(doc: &str, kind: FactKind, text: &str, value: impl IntoValue) -> Fac
         line: 1,
         start: 0,
         end: text.len(),
+        page: None,
     })
 }
 

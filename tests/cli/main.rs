@@ -10,3 +10,4 @@ mod extract_threads;
 mod generate;
 mod hostile;
 mod quiz;
+mod sources;
