@@ -64,6 +64,7 @@
     var c = data.cards[i];
     var a = el('article', 'card');
     a.dataset.i = i;
+    a.dataset.id = c.id;
     a.id = 'card-' + i;
     fillCard(a, c, i);
     return a;

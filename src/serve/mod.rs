@@ -71,10 +71,16 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         .ok_or_else(|| Error::Other("the server has no TCP address".into()))?;
     let token = new_token();
     let url = format!("http://127.0.0.1:{port}/?token={token}");
-    println!("Reviewing {} at {url}", opts.deck.display());
-    println!("Press Ctrl+C to stop.");
+    // Written, not println!: a closed stdout must not stop the server.
     use std::io::Write as _;
-    let _ = std::io::stdout().flush();
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "Reviewing {} at {url}\nPress Ctrl+C to stop.",
+        opts.deck.display()
+    );
+    let _ = out.flush();
+    drop(out);
     if opts.open_browser {
         open_browser(&url);
     }

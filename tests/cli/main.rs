@@ -9,3 +9,4 @@ mod extract_quotes;
 mod extract_threads;
 mod generate;
 mod quiz;
+mod review;
