@@ -113,23 +113,46 @@ fn http(
     req.push_str("\r\n");
     s.write_all(req.as_bytes()).expect("send");
     s.write_all(body).expect("send body");
+    // Read the head, then the body by its length (a keep-alive server need
+    // not close the connection), or to the end.
     let mut out = Vec::new();
-    s.read_to_end(&mut out).expect("read");
-    let split = out
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("headers end");
-    let head = String::from_utf8_lossy(&out[..split]).to_string();
+    let mut buf = [0u8; 64 * 1024];
+    let split = loop {
+        if let Some(p) = out.windows(4).position(|w| w == b"\r\n\r\n") {
+            break p;
+        }
+        let n = s.read(&mut buf).expect("read");
+        assert!(n > 0, "connection closed before the headers ended");
+        out.extend_from_slice(&buf[..n]);
+    };
+    let head = String::from_utf8_lossy(&out[..split]).to_ascii_lowercase();
     let status = head
         .split_whitespace()
         .nth(1)
         .and_then(|c| c.parse().ok())
         .expect("status");
+    let length = head.lines().find_map(|l| {
+        l.strip_prefix("content-length:")
+            .and_then(|v| v.trim().parse::<usize>().ok())
+    });
+    let chunked = head.contains("transfer-encoding: chunked");
     let mut body = out[split + 4..].to_vec();
-    if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
+    loop {
+        let done = match length {
+            Some(n) => body.len() >= n,
+            None if chunked => body.ends_with(b"0\r\n\r\n"),
+            None => false,
+        };
+        if done {
+            break;
+        }
+        let n = s.read(&mut buf).expect("read");
+        if n == 0 {
+            break;
+        }
+        body.extend_from_slice(&buf[..n]);
+    }
+    if chunked {
         body = unchunk(&body);
     }
     (status, body)
@@ -440,4 +463,416 @@ fn generate_update_keeps_decisions_and_edits_and_reports_new_and_gone_cards() {
     ];
     args.truncate(4);
     factdeck(args).fails();
+}
+
+// ------------------------------------------- the page in headless Chromium
+
+/// Whether an outside tool may be missing: not under CI. Prints the skip note.
+fn skip_unless_ci(what: &str, install: &str) -> bool {
+    if std::env::var_os("CI").is_some() {
+        panic!("{what} is not available, and CI is set: {install}");
+    }
+    eprintln!("skipped: {what} is not available; install with: {install}");
+    true
+}
+
+fn tool_works(tool: &str, arg: &str) -> bool {
+    Command::new(tool)
+        .arg(arg)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
+/// A chromedriver and one headless Chromium session, ended when dropped.
+struct Browser {
+    driver: Child,
+    port: u16,
+    session: String,
+    _profile: tempfile::TempDir,
+}
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+impl Browser {
+    fn start() -> Browser {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn chromedriver");
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut b = Browser {
+            driver,
+            port,
+            session: String::new(),
+            _profile: profile,
+        };
+        let t0 = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                t0.elapsed() < Duration::from_secs(30),
+                "chromedriver did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let args = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,1000",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .chain([format!("--user-data-dir={}", b._profile.path().display())])
+        .collect::<Vec<_>>();
+        let caps = json!({ "capabilities": { "alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": { "binary": chromium_binary(), "args": args }
+        }}});
+        let v = b.call("POST", "/session", Some(caps));
+        b.session = v["sessionId"].as_str().expect("session id").to_string();
+        b
+    }
+
+    /// One WebDriver command; its `value`.
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let host = format!("127.0.0.1:{}", self.port);
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        let (status, reply) = http(
+            self.port,
+            method,
+            path,
+            &[("Host", &host), ("Content-Type", "application/json")],
+            body.as_bytes(),
+        );
+        let v: Value = serde_json::from_slice(&reply).unwrap_or(Value::Null);
+        assert_eq!(status, 200, "{method} {path}: {v}");
+        v["value"].clone()
+    }
+
+    fn cmd(&self, method: &str, path: &str, body: Value) -> Value {
+        self.call(
+            method,
+            &format!("/session/{}{path}", self.session),
+            Some(body),
+        )
+    }
+
+    fn js(&self, script: &str) -> Value {
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            json!({ "script": script, "args": [] }),
+        )
+    }
+
+    fn find(&self, css: &str) -> String {
+        let v = self.cmd(
+            "POST",
+            "/element",
+            json!({ "using": "css selector", "value": css }),
+        );
+        v[ELEMENT]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}: {v}"))
+            .to_string()
+    }
+
+    fn click(&self, css: &str) {
+        let e = self.find(css);
+        self.cmd("POST", &format!("/element/{e}/click"), json!({}));
+    }
+
+    fn type_into(&self, css: &str, text: &str) {
+        let e = self.find(css);
+        self.cmd(
+            "POST",
+            &format!("/element/{e}/value"),
+            json!({ "text": text }),
+        );
+    }
+
+    /// Presses keys on whatever has the focus.
+    fn keys(&self, keys: &[&str]) {
+        let mut actions = Vec::new();
+        for k in keys {
+            actions.push(json!({ "type": "keyDown", "value": k }));
+            actions.push(json!({ "type": "keyUp", "value": k }));
+        }
+        self.cmd(
+            "POST",
+            "/actions",
+            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] }),
+        );
+    }
+
+    /// Waits until `script` returns true.
+    fn wait(&self, what: &str, script: &str) {
+        let t0 = Instant::now();
+        loop {
+            if self.js(script) == Value::Bool(true) {
+                return;
+            }
+            assert!(
+                t0.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {what}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn screenshot(&self, width: u32, path: &Path) {
+        self.cmd(
+            "POST",
+            "/window/rect",
+            json!({ "width": width, "height": 1000 }),
+        );
+        self.js("window.scrollTo(0, 0); return true;");
+        let png = self.call(
+            "GET",
+            &format!("/session/{}/screenshot", self.session),
+            None,
+        );
+        std::fs::write(path, base64_decode(png.as_str().expect("base64"))).expect("write png");
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            let host = format!("127.0.0.1:{}", self.port);
+            let _ = std::panic::catch_unwind(|| {
+                http(
+                    self.port,
+                    "DELETE",
+                    &format!("/session/{}", self.session),
+                    &[("Host", &host)],
+                    b"",
+                )
+            });
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn chromium_binary() -> String {
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .find(|p| Path::new(p).exists())
+    .unwrap_or(&"chromium")
+    .to_string()
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    let val = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let bytes: Vec<u8> = s
+        .bytes()
+        .filter(|&c| c != b'=' && !c.is_ascii_whitespace())
+        .collect();
+    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+    for chunk in bytes.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &c)| n | u32::from(val(c)) << (18 - 6 * i));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+#[test]
+fn review_page_filters_drops_edits_and_saves_in_chromium() {
+    if !tool_works("chromedriver", "--version") || !Path::new(&chromium_binary()).exists() {
+        skip_unless_ci(
+            "chromium and chromedriver",
+            "apt-get install -y chromium chromium-driver",
+        );
+        return;
+    }
+    let s = Scratch::new();
+    let deck = make_deck(&s, "cloze,multiple_choice,short_answer");
+    // A prompt holding markup must show as text, never run.
+    let text = std::fs::read_to_string(&deck).expect("deck");
+    let at = text.find("\n[[cards]]").expect("a card");
+    let p = at + text[at..].find("prompt = \"").expect("a prompt") + "prompt = \"".len();
+    let hostile = "<script>window.pwned = 1</script><img src=x onerror=window.pwned=2>";
+    let text = format!("{}{hostile} {}", &text[..p], &text[p..]);
+    std::fs::write(&deck, &text).expect("write");
+    factdeck(["check", &deck.display().to_string()]).ok();
+    let before = load(&deck);
+
+    let r = Review::start(&deck);
+    let b = Browser::start();
+    b.cmd("POST", "/url", json!({ "url": r.url("/") }));
+    b.wait(
+        "the cards",
+        "return document.body.dataset.ready === '1' && !!document.querySelector('.card');",
+    );
+    let shown = b.js(
+        "return [window.pwned === undefined, document.querySelector('.card .prompt').textContent];",
+    );
+    assert_eq!(shown[0], true, "markup in a prompt ran");
+    assert!(shown[1].as_str().unwrap_or("").contains(hostile), "{shown}");
+
+    // Filter to multiple-choice cards.
+    b.click("#f-type option[value=multiple_choice]");
+    let mc = before
+        .cards
+        .iter()
+        .filter(|c| c.card_type.as_str() == "multiple_choice")
+        .count();
+    b.wait(
+        "the filter",
+        &format!("return document.getElementById('counts').textContent.includes('{mc} shown');"),
+    );
+    let types = b
+        .js("return Array.from(document.querySelectorAll('.card .type')).map(e => e.textContent);");
+    let types = types.as_array().expect("types");
+    assert!(
+        !types.is_empty() && types.iter().all(|t| t == "multiple choice"),
+        "{types:?}"
+    );
+
+    // Drop two: one by click, one by keyboard (next card, d).
+    b.click(".card button[data-act=toggle]");
+    b.keys(&["j", "d"]);
+    b.wait(
+        "two dropped",
+        "return document.querySelectorAll('.card.dropped').length === 2;",
+    );
+    let dropped = b.js(
+        "return Array.from(document.querySelectorAll('.card.dropped')).map(e => e.dataset.id);",
+    );
+    let dropped: Vec<String> = dropped
+        .as_array()
+        .expect("ids")
+        .iter()
+        .map(|v| v.as_str().expect("id").to_string())
+        .collect();
+    assert_eq!(dropped.len(), 2);
+    assert!(
+        b.js("return document.getElementById('counts').textContent;")
+            .as_str()
+            .unwrap_or("")
+            .contains("2 dropped")
+    );
+
+    // Edit one short answer's answer; the page checks it as it is typed.
+    b.click("#f-type option[value=short_answer]");
+    b.wait(
+        "the filter",
+        "return document.querySelector('.card .type').textContent === 'short answer';",
+    );
+    let edited = b
+        .js("return document.querySelector('.card').dataset.id;")
+        .as_str()
+        .expect("id")
+        .to_string();
+    b.click(".card button[data-act=edit]");
+    b.wait(
+        "the editor",
+        "return !!document.querySelector('.card .edit input[name=answer]');",
+    );
+    b.js("var i = document.querySelector('.card .edit input[name=answer]'); i.value = ''; i.dispatchEvent(new Event('input', {bubbles: true})); return true;");
+    b.wait(
+        "the empty answer to be refused",
+        "return document.querySelector('.edit .problems').textContent.includes('no answer');",
+    );
+    let new_answer = "forty-two thousand dollars";
+    b.type_into(".card .edit input[name=answer]", new_answer);
+    b.wait("the answer to pass", "var p = document.querySelector('.edit .problems'); return p.childNodes.length === 0 && !document.querySelector('.edit.invalid');");
+    assert_eq!(
+        b.js("return document.querySelector('.card .answer strong').textContent;"),
+        json!(new_answer),
+        "the preview follows the edit"
+    );
+    // Leave the field, save with the keyboard.
+    b.keys(&["\u{E00C}", "s"]);
+    b.wait(
+        "the save",
+        "return (document.getElementById('status').textContent || '').startsWith('Saved');",
+    );
+
+    let after = load(&deck);
+    assert_eq!(after.cards.len(), before.cards.len());
+    for (a, old) in after.cards.iter().zip(&before.cards) {
+        assert_eq!(a.id, old.id);
+        let mut expect = old.clone();
+        if dropped.contains(&a.id.0) {
+            expect.dropped = true;
+        }
+        if a.id.0 == edited {
+            expect.answer = new_answer.into();
+        }
+        assert_eq!(a, &expect, "only the two drops and the one edit changed");
+    }
+    let saved = std::fs::read_to_string(&deck).expect("deck");
+    assert_eq!(saved.matches("\ndropped = true\n").count(), 2);
+    assert!(
+        saved.contains(hostile),
+        "the hand edit in the prompt is kept"
+    );
+    factdeck(["check", &deck.display().to_string()]).ok();
+
+    // The page's worksheet link and the CLI agree, and leave dropped cards out.
+    let host = format!("127.0.0.1:{}", r.port);
+    let target = r
+        .url("/export/worksheet")
+        .split_once(&host)
+        .expect("own")
+        .1
+        .to_string();
+    let (status, from_page) = http(r.port, "GET", &target, &[("Host", &host)], b"");
+    assert_eq!(status, 200);
+    let mut without = after.clone();
+    without.cards.retain(|c| !c.dropped);
+    let removed = s.path("removed.toml");
+    factdeck::save_deck(&removed, &without, false).expect("save");
+    let ws = s.path("ws.html");
+    factdeck([
+        "export",
+        &removed.display().to_string(),
+        "--to",
+        "worksheet",
+        "-o",
+        &ws.display().to_string(),
+    ])
+    .ok();
+    assert_eq!(
+        String::from_utf8_lossy(&from_page),
+        std::fs::read_to_string(&ws).expect("ws")
+    );
+
+    if let Some(dir) = std::env::var_os("FACTDECK_REVIEW_SCREENSHOTS") {
+        b.click("#f-type option[value='']");
+        for w in [1280, 420] {
+            b.screenshot(w, &Path::new(&dir).join(format!("review-{w}.png")));
+        }
+    }
 }
