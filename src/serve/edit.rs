@@ -78,19 +78,39 @@ pub fn problems_of(deck: &Deck, edit: &CardEdit) -> Result<Vec<String>> {
         .collect())
 }
 
-/// `deck` with every edit applied, or every problem `check` would report.
-pub fn apply(deck: &Deck, edits: &[CardEdit]) -> Result<std::result::Result<Deck, Vec<String>>> {
-    let mut next = deck.clone();
+/// Applies every edit to `deck` in place, or none when any breaks one of
+/// `check`'s rules (then every problem comes back, naming its card). Only the
+/// edited cards need checking: the deck passed `check` when it was loaded, and
+/// an edit changes no id, fact or kind. Returns the cards replaced, in edit
+/// order, so that a failed write can put them back ([`undo`]).
+pub fn apply(
+    deck: &mut Deck,
+    edits: &[CardEdit],
+) -> Result<std::result::Result<Vec<Card>, Vec<String>>> {
+    let mut problems = Vec::new();
     for e in edits {
-        let card = e.applied_to(card_of(deck, e)?);
-        next.cards[e.index] = card;
+        problems.extend(
+            problems_of(deck, e)?
+                .into_iter()
+                .map(|p| format!("card {}: {p}", e.id)),
+        );
     }
-    let problems = validate(&next);
-    Ok(if problems.is_empty() {
-        Ok(next)
-    } else {
-        Err(problems)
-    })
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let mut before = Vec::with_capacity(edits.len());
+    for e in edits {
+        let card = e.applied_to(&deck.cards[e.index]);
+        before.push(std::mem::replace(&mut deck.cards[e.index], card));
+    }
+    Ok(Ok(before))
+}
+
+/// Puts back the cards [`apply`] replaced.
+pub fn undo(deck: &mut Deck, edits: &[CardEdit], before: Vec<Card>) {
+    for (e, card) in edits.iter().zip(before).rev() {
+        deck.cards[e.index] = card;
+    }
 }
 
 /// What the deck file looked like when last read or written: a change of

@@ -333,8 +333,9 @@ impl State {
                 ),
             );
         }
-        let next = match edit::apply(&self.deck, edits) {
-            Ok(Ok(deck)) => deck,
+        let started = std::time::Instant::now();
+        let before = match edit::apply(&mut self.deck, edits) {
+            Ok(Ok(before)) => before,
             Ok(Err(problems)) => {
                 return Reply::json(
                     422,
@@ -343,10 +344,9 @@ impl State {
             }
             Err(e) => return Reply::error(400, e.to_string()),
         };
-        match edit::save(path, &next, &self.stamp) {
+        match edit::save(path, &self.deck, &self.stamp) {
             Ok(stamp) => {
                 self.stamp = stamp;
-                self.deck = next;
                 let dropped = self.deck.cards.iter().filter(|c| c.dropped).count();
                 Reply::json(
                     200,
@@ -354,10 +354,14 @@ impl State {
                         "saved": path.display().to_string(),
                         "kept": self.deck.cards.len() - dropped,
                         "dropped": dropped,
+                        "ms": started.elapsed().as_secs_f64() * 1000.0,
                     }),
                 )
             }
-            Err(e) => Reply::error(500, e.to_string()),
+            Err(e) => {
+                edit::undo(&mut self.deck, edits, before);
+                Reply::error(500, e.to_string())
+            }
         }
     }
 
