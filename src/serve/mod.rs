@@ -282,6 +282,10 @@ impl State {
                 Ok(edits) => self.save(&edits),
                 Err(r) => r,
             },
+            (Method::Post, "/api/resolve") => match read_json::<Resolve>(request) {
+                Ok(r) => self.resolve(&r),
+                Err(r) => r,
+            },
             (Method::Get, p) if p.starts_with("/export/") => self.export(&p["/export/".len()..]),
             (Method::Get | Method::Post, _) => Reply::text(404, "not found"),
             _ => Reply::text(405, "method not allowed"),
@@ -365,6 +369,40 @@ impl State {
         }
     }
 
+    /// Resolves a conflict and saves the deck at once.
+    fn resolve(&mut self, r: &Resolve) -> Reply {
+        let path = &self.opts.deck;
+        if self.stamp.changed(path) {
+            return Reply::error(
+                409,
+                format!(
+                    "{} changed on disk since the page loaded it; reload the page",
+                    path.display()
+                ),
+            );
+        }
+        let mut next = self.deck.clone();
+        let made = match edit::resolve(&mut next, r.conflict, &r.fact) {
+            Ok(n) => n,
+            Err(e) => return Reply::error(400, e.to_string()),
+        };
+        let problems = crate::deck::validate(&next);
+        if !problems.is_empty() {
+            return Reply::json(
+                422,
+                &serde_json::json!({ "error": "the deck would not pass check", "problems": problems }),
+            );
+        }
+        match edit::save(path, &next, &self.stamp) {
+            Ok(stamp) => {
+                self.stamp = stamp;
+                self.deck = next;
+                Reply::json(200, &serde_json::json!({ "made": made }))
+            }
+            Err(e) => Reply::error(500, e.to_string()),
+        }
+    }
+
     /// The saved deck's kept cards in one export format, as a download.
     fn export(&self, name: &str) -> Reply {
         if !self.opts.exports.iter().any(|x| x.name == name) {
@@ -399,6 +437,13 @@ impl State {
             Err(e) => Reply::text(422, e.to_string()),
         }
     }
+}
+
+/// A conflict resolved in favour of one of its facts.
+#[derive(serde::Deserialize)]
+struct Resolve {
+    conflict: usize,
+    fact: String,
 }
 
 /// A file extension for an export, from its name and first bytes.

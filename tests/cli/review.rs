@@ -876,3 +876,57 @@ fn review_page_filters_drops_edits_and_saves_in_chromium() {
         }
     }
 }
+
+#[test]
+fn review_resolves_a_conflict_by_the_chosen_value() {
+    let s = Scratch::new();
+    let a = s.file(
+        "a.md",
+        "# Bridge\n\nThe city council approved $10 million for the Elm Street bridge repairs on Tuesday.\n\nWork will start in 2026, officials said.\n",
+    );
+    let b = s.file(
+        "b.md",
+        "# Bridge plan\n\nThe city council approved $12 million for the Elm Street bridge repairs on Tuesday.\n",
+    );
+    let deck = s.path("deck.toml");
+    factdeck([
+        "generate",
+        &a.display().to_string(),
+        &b.display().to_string(),
+        "-o",
+        &deck.display().to_string(),
+    ])
+    .ok();
+    let before = load(&deck);
+    assert_eq!(before.conflicts.len(), 1, "fixture makes a conflict");
+    let chosen = before.conflicts[0].facts[1].clone();
+    let other = before.conflicts[0].facts[0].clone();
+    assert!(
+        !before.cards.iter().any(|c| c.fact == chosen),
+        "disputed facts start without cards"
+    );
+    let r = Review::start(&deck);
+    let host = format!("127.0.0.1:{}", r.port);
+    let origin = r.origin();
+    let own = [("Host", host.as_str()), ("Origin", origin.as_str())];
+    let target = r
+        .url("/api/resolve")
+        .split_once(&host)
+        .expect("own")
+        .1
+        .to_string();
+    let body = json!({ "conflict": 0, "fact": chosen.0 }).to_string();
+    let (status, reply) = http(r.port, "POST", &target, &own, body.as_bytes());
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&reply));
+    let after = load(&deck);
+    assert!(after.conflicts.is_empty());
+    let made: Vec<_> = after.cards.iter().filter(|c| c.fact == chosen).collect();
+    assert!(!made.is_empty(), "the chosen value gets cards");
+    assert!(
+        made.iter().all(
+            |c| !c.dropped && c.prompt.contains("____") || c.card_type.as_str() == "true_false"
+        )
+    );
+    assert!(!after.cards.iter().any(|c| c.fact == other && !c.dropped));
+    factdeck(["check", &deck.display().to_string()]).ok();
+}
