@@ -804,6 +804,16 @@ fn review_page_filters_drops_edits_and_saves_in_chromium() {
         "the empty answer to be refused",
         "return document.querySelector('.edit .problems').textContent.includes('no answer');",
     );
+    if let Some(dir) = std::env::var_os("FACTDECK_REVIEW_SCREENSHOTS") {
+        for w in [1280, 420] {
+            b.screenshot(w, &Path::new(&dir).join(format!("review-edit-{w}.png")));
+        }
+        b.cmd(
+            "POST",
+            "/window/rect",
+            json!({ "width": 1280, "height": 1000 }),
+        );
+    }
     let new_answer = "forty-two thousand dollars";
     b.type_into(".card .edit input[name=answer]", new_answer);
     b.wait("the answer to pass", "var p = document.querySelector('.edit .problems'); return p.childNodes.length === 0 && !document.querySelector('.edit.invalid');");
