@@ -64,6 +64,7 @@
     var c = data.cards[i];
     var a = el('article', 'card');
     a.dataset.i = i;
+    a.dataset.id = c.id;
     a.id = 'card-' + i;
     fillCard(a, c, i);
     return a;
@@ -375,8 +376,8 @@
   }
 
   function drawConflicts() {
+    $('conflicts').hidden = !data.conflicts.length;
     if (!data.conflicts.length) return;
-    $('conflicts').hidden = false;
     var list = $('conflict-list');
     list.textContent = '';
     data.conflicts.forEach(function (cf, n) {
@@ -389,11 +390,12 @@
       var row = el('div', 'sides');
       cf.facts.forEach(function (f) {
         var fact = data.facts[f];
-        var side = el('div', 'side' + (live.length === 1 && live[0] === f ? ' chosen' : ''));
+        var side = el('div', 'choice' + (live.length === 1 && live[0] === f ? ' chosen' : ''));
         side.appendChild(el('p', 'value', fact.text));
         side.appendChild(el('blockquote', '', fact.sentence));
         side.appendChild(el('p', 'where', fact.sources.join(', ')));
-        side.appendChild(el('p', 'kept', keptOf(f) + ' of ' + fact.cards.length + ' cards kept'));
+        side.appendChild(el('p', 'kept', fact.cards.length ? keptOf(f) + ' of ' + fact.cards.length + ' cards kept'
+          : 'no cards yet: choosing this value makes them'));
         var b = el('button', '', live.length === 1 && live[0] === f ? 'Chosen' : 'Use this value');
         b.type = 'button';
         b.dataset.conflict = n;
@@ -406,19 +408,27 @@
     });
   }
 
+  // Choosing a value is saved at once (the server may make the chosen fact's
+  // cards: a disputed fact has none), then the deck is read again.
   function choose(n, chosen) {
-    var group = [];
-    data.conflicts[n].facts.forEach(function (f) {
-      data.facts[f].cards.forEach(function (j) {
-        var c = data.cards[j];
-        var drop = f !== chosen;
-        if (c.dropped !== drop) { group.push({ i: j, state: state(c) }); c.dropped = drop; }
+    save().then(function (ok) {
+      if (!ok) return;
+      say('Resolving…');
+      post('/api/resolve', { conflict: n, fact: data.facts[chosen].id }).then(function (r) {
+        return r.json().then(function (res) { return { status: r.status, res: res }; });
+      }).then(function (x) {
+        if (x.status !== 200) {
+          if (x.status === 409) showDiskChanged(x.res.error);
+          say(x.res.error || 'Could not resolve the conflict.', true);
+          return;
+        }
+        var value = data.facts[chosen].text;
+        return load().then(function () {
+          say('Resolved and saved: kept ' + value + (x.res.made ? ', made ' + x.res.made + ' cards for it' : '') +
+              '. Undo does not go back past this.');
+        });
       });
     });
-    if (group.length) undo.push(group);
-    group.forEach(function (u) { redraw(u.i); });
-    drawConflicts();
-    updateCounts();
   }
 
   // ---- events ----------------------------------------------------------------
@@ -500,15 +510,25 @@
     if (entries[0].isIntersecting && data && shown < visible.length) drawMore();
   }, { rootMargin: '800px' }).observe($('more'));
 
-  fetch(api('/api/deck')).then(function (r) {
-    if (!r.ok) throw new Error('HTTP ' + r.status);
-    return r.json();
-  }).then(function (d) {
-    data = d;
-    orig = data.cards.map(state);
-    applyFilters();
-    drawConflicts();
+  function load() {
+    return fetch(api('/api/deck')).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.json();
+    }).then(function (d) {
+      data = d;
+      orig = data.cards.map(state);
+      undo = [];
+      editing = -1;
+      editSnap = null;
+      applyFilters();
+      drawConflicts();
+    });
+  }
+
+  load().then(function () {
     document.body.dataset.ready = '1';
+    // Milliseconds from navigation to the first cards on screen (benchmarks read it).
+    document.body.dataset.firstCardsMs = String(Math.round(performance.now()));
     setInterval(pollDisk, 3000);
   }).catch(function (e) {
     $('loading').textContent = 'Could not load the deck: ' + e.message;

@@ -166,6 +166,36 @@ mod tests {
     }
 
     #[test]
+    fn dropped_survives_saving_and_both_readers() {
+        // Large enough (over 256 KB) that the fast reader reads it in parts.
+        let cards: Vec<Card> = (0..1500)
+            .map(|i| {
+                let mut c = card("a", CardType::Cloze);
+                c.id = CardId(format!("card{i}"));
+                c.prompt =
+                    format!("It cost ____ in year {i}, said a fairly long prompt line here.");
+                c.dropped = i % 7 == 0;
+                c
+            })
+            .collect();
+        let d = deck(&["a"], cards);
+        let text = crate::deck::deck_to_toml(&d).expect("toml");
+        assert!(text.len() > 256 * 1024, "{}", text.len());
+        assert_eq!(text.matches("\ndropped = true\n").count(), 215);
+        assert!(!text.contains("dropped = false"));
+        let fast = crate::deck::parse_deck(std::path::Path::new("d.toml"), &text).expect("parse");
+        // A comment after the value makes the fast reader give up: the toml
+        // crate reads those parts instead.
+        let commented = text.replace("\ndropped = true\n", "\ndropped = true # by a teacher\n");
+        let slow =
+            crate::deck::parse_deck(std::path::Path::new("d.toml"), &commented).expect("parse");
+        for read in [&fast, &slow] {
+            assert_eq!(read.cards.iter().filter(|c| c.dropped).count(), 215);
+            assert_eq!(read.cards, d.cards);
+        }
+    }
+
+    #[test]
     fn surviving_cards_keep_drops_and_edits_and_the_rest_is_reported() {
         let mut dropped = card("a", CardType::Cloze);
         dropped.dropped = true;

@@ -78,19 +78,39 @@ pub fn problems_of(deck: &Deck, edit: &CardEdit) -> Result<Vec<String>> {
         .collect())
 }
 
-/// `deck` with every edit applied, or every problem `check` would report.
-pub fn apply(deck: &Deck, edits: &[CardEdit]) -> Result<std::result::Result<Deck, Vec<String>>> {
-    let mut next = deck.clone();
+/// Applies every edit to `deck` in place, or none when any breaks one of
+/// `check`'s rules (then every problem comes back, naming its card). Only the
+/// edited cards need checking: the deck passed `check` when it was loaded, and
+/// an edit changes no id, fact or kind. Returns the cards replaced, in edit
+/// order, so that a failed write can put them back ([`undo`]).
+pub fn apply(
+    deck: &mut Deck,
+    edits: &[CardEdit],
+) -> Result<std::result::Result<Vec<Card>, Vec<String>>> {
+    let mut problems = Vec::new();
     for e in edits {
-        let card = e.applied_to(card_of(deck, e)?);
-        next.cards[e.index] = card;
+        problems.extend(
+            problems_of(deck, e)?
+                .into_iter()
+                .map(|p| format!("card {}: {p}", e.id)),
+        );
     }
-    let problems = validate(&next);
-    Ok(if problems.is_empty() {
-        Ok(next)
-    } else {
-        Err(problems)
-    })
+    if !problems.is_empty() {
+        return Ok(Err(problems));
+    }
+    let mut before = Vec::with_capacity(edits.len());
+    for e in edits {
+        let card = e.applied_to(&deck.cards[e.index]);
+        before.push(std::mem::replace(&mut deck.cards[e.index], card));
+    }
+    Ok(Ok(before))
+}
+
+/// Puts back the cards [`apply`] replaced.
+pub fn undo(deck: &mut Deck, edits: &[CardEdit], before: Vec<Card>) {
+    for (e, card) in edits.iter().zip(before).rev() {
+        deck.cards[e.index] = card;
+    }
 }
 
 /// What the deck file looked like when last read or written: a change of
@@ -140,4 +160,76 @@ pub fn save(path: &Path, deck: &Deck, stamp: &DiskStamp) -> Result<DiskStamp> {
     let text = deck_to_toml(deck)?;
     write_atomic(path, text.as_bytes(), true)?;
     Ok(DiskStamp::of(path, text.as_bytes()))
+}
+
+/// Resolves conflict number `conflict` in favour of fact `chosen`: the cards
+/// of the other facts are dropped, the chosen fact's cards kept — and made
+/// (as `generate` would, with the deck's seed) when it has none, since
+/// `generate` makes no cards for disputed facts — and the conflict leaves the
+/// deck. Returns how many cards were made.
+pub fn resolve(deck: &mut Deck, conflict: usize, chosen: &str) -> Result<usize> {
+    use crate::generate::cards::{
+        CardContext, cards_for, default_types, gives_answer_away, today_from,
+    };
+    use crate::generate::distractors::Distractors;
+    use rand::SeedableRng;
+    let c = deck
+        .conflicts
+        .get(conflict)
+        .ok_or_else(|| Error::Other(format!("no conflict number {conflict}")))?;
+    if !c.facts.iter().any(|f| f.0 == chosen) {
+        return Err(Error::Other(format!(
+            "fact {chosen} is not one of the conflict's facts"
+        )));
+    }
+    let losers: std::collections::HashSet<String> = c
+        .facts
+        .iter()
+        .filter(|f| f.0 != chosen)
+        .map(|f| f.0.clone())
+        .collect();
+    for card in &mut deck.cards {
+        if losers.contains(&card.fact.0) {
+            card.dropped = true;
+        } else if card.fact.0 == chosen {
+            card.dropped = false;
+        }
+    }
+    let mut made = Vec::new();
+    if !deck.cards.iter().any(|c| c.fact.0 == chosen) {
+        let idx = deck
+            .facts
+            .iter()
+            .position(|f| f.id.0 == chosen)
+            .ok_or_else(|| Error::Other(format!("fact {chosen} is not in the deck")))?;
+        let ctx = CardContext {
+            distractors: Distractors::new(&deck.facts, &[], today_from(&deck.deck.created)),
+            deck_tag: crate::generate::slug(&deck.deck.title),
+        };
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(deck.deck.seed);
+        let types = default_types(&deck.facts[idx]);
+        let ids: std::collections::HashSet<&str> =
+            deck.cards.iter().map(|c| c.id.0.as_str()).collect();
+        made = cards_for(&ctx, &deck.facts, idx, &types, &mut rng)
+            .into_iter()
+            .filter(|c| !gives_answer_away(c) && !ids.contains(c.id.0.as_str()))
+            .collect();
+    }
+    let n = made.len();
+    // In deck order: before the first card of a later fact.
+    let order: std::collections::HashMap<&str, usize> = deck
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.0.as_str(), i))
+        .collect();
+    let at = order.get(chosen).copied().unwrap_or(usize::MAX);
+    let pos = deck
+        .cards
+        .iter()
+        .position(|c| order.get(c.fact.0.as_str()).is_some_and(|&i| i > at))
+        .unwrap_or(deck.cards.len());
+    deck.cards.splice(pos..pos, made);
+    deck.conflicts.remove(conflict);
+    Ok(n)
 }

@@ -71,10 +71,16 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         .ok_or_else(|| Error::Other("the server has no TCP address".into()))?;
     let token = new_token();
     let url = format!("http://127.0.0.1:{port}/?token={token}");
-    println!("Reviewing {} at {url}", opts.deck.display());
-    println!("Press Ctrl+C to stop.");
+    // Written, not println!: a closed stdout must not stop the server.
     use std::io::Write as _;
-    let _ = std::io::stdout().flush();
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "Reviewing {} at {url}\nPress Ctrl+C to stop.",
+        opts.deck.display()
+    );
+    let _ = out.flush();
+    drop(out);
     if opts.open_browser {
         open_browser(&url);
     }
@@ -276,6 +282,10 @@ impl State {
                 Ok(edits) => self.save(&edits),
                 Err(r) => r,
             },
+            (Method::Post, "/api/resolve") => match read_json::<Resolve>(request) {
+                Ok(r) => self.resolve(&r),
+                Err(r) => r,
+            },
             (Method::Get, p) if p.starts_with("/export/") => self.export(&p["/export/".len()..]),
             (Method::Get | Method::Post, _) => Reply::text(404, "not found"),
             _ => Reply::text(405, "method not allowed"),
@@ -327,8 +337,9 @@ impl State {
                 ),
             );
         }
-        let next = match edit::apply(&self.deck, edits) {
-            Ok(Ok(deck)) => deck,
+        let started = std::time::Instant::now();
+        let before = match edit::apply(&mut self.deck, edits) {
+            Ok(Ok(before)) => before,
             Ok(Err(problems)) => {
                 return Reply::json(
                     422,
@@ -337,10 +348,9 @@ impl State {
             }
             Err(e) => return Reply::error(400, e.to_string()),
         };
-        match edit::save(path, &next, &self.stamp) {
+        match edit::save(path, &self.deck, &self.stamp) {
             Ok(stamp) => {
                 self.stamp = stamp;
-                self.deck = next;
                 let dropped = self.deck.cards.iter().filter(|c| c.dropped).count();
                 Reply::json(
                     200,
@@ -348,8 +358,46 @@ impl State {
                         "saved": path.display().to_string(),
                         "kept": self.deck.cards.len() - dropped,
                         "dropped": dropped,
+                        "ms": started.elapsed().as_secs_f64() * 1000.0,
                     }),
                 )
+            }
+            Err(e) => {
+                edit::undo(&mut self.deck, edits, before);
+                Reply::error(500, e.to_string())
+            }
+        }
+    }
+
+    /// Resolves a conflict and saves the deck at once.
+    fn resolve(&mut self, r: &Resolve) -> Reply {
+        let path = &self.opts.deck;
+        if self.stamp.changed(path) {
+            return Reply::error(
+                409,
+                format!(
+                    "{} changed on disk since the page loaded it; reload the page",
+                    path.display()
+                ),
+            );
+        }
+        let mut next = self.deck.clone();
+        let made = match edit::resolve(&mut next, r.conflict, &r.fact) {
+            Ok(n) => n,
+            Err(e) => return Reply::error(400, e.to_string()),
+        };
+        let problems = crate::deck::validate(&next);
+        if !problems.is_empty() {
+            return Reply::json(
+                422,
+                &serde_json::json!({ "error": "the deck would not pass check", "problems": problems }),
+            );
+        }
+        match edit::save(path, &next, &self.stamp) {
+            Ok(stamp) => {
+                self.stamp = stamp;
+                self.deck = next;
+                Reply::json(200, &serde_json::json!({ "made": made }))
             }
             Err(e) => Reply::error(500, e.to_string()),
         }
@@ -389,6 +437,13 @@ impl State {
             Err(e) => Reply::text(422, e.to_string()),
         }
     }
+}
+
+/// A conflict resolved in favour of one of its facts.
+#[derive(serde::Deserialize)]
+struct Resolve {
+    conflict: usize,
+    fact: String,
 }
 
 /// A file extension for an export, from its name and first bytes.

@@ -10,4 +10,5 @@ mod extract_threads;
 mod generate;
 mod hostile;
 mod quiz;
+mod review;
 mod sources;

@@ -44,7 +44,9 @@ pub fn choose_cards(
     now: chrono::DateTime<chrono::Utc>,
     rng: &mut ChaCha8Rng,
 ) -> Vec<usize> {
-    let wanted = |c: &Card| sel.types.is_empty() || sel.types.contains(&c.card_type);
+    // Cards a teacher dropped in `factdeck review` are not asked.
+    let wanted =
+        |c: &Card| !c.dropped && (sel.types.is_empty() || sel.types.contains(&c.card_type));
     let mut picked: Vec<usize>;
     if sel.cram {
         picked = (0..deck.cards.len())
