@@ -69,7 +69,9 @@ pub fn value_worth_asking(fact: &DeckFact, span: &str, frame: &Frame) -> bool {
             // age, not a fact to learn.
             let compound = span.contains(['-', '–']);
             let age = fact.unit.as_deref().is_some_and(|u| u.contains("old"));
-            !compound && !age && fact.value.as_f64().is_some_and(|v| v >= 2.0)
+            // With nothing counted, "a ____ gain" has no one answer.
+            let counted = fact.unit.as_deref().is_some_and(|u| !u.trim().is_empty());
+            counted && !compound && !age && fact.value.as_f64().is_some_and(|v| v >= 2.0)
         }
         _ => true,
     }
