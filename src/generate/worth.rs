@@ -277,10 +277,17 @@ pub fn near_duplicate_quotes(facts: &[DeckFact]) -> HashSet<usize> {
             by_word.entry(w.as_str()).or_default().push(k);
         }
     }
+    // Near-identical quotes share their rarest word too; common words would
+    // make every pair of quotes meet.
     for (a, (ia, sa, wa)) in bags.iter().enumerate() {
         let mut seen = HashSet::new();
-        for w in wa {
-            for &b in by_word.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+        let mut lists: Vec<&[usize]> = wa
+            .iter()
+            .map(|w| by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice))
+            .collect();
+        lists.sort_by_key(|l| l.len());
+        for list in lists.into_iter().take(3) {
+            for &b in list {
                 if b <= a || !seen.insert(b) {
                     continue;
                 }
