@@ -10,8 +10,14 @@ fn sample_deck() -> Deck {
             .sentence("The lunar module landed on July 20, 1969.")
             .build(),
         fact("a.md", FactKind::Money, "$25.4 billion", 25.4e9)
-            .sentence("NASA's Apollo program cost $25.4 billion \\ in all, a \"record\" sum.")
+            .sentence("The Apollo program cost \"about\" $25.4 billion \\ in all.")
             .line(3)
+            .build(),
+        // A rewritten stem: its `rewritten` notes must survive the round trip.
+        fact("a.md", FactKind::Quantity, "22 kilograms", 22.0)
+            .unit("kilograms")
+            .sentence("But Apollo 11 brought back 22 kilograms of lunar rock.")
+            .line(4)
             .build(),
         fact(
             "a.md",
@@ -68,14 +74,8 @@ use crate::model::CardType;
 #[test]
 fn saved_deck_reads_back_identically() {
     let deck = sample_deck();
-    assert!(
-        deck.cards.len() >= 6,
-        "{:#?}",
-        deck.cards
-            .iter()
-            .map(|c| (c.card_type, &c.prompt))
-            .collect::<Vec<_>>()
-    );
+    assert!(deck.cards.len() >= 6, "{}", deck.cards.len());
+    assert!(deck.cards.iter().any(|c| !c.rewritten.is_empty()));
     let text = deck_to_toml(&deck).expect("toml");
     let back = parse_deck(Path::new("d.toml"), &text).expect("parses");
     assert_eq!(back, deck);

@@ -97,7 +97,14 @@ impl Frame {
         let dash = |c: char| matches!(c, '-' | '–' | '—');
         let figure = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '$');
         let ends_figure = |s: &str| s.chars().next_back().is_some_and(|c| c.is_ascii_digit());
-        before.strip_suffix(dash).is_some_and(ends_figure)
+        // "between ____ and 75 cents", "between 2019 and ____"
+        let between = (before.ends_with("between ") && after.starts_with(" and "))
+            || before
+                .strip_suffix(" and ")
+                .and_then(|b| b.rsplit_once("between "))
+                .is_some_and(|(_, first)| first.split_whitespace().count() <= 3);
+        between
+            || before.strip_suffix(dash).is_some_and(ends_figure)
             || after
                 .strip_prefix(dash)
                 .is_some_and(|t| figure(t.chars().next()))
@@ -286,6 +293,9 @@ mod tests {
         assert!(!range("Mid-2026 is the target.", "2026"));
         assert!(!range("Spending rose to $7 billion in 2024.", "$7 billion"));
         assert!(!range("The vote was 52 to adjourn early.", "52"));
+        assert!(range("Fares rise between $1 and $2 a ride.", "$1"));
+        assert!(range("Fares rise between $1 and $2 a ride.", "$2"));
+        assert!(!range("Fares rose $1 and parking rose too.", "$1"));
     }
 
     #[test]

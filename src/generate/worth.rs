@@ -69,7 +69,9 @@ pub fn value_worth_asking(fact: &DeckFact, span: &str, frame: &Frame) -> bool {
             // age, not a fact to learn.
             let compound = span.contains(['-', '–']);
             let age = fact.unit.as_deref().is_some_and(|u| u.contains("old"));
-            !compound && !age && fact.value.as_f64().is_some_and(|v| v >= 2.0)
+            // With nothing counted, "a ____ gain" has no one answer.
+            let counted = fact.unit.as_deref().is_some_and(|u| !u.trim().is_empty());
+            counted && !compound && !age && fact.value.as_f64().is_some_and(|v| v >= 2.0)
         }
         _ => true,
     }
@@ -91,12 +93,20 @@ pub fn is_evaluative(sentence: &str) -> bool {
 /// no whole sentence short enough.
 pub fn quote_excerpt(text: &str) -> Option<String> {
     let t = text.trim();
-    // A quoted fragment inside narration starts in lower case.
-    if !t
+    // A quoted fragment inside narration starts in lower case; a whole
+    // clause quoted after "that" ("that “this nation should …”") may too.
+    let first_word = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    let clause_opening = [
+        "this", "the", "we", "i", "it", "our", "they", "there", "these", "every", "no", "all",
+        "you", "he", "she", "my", "if", "when",
+    ]
+    .contains(&first_word.as_str())
+        && t.split_whitespace().count() >= 8;
+    let capital = t
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c == '‘' || c == '\'')
-    {
+        .is_some_and(|c| c.is_uppercase() || c == '‘' || c == '\'');
+    if !capital && !clause_opening {
         return None;
     }
     if stammers(t) || ceremony(t) {
@@ -104,7 +114,7 @@ pub fn quote_excerpt(text: &str) -> Option<String> {
     }
     // "And I think …": the quotation answers something the card cannot show.
     let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
-    if ["and", "but", "so", "or", "because", "that", "which"].contains(&first.trim_matches(',')) {
+    if ["and", "but", "so", "or", "that", "which"].contains(&first.trim_matches(',')) {
         return None;
     }
     let sentences = split_sentences(t);
@@ -231,7 +241,10 @@ fn has_verb(t: &str) -> bool {
         "it's", "we're", "they're", "i'm", "that's", "there's", "don't", "won't", "can't", "isn't",
         "aren't", "wasn't", "didn't", "doesn't", "we've", "i've", "let's", "need", "want", "know",
         "think", "believe", "make", "take", "get", "give", "see", "keep", "go", "come", "say",
-        "said", "work", "help", "put",
+        "said", "work", "help", "put", "got", "came", "went", "made", "took", "gave", "saw",
+        "knew", "thought", "told", "felt", "left", "became", "began", "found", "kept", "held",
+        "brought", "means", "says", "feel", "looks", "wants", "needs", "knows", "gets", "makes",
+        "takes", "goes", "comes", "seems", "become",
     ];
     t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map(|w| w.to_lowercase().replace('’', "'"))
@@ -264,10 +277,17 @@ pub fn near_duplicate_quotes(facts: &[DeckFact]) -> HashSet<usize> {
             by_word.entry(w.as_str()).or_default().push(k);
         }
     }
+    // Near-identical quotes share their rarest word too; common words would
+    // make every pair of quotes meet.
     for (a, (ia, sa, wa)) in bags.iter().enumerate() {
         let mut seen = HashSet::new();
-        for w in wa {
-            for &b in by_word.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+        let mut lists: Vec<&[usize]> = wa
+            .iter()
+            .map(|w| by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice))
+            .collect();
+        lists.sort_by_key(|l| l.len());
+        for list in lists.into_iter().take(3) {
+            for &b in list {
                 if b <= a || !seen.insert(b) {
                     continue;
                 }

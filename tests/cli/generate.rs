@@ -281,3 +281,91 @@ fn summary_lists_only_the_requested_card_types() {
     // "multiple_choice 0" read as if multiple choice had failed.
     assert!(!d.stdout.contains("multiple_choice"), "{}", d.stdout);
 }
+
+/// A release with a date line, a "Today," lead, a role noun, a connective, a
+/// quotation with a figure in it, an FAQ heading and a contact line.
+const RELEASE: &str = "# Lakeside Opens Its New Ferry Terminal\n\n\
+Released April 8, 2025\n\n\
+Today, Lakeside Port Authority opened a terminal that can board 1,800 passengers an hour.\n\n\
+Mayor Priya Anand cut the ribbon at noon. The mayor said the terminal cost $64 million to build.\n\n\
+But Lakeside Port Authority expects ridership to grow 30% by 2030.\n\n\
+“We moved 2 million riders through a tent for nine years and nobody complained,” Anand said.\n\n\
+Will fares rise in 2026?\n\n\
+For more information, call (555) 010-2025 before May 1, 2025.\n";
+
+fn deck_of(s: &Scratch, extra: &[&str]) -> (String, toml::Table) {
+    let doc = s.file("release.md", RELEASE);
+    let out = s.path("release.toml");
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "generate".into(),
+        doc.into(),
+        "-o".into(),
+        out.clone().into(),
+        "--force".into(),
+    ];
+    args.extend(extra.iter().map(Into::into));
+    factdeck(args).env("SOURCE_DATE_EPOCH", "1750000000").ok();
+    factdeck(["check".as_ref(), out.as_os_str()]).ok();
+    let text = std::fs::read_to_string(&out).expect("deck");
+    let table: toml::Table = text.parse().expect("toml");
+    (text, table)
+}
+
+fn prompts(deck: &toml::Table) -> Vec<String> {
+    deck["cards"]
+        .as_array()
+        .expect("cards")
+        .iter()
+        .map(|c| c["prompt"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn cards_stand_alone_and_say_what_was_rewritten() {
+    let s = Scratch::new();
+    let (text, deck) = deck_of(&s, &[]);
+    let prompts = prompts(&deck);
+    let all = prompts.join("\n");
+    // "Today," is anchored to the release's date, "The mayor" named, "But" dropped.
+    assert!(
+        all.contains("On April 8, 2025, Lakeside Port Authority opened"),
+        "{all}"
+    );
+    assert!(
+        all.contains("Mayor Priya Anand said the terminal cost"),
+        "{all}"
+    );
+    assert!(!all.contains("But "), "{all}");
+    assert!(!all.to_lowercase().contains("today"), "{all}");
+    // What was changed is on the card; the source sentence is kept.
+    assert!(text.contains("rewritten = ["), "{text}");
+    assert!(
+        text.contains("Today, Lakeside Port Authority opened"),
+        "{text}"
+    );
+    // Trivia gives no card: the FAQ question, the contact line, the figure in the quote.
+    assert!(!all.contains("fares"), "{all}");
+    assert!(!all.contains("more information"), "{all}");
+    assert!(!all.contains("We moved ____"), "{all}");
+    assert!(all.contains("“We moved 2 million riders"), "{all}");
+    // One card per fact, one per sentence.
+    let facts: Vec<&str> = deck["cards"]
+        .as_array()
+        .expect("cards")
+        .iter()
+        .map(|c| c["fact"].as_str().unwrap_or_default())
+        .collect();
+    let unique: std::collections::HashSet<&&str> = facts.iter().collect();
+    assert_eq!(unique.len(), facts.len(), "{all}");
+}
+
+#[test]
+fn per_fact_asks_for_more_cards_of_each_fact() {
+    let s = Scratch::new();
+    let (_, one) = deck_of(&s, &[]);
+    let (_, two) = deck_of(&s, &["--per-fact", "2"]);
+    let n = |d: &toml::Table| d["cards"].as_array().map_or(0, Vec::len);
+    assert!(n(&two) > n(&one), "{} vs {}", n(&two), n(&one));
+    let bad = factdeck(["generate", "x.md", "-o", "y.toml", "--per-fact", "0"]).fails();
+    assert!(bad.stderr.contains("--per-fact"), "{}", bad.stderr);
+}
