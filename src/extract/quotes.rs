@@ -1229,7 +1229,8 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
             && (leads_on || !ctx.unnamed_after(span.close_end, after_end))
         {
             speaker = continuation(&ctx, text, span, boundary, prev_speaker)
-                .or_else(|| ctx.introduced(text, span.open));
+                .or_else(|| ctx.introduced(text, span.open))
+                .or_else(|| answer_speaker(&ctx, text, span));
         }
         let Some(who) = speaker else {
             continue;
@@ -1349,6 +1350,54 @@ fn short_speaker(
     let after_end =
         src.floor_char_boundary(line_end.min(next_open).min(span.close_end + AFTER_WINDOW));
     ctx.resolve(&ctx.after(span.close_end, after_end)?)
+}
+
+/// "Is the plan working?\n\n“It is, and it will be.”": in an interview, a
+/// quotation that is a paragraph of its own, with no attribution, answers
+/// the question before it, or goes on from narration about the interviewee
+/// ("He is less sure about taxes."). Its speaker is the person quoted most
+/// so far (the latest of equals).
+fn answer_speaker(ctx: &Ctx<'_>, text: &Text<'_>, span: &Span) -> Option<usize> {
+    let src = ctx.src;
+    let (start, end) = text.paragraph_range(span.open);
+    if start == 0
+        || !src[start..span.open].trim().is_empty()
+        || span.close_end > end
+        || !src[span.close_end..end].trim().is_empty()
+    {
+        return None;
+    }
+    // The previous paragraph, past the blank lines between.
+    let prev_end = src[..start].trim_end().len();
+    if prev_end == 0 {
+        return None;
+    }
+    let (prev_start, _) = text.paragraph_range(prev_end - 1);
+    let prev = src[prev_start..prev_end].trim();
+    if prev.is_empty() || prev.contains(['"', '“', '”']) {
+        return None;
+    }
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for &(_, who) in &ctx.credited {
+        match counts.iter_mut().find(|(p, _)| *p == who) {
+            Some(c) => c.1 += 1,
+            None => counts.push((who, 1)),
+        }
+    }
+    let most = counts.iter().map(|c| c.1).max()?;
+    let latest = ctx
+        .credited
+        .iter()
+        .rev()
+        .find(|(_, who)| counts.iter().any(|c| c.0 == *who && c.1 == most))?
+        .1;
+    if prev.ends_with('?') {
+        return Some(latest);
+    }
+    let pronoun =
+        words(src, prev_start, prev_end).find(|w| names::is_subject_pronoun(w.text(src)))?;
+    let g = names::pronoun_gender(pronoun.text(src));
+    (g.is_some() && ctx.resolve_pronoun(pronoun.start, g) == Some(latest)).then_some(latest)
 }
 
 /// A quotation with no attribution of its own, right after one by a known
@@ -1567,6 +1616,24 @@ mod tests {
                 "It’s the council’s call, not ours".into(),
                 "Dara Kell".into()
             )]
+        );
+    }
+
+    #[test]
+    fn an_interview_answer_in_its_own_paragraph_is_the_interviewees() {
+        let s = "Budget row deepens\n\n\
+                 “The plan is working and it will keep working,” says Tobias Reinholt, the minister.\n\n\
+                 Is the rent cap fair to landlords?\n\n\
+                 “Well, I think it is fair to everyone involved here.”\n\n\
+                 He is less sure about taxes.\n\n\
+                 “Taxes will have to rise for the richest people.”\n\n\
+                 The session ended early.\n\n\
+                 “Nobody here believes the figures any more.”\n";
+        let q = quotes(s);
+        assert_eq!(
+            q.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            vec!["Tobias Reinholt"; 3],
+            "{q:?}"
         );
     }
 
