@@ -773,6 +773,11 @@ const CALENDAR: &[&str] = &[
 /// Verbs that attribute speech, in the forms used around quotations.
 const REPORTING_VERBS: &[&str] = &[
     "said",
+    "written",
+    "reported",
+    "reports",
+    "snaps",
+    "uttered",
     "says",
     "added",
     "adds",

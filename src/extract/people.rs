@@ -913,7 +913,7 @@ pub fn appositive(src: &str, pos: usize) -> (Option<String>, usize) {
     let ws = &buf[..n];
     // An age (", 33,") or a short aside (", speaking at a rally,") is skipped.
     let aside = !body.is_empty()
-        && ws.len() <= 8
+        && ws.len() <= 12
         && (body.trim().chars().all(|c| c.is_ascii_digit())
             || ws.first().is_some_and(|w| !is_capitalized(w)));
     match role_in(ws) {
@@ -997,12 +997,22 @@ fn closing_role(src: &str, pos: usize) -> Option<String> {
 /// `resume` is where the text resumes after that appositive (see [`appositive`]).
 fn verb_follows(src: &str, pos: usize, resume: usize) -> bool {
     let mut at = resume;
-    // "Nadia Petrakis, 52, a nurse in Dayton, said": a second aside.
-    if at > pos && src[..at].ends_with(',') {
-        let (_, next) = appositive(src, at - 1);
-        if next > at {
-            at = next;
+    // "Nadia Petrakis, 52, a nurse in Dayton, said": further asides, and a
+    // place after one that says where from ("52, from Hexham, Tyneside,").
+    for _ in 0..3 {
+        if !(at > pos && src[..at].ends_with(',')) {
+            break;
         }
+        let (_, next) = appositive(src, at - 1);
+        let next = if next > at {
+            next
+        } else {
+            place_aside(src, at)
+        };
+        if next <= at {
+            break;
+        }
+        at = next;
     }
     // "the deputy mayor, Ana Ruiz, wrote": the name closes an appositive.
     if at == pos && src[pos..].starts_with(", ") {
@@ -1026,6 +1036,24 @@ fn verb_follows(src: &str, pos: usize, resume: usize) -> bool {
         at = w.end;
     }
     false
+}
+
+/// The end of ", Northumberland," after an aside at `at` (just past its
+/// comma): one to three capitalized words, then a comma.
+fn place_aside(src: &str, at: usize) -> usize {
+    let Some(rest) = src.get(at..).and_then(|r| r.strip_prefix(' ')) else {
+        return at;
+    };
+    let Some(close) = rest.get(..rest.len().min(40)).and_then(|w| w.find(',')) else {
+        return at;
+    };
+    let body = &rest[..close];
+    let n = body.split_whitespace().count();
+    let place = (1..=3).contains(&n)
+        && body
+            .split_whitespace()
+            .all(|w| is_capitalized(w) && w.chars().all(char::is_alphabetic));
+    if place { at + 1 + close + 1 } else { at }
 }
 
 /// A role in full with its abbreviations spelled out ("Sen." → "Senator").
@@ -1151,6 +1179,9 @@ fn office_of_before(src: &str, pos: usize) -> bool {
 
 /// "…,” said Ana Ruiz": a reporting verb right after a comma or closing mark.
 fn inverted_verb_before(src: &str, pos: usize) -> bool {
+    if role_between_verb_and_name(src, pos) {
+        return true;
+    }
     let Some(w) = prev_word(src, pos) else {
         return false;
     };
@@ -1159,6 +1190,34 @@ fn inverted_verb_before(src: &str, pos: usize) -> bool {
     }
     let before = src[..w.start].trim_end();
     before.ends_with([',', '”', '"', '—'])
+}
+
+/// "…,” says the former editor of the Gazette, Colin Ashdown": after the
+/// quotation, a reporting verb, then the speaker's role, then the name.
+fn role_between_verb_and_name(src: &str, pos: usize) -> bool {
+    let head = src[..pos].trim_end();
+    let Some(head) = head.strip_suffix(',') else {
+        return false;
+    };
+    let from = src.floor_char_boundary(head.len().saturating_sub(100));
+    let ws: Vec<Word> = words(src, from, head.len()).collect();
+    let Some(v) = ws
+        .iter()
+        .rposition(|w| names::is_reporting_verb(w.text(src)) && !is_capitalized(w.text(src)))
+    else {
+        return false;
+    };
+    let role = &src[ws[v].end..head.len()];
+    let article = ws
+        .get(v + 1)
+        .is_some_and(|w| matches!(w.text(src), "the" | "a" | "an" | "his" | "her" | "its"));
+    let quoted = src[..ws[v].start]
+        .trim_end()
+        .ends_with([',', '”', '"', '—']);
+    article
+        && quoted
+        && ws.len() - v <= 10
+        && !role.contains([',', '.', ';', ':', '"', '“', '”', '\n'])
 }
 
 /// Every person the text names.
@@ -1885,6 +1944,30 @@ mod tests {
         let s = "Will Osterhout said the bridge was safe. \
                  Councilwoman June Arkwright said repairs could wait.";
         assert_eq!(names(s), vec!["Will Osterhout", "June Arkwright"]);
+    }
+
+    #[test]
+    fn speakers_after_long_asides_ages_places_and_auxiliaries() {
+        let s = "Fellow marcher, retired nurse Dorothy Quayle, 71, from Hexham, \
+                 Northumberland, said the river was low.\n\n\
+                 \"The levy is paid by the buyer,\" Howard Glennon, a senior fellow \
+                 at the Brookings-Urban Tax Center, has written.\n\n\
+                 \"Talks are back at the start,\" Rosa Pellin, an expert on the region at \
+                 U.K. think-tank Harbor House, told reporters.";
+        assert_eq!(
+            names(s),
+            vec!["Dorothy Quayle", "Howard Glennon", "Rosa Pellin"]
+        );
+    }
+
+    #[test]
+    fn a_role_between_the_reporting_verb_and_the_name() {
+        let s = "\"It is the most useful guide I have read,\" says the former editor \
+                 of the Gazette, Colin Ashdown.";
+        assert_eq!(names(s), vec!["Colin Ashdown"]);
+        // Not when the verb's clause is not after a quotation.
+        let s = "Nobody says the editor of the Gazette, Colin Ashdown, was wrong.";
+        assert_eq!(names(s), Vec::<String>::new());
     }
 
     #[test]
