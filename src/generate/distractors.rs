@@ -29,10 +29,22 @@ const LOWER_BANDS: [(f64, f64); WANTED] = [(0.75, 0.9), (0.58, 0.75), (0.42, 0.5
 /// …and above it.
 const HIGHER_BANDS: [(f64, f64); WANTED] = [(1.12, 1.4), (1.4, 1.75), (1.75, 2.3)];
 
+/// At most this many facts of one answer class (or with a speaker) on each
+/// side of a fact in its document are looked at for distractors: every fact
+/// of a short document, the nearest ones in a long one, so that generation
+/// grows linearly with a document's facts.
+const NEIGHBOUR_WINDOW: usize = 64;
+
 /// Where distractors come from: the deck's facts by document, and its people.
 pub struct Distractors<'a> {
     facts: &'a [DeckFact],
-    by_doc: HashMap<&'a str, Vec<usize>>,
+    /// (document, answer class) → the facts of that class stated in the
+    /// document, in deck order.
+    by_class: HashMap<(&'a str, AnswerClass<'a>), Vec<usize>>,
+    /// Document → its facts that have a speaker, in deck order.
+    with_speaker: HashMap<&'a str, Vec<usize>>,
+    /// Sentence → the facts stated in it.
+    by_sentence: HashMap<&'a str, Vec<usize>>,
     people: &'a [Person],
     /// Lowercased name or alias → index in `people`.
     person_index: HashMap<String, usize>,
@@ -42,15 +54,63 @@ pub struct Distractors<'a> {
     today: Option<DateValue>,
 }
 
+/// What a fact must share with another to lend it a distractor: its kind,
+/// and for figures its currency and unit (dates lend to any date).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct AnswerClass<'a> {
+    kind: FactKind,
+    currency: Option<&'a str>,
+    unit: String,
+}
+
+impl<'a> AnswerClass<'a> {
+    fn of(f: &'a DeckFact) -> Self {
+        if f.kind == FactKind::Date {
+            return AnswerClass {
+                kind: f.kind,
+                currency: None,
+                unit: String::new(),
+            };
+        }
+        AnswerClass {
+            kind: f.kind,
+            currency: f.currency.as_deref(),
+            unit: unit_of(f),
+        }
+    }
+}
+
+/// The entries of `list` (ascending) nearest to `idx`: all of them when
+/// there are few, else [`NEIGHBOUR_WINDOW`] on either side, in order.
+fn window(list: &[usize], idx: usize) -> &[usize] {
+    if list.len() <= 2 * NEIGHBOUR_WINDOW {
+        return list;
+    }
+    let at = list.partition_point(|&j| j < idx);
+    let lo = at.saturating_sub(NEIGHBOUR_WINDOW);
+    let hi = (at + NEIGHBOUR_WINDOW).min(list.len());
+    &list[lo..hi]
+}
+
 impl<'a> Distractors<'a> {
     /// Indexes the deck's facts and people. `today` bounds date distractors.
     pub fn new(facts: &'a [DeckFact], people: &'a [Person], today: Option<DateValue>) -> Self {
-        let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_class: HashMap<(&str, AnswerClass), Vec<usize>> = HashMap::new();
+        let mut with_speaker: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_sentence: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, f) in facts.iter().enumerate() {
+            by_sentence.entry(f.sentence.as_str()).or_default().push(i);
+            let class = AnswerClass::of(f);
             for s in &f.sources {
-                let list = by_doc.entry(s.doc.as_str()).or_default();
+                let list = by_class.entry((s.doc.as_str(), class.clone())).or_default();
                 if list.last() != Some(&i) {
                     list.push(i);
+                }
+                if f.speaker.is_some() {
+                    let list = with_speaker.entry(s.doc.as_str()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
                 }
             }
         }
@@ -68,7 +128,9 @@ impl<'a> Distractors<'a> {
             .collect();
         Distractors {
             facts,
-            by_doc,
+            by_class,
+            with_speaker,
+            by_sentence,
             people,
             person_index,
             speakers,
@@ -76,13 +138,26 @@ impl<'a> Distractors<'a> {
         }
     }
 
-    /// Facts stated in the same documents as fact `idx`, other than itself
-    /// (the first few documents of a widely reported fact are enough).
-    fn neighbours(&self, idx: usize) -> Vec<usize> {
-        let mut seen = HashSet::new();
-        let mut out = Vec::new();
-        for s in self.facts[idx].sources.iter().take(NEIGHBOUR_DOCS) {
-            for &j in self.by_doc.get(s.doc.as_str()).into_iter().flatten() {
+    /// The first few documents of fact `idx` (a widely reported fact's
+    /// first documents are enough).
+    fn docs_of(&self, idx: usize) -> impl Iterator<Item = &'a str> + 'a {
+        self.facts[idx]
+            .sources
+            .iter()
+            .take(NEIGHBOUR_DOCS)
+            .map(|s| s.doc.as_str())
+    }
+
+    /// Facts near fact `idx` in its documents, other than itself, taken from
+    /// each document's `lists` in deck order.
+    fn near_in<F>(&self, idx: usize, list_of: F) -> Vec<usize>
+    where
+        F: Fn(&'a str) -> Option<&'a Vec<usize>>,
+    {
+        let mut out: Vec<usize> = Vec::new();
+        let mut seen: HashSet<usize> = HashSet::new();
+        for doc in self.docs_of(idx) {
+            for &j in list_of(doc).map(|l| window(l, idx)).into_iter().flatten() {
                 if j != idx && seen.insert(j) {
                     out.push(j);
                 }
@@ -91,15 +166,31 @@ impl<'a> Distractors<'a> {
         out
     }
 
+    /// Facts of the same answer class as fact `idx` near it in its documents.
+    fn neighbours(&self, idx: usize) -> Vec<usize> {
+        let class = AnswerClass::of(&self.facts[idx]);
+        self.near_in(idx, |doc| self.by_class.get(&(doc, class.clone())))
+    }
+
     /// Up to [`WANTED`] wrong answers for fact `idx`, written in `form`.
     pub fn values(&self, idx: usize, form: &AnswerForm, rng: &mut ChaCha8Rng) -> Vec<String> {
         let fact = &self.facts[idx];
         let answer = form.answer();
         let mut pick = Picker::new(&answer);
         // Figures in plain sight in the same sentence are never options.
-        for j in self.neighbours(idx) {
+        let docs: Vec<&str> = self.docs_of(idx).collect();
+        for &j in self
+            .by_sentence
+            .get(fact.sentence.as_str())
+            .map(|l| window(l, idx))
+            .into_iter()
+            .flatten()
+        {
             let other = &self.facts[j];
-            if other.sentence == fact.sentence && other.kind == fact.kind {
+            if j != idx
+                && other.kind == fact.kind
+                && other.sources.iter().any(|s| docs.contains(&s.doc.as_str()))
+            {
                 pick.keys.insert(normalize_answer(&other.text));
             }
         }
@@ -242,7 +333,7 @@ impl<'a> Distractors<'a> {
     pub fn people(&self, idx: usize, speaker: &str, rng: &mut ChaCha8Rng) -> Vec<String> {
         let banned = self.names_of(speaker);
         let mut near: Vec<String> = self
-            .neighbours(idx)
+            .near_in(idx, |doc| self.with_speaker.get(doc))
             .into_iter()
             .filter_map(|j| self.facts[j].speaker.clone())
             .collect();
@@ -737,6 +828,42 @@ mod tests {
         );
         let (_, wrong) = options_for(&facts, &people, 0, "2026-01-01");
         assert!(wrong.contains(&"$25 billion".to_string()), "{wrong:?}");
+    }
+
+    #[test]
+    fn in_a_long_document_distractors_come_from_nearby_facts() {
+        // 150 small figures early in the document, 150 larger ones near the end.
+        let mut facts: Vec<Fact> = (0..300)
+            .map(|i| {
+                let m = if i < 150 { 20 + i % 6 } else { 41 + i % 19 };
+                let text = format!("${m} million");
+                fact("a.md", FactKind::Money, &text, m as f64 * 1e6)
+                    .sentence(&format!("Project {i} received {text} from the fund."))
+                    .line(i + 1)
+                    .build()
+            })
+            .collect();
+        facts.push(
+            fact("a.md", FactKind::Money, "$40 million", 40e6)
+                .sentence("The last project received $40 million from the fund.")
+                .line(400)
+                .build(),
+        );
+        let (facts, people) = deck(facts, vec![]);
+        let last = facts.len() - 1;
+        let (_, wrong) = options_for(&facts, &people, last, "2026-01-01");
+        assert_eq!(wrong.len(), 3, "{wrong:?}");
+        for w in &wrong {
+            let m: f64 = w
+                .trim_start_matches('$')
+                .trim_end_matches(" million")
+                .parse()
+                .expect(w);
+            assert!(
+                m > 30.0,
+                "taken from the far start of the document: {wrong:?}"
+            );
+        }
     }
 
     #[test]
