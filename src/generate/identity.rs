@@ -123,6 +123,9 @@ fn middles_agree(a: &NameParts, b: &NameParts) -> bool {
     x.is_empty() || y.is_empty() || x == y
 }
 
+/// Given name, surname and suffix: full names with equal keys may be one person.
+type FullKey = (String, String, Option<String>);
+
 /// The people of a deck grouped by identity.
 #[derive(Debug, Default)]
 pub struct Identities {
@@ -147,8 +150,7 @@ impl Identities {
         let parts: Vec<Vec<(String, NameParts)>> = people.iter().map(forms).collect();
         // Full names: grouped by given name, surname and suffix; within a
         // group, joined unless two different middle initials say otherwise.
-        let mut full: BTreeMap<(String, String, Option<String>), Vec<(usize, String)>> =
-            BTreeMap::new();
+        let mut full: BTreeMap<FullKey, Vec<(usize, String)>> = BTreeMap::new();
         for (i, ps) in parts.iter().enumerate() {
             for (_, p) in ps {
                 if let Some(first) = &p.first {
