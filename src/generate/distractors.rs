@@ -203,7 +203,13 @@ impl<'a> Distractors<'a> {
                 value,
                 sig,
             } => {
-                let ok = |v: f64| plausible_number(fact, *value, v);
+                let side = bound_side(fact);
+                let denominations = denominations(fact);
+                let ok = |v: f64| {
+                    plausible_number(fact, *value, v)
+                        && side.is_none_or(|above| (v > *value) == above)
+                        && denominations.is_none_or(|d| d.iter().any(|x| (x - v).abs() < 1e-9))
+                };
                 for j in self.neighbours(idx) {
                     if from_facts.len() >= FROM_FACTS {
                         break;
@@ -233,7 +239,11 @@ impl<'a> Distractors<'a> {
                 // Made-up figures: a random number of them below the answer and
                 // the rest above, each from its own band, so the answer is not
                 // always the middle one or the one the others are multiples of.
-                let below = rng.random_range(0..=WANTED);
+                let below = match side {
+                    Some(true) => 0,
+                    Some(false) => WANTED,
+                    None => rng.random_range(0..=WANTED),
+                };
                 let mut tries: Vec<f64> = Vec::new();
                 for round in 0..3 {
                     for k in 0..WANTED {
@@ -249,6 +259,9 @@ impl<'a> Distractors<'a> {
                 if is_age(fact) {
                     // Ages are compared by the year: a few years either way.
                     tries.extend([2.0, -3.0, 5.0, -6.0, 8.0, -9.0, 12.0].map(|d| value + d));
+                }
+                if let Some(d) = denominations {
+                    tries.extend(d.iter().copied());
                 }
                 if value.fract() == 0.0 && *value < 20.0 && nf.decimals == 0 {
                     tries.extend([
@@ -464,6 +477,69 @@ fn is_age(fact: &DeckFact) -> bool {
             let u = u.to_lowercase();
             u.contains("years old") || u == "age" || u == "aged" || u.contains("year-old")
         })
+}
+
+/// Which side of the answer a wrong figure must lie on when the fact is a
+/// bound: `Some(true)` above it for a lower bound ("more than $50 million":
+/// any smaller figure would also be true), `Some(false)` below it for an
+/// upper bound ("up to 40%"); `None` when either side is false.
+fn bound_side(fact: &DeckFact) -> Option<bool> {
+    const LOWER: &[&str] = &[
+        "more than",
+        "over",
+        "at least",
+        "above",
+        "exceeding",
+        "upwards of",
+        "in excess of",
+        "greater than",
+        "no less than",
+        "a minimum of",
+        "north of",
+    ];
+    const UPPER: &[&str] = &[
+        "up to",
+        "less than",
+        "under",
+        "at most",
+        "fewer than",
+        "below",
+        "no more than",
+        "a maximum of",
+        "as much as",
+        "as many as",
+    ];
+    let q = fact.qualifier.as_deref()?.trim().to_lowercase();
+    if LOWER.contains(&q.as_str()) {
+        Some(true)
+    } else if UPPER.contains(&q.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The denominations a figure must be one of when the sentence calls it a
+/// bill or a coin ("a $20 bill"): a made-up "$30 bill" does not exist.
+fn denominations(fact: &DeckFact) -> Option<&'static [f64]> {
+    const BILLS: &[f64] = &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0];
+    const COINS: &[f64] = &[0.01, 0.05, 0.1, 0.25, 0.5, 1.0];
+    if fact.kind != FactKind::Money || fact.currency.as_deref().is_some_and(|c| c != "USD") {
+        return None;
+    }
+    let s = fact.sentence.as_str();
+    let at = s.find(fact.text.as_str())? + fact.text.len();
+    let next: String = s[at..]
+        .trim_start_matches(['-', ' '])
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty() && *w != "dollar")
+        .unwrap_or("")
+        .to_lowercase();
+    match next.as_str() {
+        "bill" | "bills" | "note" | "notes" => Some(BILLS),
+        "coin" | "coins" => Some(COINS),
+        _ => None,
+    }
 }
 
 /// Years a date answer must not precede or follow, when its sentence orders
@@ -863,6 +939,68 @@ mod tests {
                 m > 30.0,
                 "taken from the far start of the document: {wrong:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_bound_is_contradicted_only_from_the_side_it_rules_out() {
+        for (q, above) in [("more than", true), ("at least", true), ("up to", false)] {
+            let text = format!("{q} $50 million");
+            let (facts, people) = deck(
+                vec![
+                    fact("a.md", FactKind::Money, &text, 50e6)
+                        .qualifier(q)
+                        .sentence(&format!("The fund will hand out {text} in grants."))
+                        .build(),
+                    fact("a.md", FactKind::Money, "$30 million", 30e6)
+                        .sentence("The city raised $30 million for parks.")
+                        .line(2)
+                        .build(),
+                    fact("a.md", FactKind::Money, "$70 million", 70e6)
+                        .sentence("The state spent $70 million on roads.")
+                        .line(3)
+                        .build(),
+                ],
+                vec![],
+            );
+            let d = Distractors::new(&facts, &people, None);
+            let form = AnswerForm::of(&facts[0], "$50 million").expect("form");
+            for seed in 0..20 {
+                let wrong = d.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+                assert_eq!(wrong.len(), 3, "{q}: {wrong:?}");
+                for w in &wrong {
+                    let m: f64 = w
+                        .trim_start_matches('$')
+                        .trim_end_matches(" million")
+                        .parse()
+                        .expect(w);
+                    assert_eq!(m > 50.0, above, "{q}: {wrong:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_bill_is_only_ever_a_denomination_that_exists() {
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Money, "$20", 20.0)
+                    .sentence("The new $20 bill will carry a portrait of a poet.")
+                    .build(),
+            ],
+            vec![],
+        );
+        let d = Distractors::new(&facts, &people, None);
+        let form = AnswerForm::of(&facts[0], "$20").expect("form");
+        for seed in 0..20 {
+            let wrong = d.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert!(wrong.len() >= 2, "{wrong:?}");
+            for w in &wrong {
+                assert!(
+                    ["$1", "$2", "$5", "$10", "$50", "$100"].contains(&w.as_str()),
+                    "{wrong:?}"
+                );
+            }
         }
     }
 
