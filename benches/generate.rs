@@ -10,6 +10,13 @@
 //! files, to time the whole command line:
 //! `/usr/bin/time -v factdeck generate DIR/*.md -o deck.toml`.
 //! `-- --docs N` changes the number of documents.
+//!
+//! `-- --paragraphs 500,1000,2000` times something else: generation from
+//! one long document of that many fact-bearing paragraphs each, to show that
+//! the work grows linearly with a document's facts (distractor neighbours
+//! are looked up, never found by scanning the whole document).
+
+mod common;
 
 use factdeck::generate::{GenerateOptions, generate_deck};
 use factdeck::model::{Extraction, Fact, FactId, FactKind, Person, Value};
@@ -338,6 +345,94 @@ fn corpus(n: usize) -> Vec<Doc> {
         .collect()
 }
 
+/// One document made of as many fact sheets as it takes to reach
+/// `paragraphs` fact-bearing paragraphs (every paragraph of a sheet below
+/// its heading states at least one fact): its text and its facts.
+fn long_document(paragraphs: usize) -> (String, Extraction) {
+    let doc = "docs/long.md".to_string();
+    let mut text = String::new();
+    let mut facts = Vec::new();
+    let mut people: Vec<Person> = Vec::new();
+    let mut count = 0;
+    // Sheets have 16 or 17 paragraphs; 1 + paragraphs / 16 sheets are enough.
+    'sheets: for sheet in corpus(1 + paragraphs / 16) {
+        let (base, lines) = (text.len(), text.matches('\n').count());
+        let mut last_line = 0;
+        let mut end = sheet.text.len();
+        for mut f in sheet.extraction.facts {
+            if f.line != last_line {
+                if count == paragraphs {
+                    // Cut the sheet's text before this paragraph.
+                    end = sheet.text[..f.start].rfind("\n\n").map_or(0, |i| i + 2);
+                    text.push_str(&sheet.text[..end]);
+                    break 'sheets;
+                }
+                count += 1;
+                last_line = f.line;
+            }
+            f.doc = doc.clone();
+            f.line += lines;
+            f.start += base;
+            f.end += base;
+            facts.push(f);
+        }
+        text.push_str(&sheet.text[..end]);
+        people.extend(sheet.extraction.people);
+        if count == paragraphs {
+            break;
+        }
+    }
+    let ex = Extraction {
+        doc,
+        facts,
+        people,
+        outlets: Vec::new(),
+    };
+    (text, ex)
+}
+
+/// Times generation (CPU time of this thread) from single documents of each
+/// size in `sizes`; writes each document to `write` when given.
+fn scale(sizes: &str, write: Option<PathBuf>) {
+    let opts = GenerateOptions {
+        title: "Benchmark".into(),
+        created: "2026-01-01".into(),
+        seed: 1,
+        ..GenerateOptions::default()
+    };
+    let mut first: Option<(usize, f64)> = None;
+    for n in sizes
+        .split(',')
+        .filter_map(|s| s.trim().parse::<usize>().ok())
+    {
+        let (text, ex) = long_document(n);
+        if let Some(dir) = &write {
+            std::fs::create_dir_all(dir).expect("create the documents' folder");
+            std::fs::write(dir.join(format!("long-{n}.md")), &text).expect("write a document");
+        }
+        let facts = ex.facts.len();
+        // Small documents are generated several times: the CPU clock ticks
+        // in hundredths of a second.
+        let runs = (8000 / n).max(1);
+        let t = common::cpu_seconds();
+        let mut deck = generate_deck(std::slice::from_ref(&ex), &opts);
+        for _ in 1..runs {
+            deck = generate_deck(std::slice::from_ref(&ex), &opts);
+        }
+        let took = (common::cpu_seconds() - t) * 1000.0 / runs as f64;
+        let (n0, t0) = *first.get_or_insert((n, took));
+        println!(
+            "one document, {n} fact-bearing paragraphs ({facts} facts, {:.1} MB): {} cards \
+             in {took:.0} ms CPU ({:.0} µs a paragraph; {:.1}× the time of {n0} for {:.0}× the paragraphs)",
+            text.len() as f64 / 1e6,
+            deck.cards.len(),
+            took * 1000.0 / n as f64,
+            took / t0.max(1e-9),
+            n as f64 / n0 as f64
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let arg = |name: &str| {
@@ -346,6 +441,10 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
+    if let Some(sizes) = arg("--paragraphs") {
+        scale(&sizes, arg("--write-docs").map(PathBuf::from));
+        return;
+    }
     let n: usize = arg("--docs").and_then(|v| v.parse().ok()).unwrap_or(1000);
     let t = Instant::now();
     let docs = corpus(n);

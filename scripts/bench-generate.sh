@@ -5,6 +5,8 @@
 # 10,000-card load) come from `cargo bench --bench generate`, which also
 # writes the documents used here.
 # Usage: scripts/bench-generate.sh [DOCS]   (builds the release binary first)
+# Growth with one document's size (should be linear):
+#   cargo bench --bench generate -- --paragraphs 500,1000,2000,4000,8000,16000,32000,60000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-1000}

@@ -29,10 +29,22 @@ const LOWER_BANDS: [(f64, f64); WANTED] = [(0.75, 0.9), (0.58, 0.75), (0.42, 0.5
 /// …and above it.
 const HIGHER_BANDS: [(f64, f64); WANTED] = [(1.12, 1.4), (1.4, 1.75), (1.75, 2.3)];
 
+/// At most this many facts of one answer class (or with a speaker) on each
+/// side of a fact in its document are looked at for distractors: every fact
+/// of a short document, the nearest ones in a long one, so that generation
+/// grows linearly with a document's facts.
+const NEIGHBOUR_WINDOW: usize = 64;
+
 /// Where distractors come from: the deck's facts by document, and its people.
 pub struct Distractors<'a> {
     facts: &'a [DeckFact],
-    by_doc: HashMap<&'a str, Vec<usize>>,
+    /// (document, answer class) → the facts of that class stated in the
+    /// document, in deck order.
+    by_class: HashMap<(&'a str, AnswerClass<'a>), Vec<usize>>,
+    /// Document → its facts that have a speaker, in deck order.
+    with_speaker: HashMap<&'a str, Vec<usize>>,
+    /// Sentence → the facts stated in it.
+    by_sentence: HashMap<&'a str, Vec<usize>>,
     people: &'a [Person],
     /// Lowercased name or alias → index in `people`.
     person_index: HashMap<String, usize>,
@@ -42,15 +54,63 @@ pub struct Distractors<'a> {
     today: Option<DateValue>,
 }
 
+/// What a fact must share with another to lend it a distractor: its kind,
+/// and for figures its currency and unit (dates lend to any date).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct AnswerClass<'a> {
+    kind: FactKind,
+    currency: Option<&'a str>,
+    unit: String,
+}
+
+impl<'a> AnswerClass<'a> {
+    fn of(f: &'a DeckFact) -> Self {
+        if f.kind == FactKind::Date {
+            return AnswerClass {
+                kind: f.kind,
+                currency: None,
+                unit: String::new(),
+            };
+        }
+        AnswerClass {
+            kind: f.kind,
+            currency: f.currency.as_deref(),
+            unit: unit_of(f),
+        }
+    }
+}
+
+/// The entries of `list` (ascending) nearest to `idx`: all of them when
+/// there are few, else [`NEIGHBOUR_WINDOW`] on either side, in order.
+fn window(list: &[usize], idx: usize) -> &[usize] {
+    if list.len() <= 2 * NEIGHBOUR_WINDOW {
+        return list;
+    }
+    let at = list.partition_point(|&j| j < idx);
+    let lo = at.saturating_sub(NEIGHBOUR_WINDOW);
+    let hi = (at + NEIGHBOUR_WINDOW).min(list.len());
+    &list[lo..hi]
+}
+
 impl<'a> Distractors<'a> {
     /// Indexes the deck's facts and people. `today` bounds date distractors.
     pub fn new(facts: &'a [DeckFact], people: &'a [Person], today: Option<DateValue>) -> Self {
-        let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_class: HashMap<(&str, AnswerClass), Vec<usize>> = HashMap::new();
+        let mut with_speaker: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_sentence: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, f) in facts.iter().enumerate() {
+            by_sentence.entry(f.sentence.as_str()).or_default().push(i);
+            let class = AnswerClass::of(f);
             for s in &f.sources {
-                let list = by_doc.entry(s.doc.as_str()).or_default();
+                let list = by_class.entry((s.doc.as_str(), class.clone())).or_default();
                 if list.last() != Some(&i) {
                     list.push(i);
+                }
+                if f.speaker.is_some() {
+                    let list = with_speaker.entry(s.doc.as_str()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
                 }
             }
         }
@@ -68,7 +128,9 @@ impl<'a> Distractors<'a> {
             .collect();
         Distractors {
             facts,
-            by_doc,
+            by_class,
+            with_speaker,
+            by_sentence,
             people,
             person_index,
             speakers,
@@ -76,13 +138,26 @@ impl<'a> Distractors<'a> {
         }
     }
 
-    /// Facts stated in the same documents as fact `idx`, other than itself
-    /// (the first few documents of a widely reported fact are enough).
-    fn neighbours(&self, idx: usize) -> Vec<usize> {
-        let mut seen = HashSet::new();
-        let mut out = Vec::new();
-        for s in self.facts[idx].sources.iter().take(NEIGHBOUR_DOCS) {
-            for &j in self.by_doc.get(s.doc.as_str()).into_iter().flatten() {
+    /// The first few documents of fact `idx` (a widely reported fact's
+    /// first documents are enough).
+    fn docs_of(&self, idx: usize) -> impl Iterator<Item = &'a str> + 'a {
+        self.facts[idx]
+            .sources
+            .iter()
+            .take(NEIGHBOUR_DOCS)
+            .map(|s| s.doc.as_str())
+    }
+
+    /// Facts near fact `idx` in its documents, other than itself, taken from
+    /// each document's `lists` in deck order.
+    fn near_in<F>(&self, idx: usize, list_of: F) -> Vec<usize>
+    where
+        F: Fn(&'a str) -> Option<&'a Vec<usize>>,
+    {
+        let mut out: Vec<usize> = Vec::new();
+        let mut seen: HashSet<usize> = HashSet::new();
+        for doc in self.docs_of(idx) {
+            for &j in list_of(doc).map(|l| window(l, idx)).into_iter().flatten() {
                 if j != idx && seen.insert(j) {
                     out.push(j);
                 }
@@ -91,15 +166,31 @@ impl<'a> Distractors<'a> {
         out
     }
 
+    /// Facts of the same answer class as fact `idx` near it in its documents.
+    fn neighbours(&self, idx: usize) -> Vec<usize> {
+        let class = AnswerClass::of(&self.facts[idx]);
+        self.near_in(idx, |doc| self.by_class.get(&(doc, class.clone())))
+    }
+
     /// Up to [`WANTED`] wrong answers for fact `idx`, written in `form`.
     pub fn values(&self, idx: usize, form: &AnswerForm, rng: &mut ChaCha8Rng) -> Vec<String> {
         let fact = &self.facts[idx];
         let answer = form.answer();
         let mut pick = Picker::new(&answer);
         // Figures in plain sight in the same sentence are never options.
-        for j in self.neighbours(idx) {
+        let docs: Vec<&str> = self.docs_of(idx).collect();
+        for &j in self
+            .by_sentence
+            .get(fact.sentence.as_str())
+            .map(|l| window(l, idx))
+            .into_iter()
+            .flatten()
+        {
             let other = &self.facts[j];
-            if other.sentence == fact.sentence && other.kind == fact.kind {
+            if j != idx
+                && other.kind == fact.kind
+                && other.sources.iter().any(|s| docs.contains(&s.doc.as_str()))
+            {
                 pick.keys.insert(normalize_answer(&other.text));
             }
         }
@@ -112,7 +203,13 @@ impl<'a> Distractors<'a> {
                 value,
                 sig,
             } => {
-                let ok = |v: f64| plausible_number(fact, *value, v);
+                let side = bound_side(fact);
+                let denominations = denominations(fact);
+                let ok = |v: f64| {
+                    plausible_number(fact, *value, v)
+                        && side.is_none_or(|above| (v > *value) == above)
+                        && denominations.is_none_or(|d| d.iter().any(|x| (x - v).abs() < 1e-9))
+                };
                 for j in self.neighbours(idx) {
                     if from_facts.len() >= FROM_FACTS {
                         break;
@@ -142,7 +239,11 @@ impl<'a> Distractors<'a> {
                 // Made-up figures: a random number of them below the answer and
                 // the rest above, each from its own band, so the answer is not
                 // always the middle one or the one the others are multiples of.
-                let below = rng.random_range(0..=WANTED);
+                let below = match side {
+                    Some(true) => 0,
+                    Some(false) => WANTED,
+                    None => rng.random_range(0..=WANTED),
+                };
                 let mut tries: Vec<f64> = Vec::new();
                 for round in 0..3 {
                     for k in 0..WANTED {
@@ -158,6 +259,9 @@ impl<'a> Distractors<'a> {
                 if is_age(fact) {
                     // Ages are compared by the year: a few years either way.
                     tries.extend([2.0, -3.0, 5.0, -6.0, 8.0, -9.0, 12.0].map(|d| value + d));
+                }
+                if let Some(d) = denominations {
+                    tries.extend(d.iter().copied());
                 }
                 if value.fract() == 0.0 && *value < 20.0 && nf.decimals == 0 {
                     tries.extend([
@@ -242,7 +346,7 @@ impl<'a> Distractors<'a> {
     pub fn people(&self, idx: usize, speaker: &str, rng: &mut ChaCha8Rng) -> Vec<String> {
         let banned = self.names_of(speaker);
         let mut near: Vec<String> = self
-            .neighbours(idx)
+            .near_in(idx, |doc| self.with_speaker.get(doc))
             .into_iter()
             .filter_map(|j| self.facts[j].speaker.clone())
             .collect();
@@ -373,6 +477,69 @@ fn is_age(fact: &DeckFact) -> bool {
             let u = u.to_lowercase();
             u.contains("years old") || u == "age" || u == "aged" || u.contains("year-old")
         })
+}
+
+/// Which side of the answer a wrong figure must lie on when the fact is a
+/// bound: `Some(true)` above it for a lower bound ("more than $50 million":
+/// any smaller figure would also be true), `Some(false)` below it for an
+/// upper bound ("up to 40%"); `None` when either side is false.
+fn bound_side(fact: &DeckFact) -> Option<bool> {
+    const LOWER: &[&str] = &[
+        "more than",
+        "over",
+        "at least",
+        "above",
+        "exceeding",
+        "upwards of",
+        "in excess of",
+        "greater than",
+        "no less than",
+        "a minimum of",
+        "north of",
+    ];
+    const UPPER: &[&str] = &[
+        "up to",
+        "less than",
+        "under",
+        "at most",
+        "fewer than",
+        "below",
+        "no more than",
+        "a maximum of",
+        "as much as",
+        "as many as",
+    ];
+    let q = fact.qualifier.as_deref()?.trim().to_lowercase();
+    if LOWER.contains(&q.as_str()) {
+        Some(true)
+    } else if UPPER.contains(&q.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The denominations a figure must be one of when the sentence calls it a
+/// bill or a coin ("a $20 bill"): a made-up "$30 bill" does not exist.
+fn denominations(fact: &DeckFact) -> Option<&'static [f64]> {
+    const BILLS: &[f64] = &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0];
+    const COINS: &[f64] = &[0.01, 0.05, 0.1, 0.25, 0.5, 1.0];
+    if fact.kind != FactKind::Money || fact.currency.as_deref().is_some_and(|c| c != "USD") {
+        return None;
+    }
+    let s = fact.sentence.as_str();
+    let at = s.find(fact.text.as_str())? + fact.text.len();
+    let next: String = s[at..]
+        .trim_start_matches(['-', ' '])
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty() && *w != "dollar")
+        .unwrap_or("")
+        .to_lowercase();
+    match next.as_str() {
+        "bill" | "bills" | "note" | "notes" => Some(BILLS),
+        "coin" | "coins" => Some(COINS),
+        _ => None,
+    }
 }
 
 /// Years a date answer must not precede or follow, when its sentence orders
@@ -737,6 +904,104 @@ mod tests {
         );
         let (_, wrong) = options_for(&facts, &people, 0, "2026-01-01");
         assert!(wrong.contains(&"$25 billion".to_string()), "{wrong:?}");
+    }
+
+    #[test]
+    fn in_a_long_document_distractors_come_from_nearby_facts() {
+        // 150 small figures early in the document, 150 larger ones near the end.
+        let mut facts: Vec<Fact> = (0..300)
+            .map(|i| {
+                let m = if i < 150 { 20 + i % 6 } else { 41 + i % 19 };
+                let text = format!("${m} million");
+                fact("a.md", FactKind::Money, &text, m as f64 * 1e6)
+                    .sentence(&format!("Project {i} received {text} from the fund."))
+                    .line(i + 1)
+                    .build()
+            })
+            .collect();
+        facts.push(
+            fact("a.md", FactKind::Money, "$40 million", 40e6)
+                .sentence("The last project received $40 million from the fund.")
+                .line(400)
+                .build(),
+        );
+        let (facts, people) = deck(facts, vec![]);
+        let last = facts.len() - 1;
+        let (_, wrong) = options_for(&facts, &people, last, "2026-01-01");
+        assert_eq!(wrong.len(), 3, "{wrong:?}");
+        for w in &wrong {
+            let m: f64 = w
+                .trim_start_matches('$')
+                .trim_end_matches(" million")
+                .parse()
+                .expect(w);
+            assert!(
+                m > 30.0,
+                "taken from the far start of the document: {wrong:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bound_is_contradicted_only_from_the_side_it_rules_out() {
+        for (q, above) in [("more than", true), ("at least", true), ("up to", false)] {
+            let text = format!("{q} $50 million");
+            let (facts, people) = deck(
+                vec![
+                    fact("a.md", FactKind::Money, &text, 50e6)
+                        .qualifier(q)
+                        .sentence(&format!("The fund will hand out {text} in grants."))
+                        .build(),
+                    fact("a.md", FactKind::Money, "$30 million", 30e6)
+                        .sentence("The city raised $30 million for parks.")
+                        .line(2)
+                        .build(),
+                    fact("a.md", FactKind::Money, "$70 million", 70e6)
+                        .sentence("The state spent $70 million on roads.")
+                        .line(3)
+                        .build(),
+                ],
+                vec![],
+            );
+            let d = Distractors::new(&facts, &people, None);
+            let form = AnswerForm::of(&facts[0], "$50 million").expect("form");
+            for seed in 0..20 {
+                let wrong = d.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+                assert_eq!(wrong.len(), 3, "{q}: {wrong:?}");
+                for w in &wrong {
+                    let m: f64 = w
+                        .trim_start_matches('$')
+                        .trim_end_matches(" million")
+                        .parse()
+                        .expect(w);
+                    assert_eq!(m > 50.0, above, "{q}: {wrong:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_bill_is_only_ever_a_denomination_that_exists() {
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Money, "$20", 20.0)
+                    .sentence("The new $20 bill will carry a portrait of a poet.")
+                    .build(),
+            ],
+            vec![],
+        );
+        let d = Distractors::new(&facts, &people, None);
+        let form = AnswerForm::of(&facts[0], "$20").expect("form");
+        for seed in 0..20 {
+            let wrong = d.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert!(wrong.len() >= 2, "{wrong:?}");
+            for w in &wrong {
+                assert!(
+                    ["$1", "$2", "$5", "$10", "$50", "$100"].contains(&w.as_str()),
+                    "{wrong:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::clause::Frame;
 use super::forms::{DateValue, plain_number};
+use super::identity::Identities;
 use crate::extract::words;
 use crate::model::{Conflict, DeckFact, Extraction, Fact, FactKind, Person, SourceRef, Value};
 use std::collections::{HashMap, HashSet};
@@ -121,11 +122,30 @@ pub struct Merged {
 
 /// Merges the facts of several documents, in document order.
 pub fn merge(extractions: &[Extraction]) -> Merged {
+    // One identity per person across the documents: every quote is credited
+    // to its speaker's fullest name, so "Reyes" and "Ana Reyes" are one speaker.
+    let identities = Identities::new(&merge_people(extractions));
     let mut facts: Vec<DeckFact> = Vec::new();
     let mut words: Vec<(HashSet<String>, Anchors)> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for ex in extractions {
         for f in &ex.facts {
+            let canonical = f
+                .speaker
+                .as_deref()
+                .and_then(|s| identities.canonical(s))
+                .filter(|c| Some(*c) != f.speaker.as_deref());
+            let renamed;
+            let f = match canonical {
+                Some(name) => {
+                    renamed = Fact {
+                        speaker: Some(name.to_string()),
+                        ..f.clone()
+                    };
+                    &renamed
+                }
+                None => f,
+            };
             let key = merge_key(f);
             let w: HashSet<String> = subject_words(&f.sentence, &f.text).into_iter().collect();
             let a = Anchors::of(&f.sentence, &f.text);
@@ -157,7 +177,7 @@ pub fn merge(extractions: &[Extraction]) -> Merged {
     Merged {
         facts,
         conflicts,
-        people: merge_people(extractions),
+        people: identities.people().to_vec(),
     }
 }
 
@@ -771,6 +791,44 @@ mod tests {
         let m = merge(&[e, e2]);
         assert_eq!(m.people.len(), 1);
         assert_eq!(m.people[0].aliases, vec!["Armstrong", "Mr. Armstrong"]);
+    }
+
+    #[test]
+    fn one_speaker_named_three_ways_in_three_documents_is_one_person() {
+        let q = |doc: &str, who: &str, text: &str| {
+            fact(doc, FactKind::Quote, text, text)
+                .speaker(who)
+                .sentence(&format!("“{text},” said {who}."))
+                .build()
+        };
+        let mut a = ex(
+            "a.md",
+            vec![q(
+                "a.md",
+                "Ana Lucia Reyes",
+                "we will open the library in spring",
+            )],
+        );
+        a.people.push(Person {
+            name: "Ana Lucia Reyes".into(),
+            aliases: vec!["Reyes".into()],
+            role: Some("Mayor".into()),
+        });
+        let b = ex(
+            "b.md",
+            vec![q("b.md", "Ana Reyes", "the budget is balanced at last")],
+        );
+        let c = ex(
+            "c.md",
+            vec![q("c.md", "Reyes", "nobody will lose a bus route")],
+        );
+        let m = merge(&[a, b, c]);
+        assert_eq!(m.people.len(), 1, "{:?}", m.people);
+        assert_eq!(m.people[0].name, "Ana Lucia Reyes");
+        assert!(m.people[0].aliases.contains(&"Ana Reyes".to_string()));
+        for f in &m.facts {
+            assert_eq!(f.speaker.as_deref(), Some("Ana Lucia Reyes"), "{f:?}");
+        }
     }
 
     fn ex(doc: &str, facts: Vec<Fact>) -> Extraction {

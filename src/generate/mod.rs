@@ -13,6 +13,7 @@ pub mod cards;
 pub mod clause;
 pub mod distractors;
 pub mod forms;
+pub mod identity;
 pub mod merge;
 pub mod question;
 pub mod select;

@@ -102,6 +102,15 @@ pub fn judge(card: &Card, reply: &str) -> Verdict {
             return Verdict::right();
         }
     }
+    // Another form of the person's name: without the middle name or initial,
+    // with a title ("Ana Reyes", "Mayor Reyes" for "Ana Lucia Reyes").
+    if is_about_a_person(card)
+        && candidates
+            .iter()
+            .any(|c| crate::generate::identity::names_the_same_person(c, reply))
+    {
+        return Verdict::right();
+    }
     for c in &candidates {
         let cn = normalize(c);
         let letters = cn.chars().filter(|ch| ch.is_alphabetic()).count();
@@ -598,6 +607,29 @@ mod tests {
         // Not a question about a person: no last-word shortcut.
         let place = card(CardType::ShortAnswer, "Port Hollis Harbor", &[]);
         assert!(!judge(&place, "harbor").correct);
+    }
+
+    #[test]
+    fn any_form_of_the_persons_name_is_right() {
+        let c = card(CardType::WhoSaid, "Ana Lucia Reyes", &[]);
+        for reply in [
+            "Ana Reyes",
+            "ana l. reyes",
+            "Mayor Reyes",
+            "Mayor Ana Reyes",
+        ] {
+            assert!(judge(&c, reply).correct, "{reply}");
+        }
+        for reply in ["Tomas Reyes", "Ana B. Reyes", "Ana Ruiz"] {
+            assert!(!judge(&c, reply).correct, "{reply}");
+        }
+        // Not on a card about a figure.
+        let c = card(CardType::Cloze, "Ana Lucia Reyes", &[]);
+        let c = Card {
+            hint: Some("a place".into()),
+            ..c
+        };
+        assert!(!judge(&c, "Ana Reyes").correct);
     }
 
     #[test]

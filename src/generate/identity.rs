@@ -1,0 +1,368 @@
+//! One identity per person across every document of a deck.
+//!
+//! Documents name one person in several ways: "Ana Lucia Reyes", "Ana Reyes",
+//! "Mayor Reyes", "Reyes". [`NameParts`] reads a name as given name, middle
+//! names, surname and suffix, without titles; [`same_person`] says whether two
+//! names can be one person (the quiz judge and worksheet key use it), and
+//! [`Identities`] groups the people of a whole deck, each under its fullest
+//! name, so options and name banks hold one form per person.
+//!
+//! Grouping is cautious: full names join when given name, surname and suffix
+//! agree and their middle names do not contradict ("George H. Bush" and
+//! "George W. Bush" stay two people); a surname alone joins only the one
+//! person of the deck who has that surname.
+
+use crate::extract::names::is_title;
+use crate::model::Person;
+use std::collections::{BTreeMap, HashMap};
+
+/// Generational and degree suffixes, which tell a son from his father.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"];
+
+/// A name split into its parts, lowercase, without punctuation or titles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameParts {
+    /// The given name; `None` for a surname alone ("Reyes", "President Reyes").
+    pub first: Option<String>,
+    /// Middle names or initials, in order.
+    pub middles: Vec<String>,
+    pub last: String,
+    pub suffix: Option<String>,
+}
+
+impl NameParts {
+    /// The parts of `name`, or `None` when it is not a person's name (no
+    /// word left after titles, or figures in it).
+    pub fn of(name: &str) -> Option<NameParts> {
+        let raw: Vec<&str> = name.split_whitespace().collect();
+        if raw.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+            return None;
+        }
+        // Titles before the name, with the words that qualify them:
+        // "President", "Vice President", "Transportation Secretary".
+        let skip = raw[..raw.len().saturating_sub(1)]
+            .iter()
+            .rposition(|w| is_title(w.trim_end_matches(',')) || is_filler(w))
+            .map_or(0, |i| i + 1);
+        let mut words: Vec<String> = raw[skip..]
+            .iter()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .replace(['’', '\''], "")
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut suffix = None;
+        while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(&w.as_str())) {
+            suffix = words.pop();
+        }
+        let last = words.pop()?;
+        let first = (!words.is_empty()).then(|| words.remove(0));
+        Some(NameParts {
+            first,
+            middles: words,
+            last,
+            suffix,
+        })
+    }
+
+    /// The middle names as initials ("lucia" and "l" are both "l").
+    fn initials(&self) -> String {
+        self.middles
+            .iter()
+            .filter_map(|m| m.chars().next())
+            .collect()
+    }
+
+    /// How full the name is: given name, middles and surname count.
+    fn fullness(&self) -> usize {
+        usize::from(self.first.is_some()) + self.middles.len() + 1
+    }
+}
+
+/// "the", "of" and other words that may sit among title words.
+fn is_filler(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "the" | "of" | "former" | "then")
+}
+
+/// Whether two names can be the same person: the same surname (and suffix,
+/// when both have one), and where both give a given name, the same one with
+/// middle names that do not contradict. A surname alone fits any full name
+/// with that surname; `judge` uses this for a reply against a known answer.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (Some(a), Some(b)) = (NameParts::of(a), NameParts::of(b)) else {
+        return false;
+    };
+    if a.last != b.last {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (&a.suffix, &b.suffix)
+        && x != y
+    {
+        return false;
+    }
+    match (&a.first, &b.first) {
+        (Some(x), Some(y)) => x == y && middles_agree(&a, &b),
+        _ => true,
+    }
+}
+
+/// Whether `reply` names the person whose name is `known`: as
+/// [`same_person`], but a reply that adds a given name to a surname alone is
+/// a guess ("Tomas Reyes" for "Reyes" may be another Reyes).
+pub fn names_the_same_person(known: &str, reply: &str) -> bool {
+    let adds_a_given_name = NameParts::of(known).is_some_and(|k| k.first.is_none())
+        && NameParts::of(reply).is_some_and(|r| r.first.is_some());
+    !adds_a_given_name && same_person(known, reply)
+}
+
+/// Middle names agree when either name has none, or their initials match.
+fn middles_agree(a: &NameParts, b: &NameParts) -> bool {
+    let (x, y) = (a.initials(), b.initials());
+    x.is_empty() || y.is_empty() || x == y
+}
+
+/// Given name, surname and suffix: full names with equal keys may be one person.
+type FullKey = (String, String, Option<String>);
+
+/// The people of a deck grouped by identity.
+#[derive(Debug, Default)]
+pub struct Identities {
+    /// One entry per person: the fullest name, every other form as an alias.
+    people: Vec<Person>,
+    /// Lowercased form → index in `people`.
+    index: HashMap<String, usize>,
+}
+
+impl Identities {
+    /// Groups `people` (each already one person in its documents, with its
+    /// aliases) into identities across the deck.
+    pub fn new(people: &[Person]) -> Identities {
+        let n = people.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        let forms = |p: &Person| -> Vec<(String, NameParts)> {
+            std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .filter_map(|f| NameParts::of(f).map(|parts| (f.clone(), parts)))
+                .collect()
+        };
+        let parts: Vec<Vec<(String, NameParts)>> = people.iter().map(forms).collect();
+        // Full names: grouped by given name, surname and suffix; within a
+        // group, joined unless two different middle initials say otherwise.
+        let mut full: BTreeMap<FullKey, Vec<(usize, String)>> = BTreeMap::new();
+        for (i, ps) in parts.iter().enumerate() {
+            for (_, p) in ps {
+                if let Some(first) = &p.first {
+                    full.entry((first.clone(), p.last.clone(), p.suffix.clone()))
+                        .or_default()
+                        .push((i, p.initials()));
+                }
+            }
+        }
+        for members in full.values() {
+            let mut middles: Vec<&str> = members
+                .iter()
+                .map(|(_, m)| m.as_str())
+                .filter(|m| !m.is_empty())
+                .collect();
+            middles.sort_unstable();
+            middles.dedup();
+            for (i, mi) in members {
+                for (j, mj) in members {
+                    let agree = mi == mj || middles.len() <= 1;
+                    if i < j && agree {
+                        union(&mut parent, *i, *j);
+                    }
+                }
+            }
+        }
+        // A surname alone joins the one identity with that surname.
+        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, ps) in parts.iter().enumerate() {
+            for (_, p) in ps {
+                if p.first.is_some() {
+                    by_surname.entry(p.last.as_str()).or_default().push(i);
+                }
+            }
+        }
+        for (i, ps) in parts.iter().enumerate() {
+            for (_, p) in ps.iter().filter(|(_, p)| p.first.is_none()) {
+                let mut roots: Vec<usize> = by_surname
+                    .get(p.last.as_str())
+                    .into_iter()
+                    .flatten()
+                    .map(|&j| find(&mut parent, j))
+                    .collect();
+                roots.sort_unstable();
+                roots.dedup();
+                if let [r] = roots[..] {
+                    union(&mut parent, i, r);
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..n {
+            let r = find(&mut parent, i);
+            groups.entry(r).or_default().push(i);
+        }
+        let mut out: Vec<Person> = groups
+            .into_values()
+            .map(|members| identity(people, &parts, &members))
+            .collect();
+        out.sort();
+        let mut index = HashMap::new();
+        for (i, p) in out.iter().enumerate() {
+            for f in std::iter::once(&p.name).chain(&p.aliases) {
+                index.entry(f.to_lowercase()).or_insert(i);
+            }
+        }
+        Identities { people: out, index }
+    }
+
+    /// One entry per person, sorted by name.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// The fullest name of the person called `name`, if the deck knows them.
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.index
+            .get(&name.trim().to_lowercase())
+            .map(|&i| self.people[i].name.as_str())
+    }
+}
+
+/// The identity of a group of people: the fullest of their names (more name
+/// parts, then no title, then longer, then alphabetical), every other form an
+/// alias, the first role known.
+fn identity(people: &[Person], parts: &[Vec<(String, NameParts)>], members: &[usize]) -> Person {
+    let mut all: Vec<&str> = members
+        .iter()
+        .flat_map(|&i| std::iter::once(&people[i].name).chain(&people[i].aliases))
+        .map(String::as_str)
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    let fullness = |f: &str| -> (usize, bool, usize) {
+        let p = members
+            .iter()
+            .flat_map(|&i| &parts[i])
+            .find(|(form, _)| form == f)
+            .map(|(_, p)| p.fullness())
+            .unwrap_or(0);
+        let words: Vec<&str> = f.split_whitespace().collect();
+        let titled = words[..words.len().saturating_sub(1)]
+            .iter()
+            .any(|w| is_title(w));
+        (p, !titled, f.chars().count())
+    };
+    let name = all
+        .iter()
+        .copied()
+        .max_by(|a, b| fullness(a).cmp(&fullness(b)).then_with(|| b.cmp(a)))
+        .unwrap_or_default()
+        .to_string();
+    let mut aliases: Vec<String> = all
+        .iter()
+        .filter(|f| **f != name && !f.eq_ignore_ascii_case(&name))
+        .map(|f| f.to_string())
+        .collect();
+    aliases.sort();
+    aliases.dedup();
+    Person {
+        name,
+        aliases,
+        role: members.iter().find_map(|&i| people[i].role.clone()),
+    }
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    parent[ra.max(rb)] = ra.min(rb);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, aliases: &[&str]) -> Person {
+        Person {
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            role: None,
+        }
+    }
+
+    #[test]
+    fn names_are_read_without_titles_and_with_suffixes() {
+        let p = NameParts::of("Gov. Marta Q. Olsen Jr.").expect("a name");
+        assert_eq!(p.first.as_deref(), Some("marta"));
+        assert_eq!(p.middles, vec!["q"]);
+        assert_eq!(p.last, "olsen");
+        assert_eq!(p.suffix.as_deref(), Some("jr"));
+        let p = NameParts::of("Transit Board Chair Marta Olsen").expect("a name");
+        assert_eq!(p.first.as_deref(), Some("marta"));
+        let p = NameParts::of("Mayor Olsen").expect("a name");
+        assert_eq!((p.first, p.last.as_str()), (None, "olsen"));
+        assert_eq!(NameParts::of("Route 66"), None);
+    }
+
+    #[test]
+    fn a_middle_name_a_middle_initial_or_a_title_is_the_same_person() {
+        assert!(same_person("Ana Lucia Reyes", "Ana Reyes"));
+        assert!(same_person("Ana L. Reyes", "Ana Lucia Reyes"));
+        assert!(same_person("Senator Reyes", "Ana Reyes"));
+        assert!(!same_person("Ana Reyes", "Tomas Reyes"));
+        assert!(!same_person("Ana B. Reyes", "Ana L. Reyes"));
+        assert!(!same_person("Paul Hale Jr.", "Paul Hale Sr."));
+        assert!(!same_person("Ana Reyes", "Ana Ruiz"));
+    }
+
+    #[test]
+    fn one_person_named_four_ways_in_three_documents_is_one_identity() {
+        let ids = Identities::new(&[
+            person("Walter Q. Brandt", &["Brandt"]),
+            person("Walter Brandt", &[]),
+            person("Governor Brandt", &[]),
+            person("Brandt", &[]),
+            person("Ines Okoro", &[]),
+        ]);
+        assert_eq!(ids.people().len(), 2, "{:?}", ids.people());
+        for form in ["Walter Brandt", "Governor Brandt", "brandt"] {
+            assert_eq!(ids.canonical(form), Some("Walter Q. Brandt"), "{form}");
+        }
+        assert_eq!(ids.canonical("Ines Okoro"), Some("Ines Okoro"));
+    }
+
+    #[test]
+    fn a_surname_two_people_share_joins_neither() {
+        let ids = Identities::new(&[
+            person("Walter Brandt", &[]),
+            person("Greta Brandt", &[]),
+            person("Brandt", &[]),
+        ]);
+        assert_eq!(ids.people().len(), 3, "{:?}", ids.people());
+        assert_eq!(ids.canonical("Brandt"), Some("Brandt"));
+    }
+
+    #[test]
+    fn different_middle_initials_are_different_people() {
+        let ids = Identities::new(&[
+            person("Harold B. Voss", &[]),
+            person("Harold K. Voss", &[]),
+            person("Harold Voss", &[]),
+        ]);
+        assert_eq!(ids.canonical("Harold B. Voss"), Some("Harold B. Voss"));
+        assert_eq!(ids.canonical("Harold K. Voss"), Some("Harold K. Voss"));
+        assert_ne!(ids.canonical("Harold Voss"), Some("Harold B. Voss"));
+    }
+}
