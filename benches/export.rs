@@ -10,7 +10,7 @@ use factdeck::model::{
     Card, CardId, CardType, DECK_FORMAT, Deck, DeckFact, DeckInfo, FactId, FactKind, SourceRef,
     Value,
 };
-use factdeck::render::{AnkiOptions, CardsOptions, Renderer, WorksheetOptions};
+use factdeck::render::{AnkiOptions, CardsOptions, CsvOptions, Renderer, WorksheetOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -130,7 +130,7 @@ fn main() {
     let renderers = [
         ("apkg", Renderer::Apkg(anki.clone())),
         ("anki-text", Renderer::AnkiText(anki)),
-        ("csv", Renderer::Csv),
+        ("csv", Renderer::Csv(CsvOptions { bom: true })),
         (
             "cards",
             Renderer::Cards(CardsOptions {

@@ -295,6 +295,22 @@ fn export(deck: &Path, to: &str, out: &Path, extra: &[&str]) -> crate::common::D
 
 // ------------------------------------------------------ through the binary
 
+/// Every `--to` format.
+const ALL_FORMATS: [&str; 12] = [
+    "apkg",
+    "anki-text",
+    "cards",
+    "worksheet",
+    "csv",
+    "kahoot",
+    "quizlet",
+    "blooket",
+    "gimkit",
+    "gift",
+    "moodle",
+    "qti",
+];
+
 #[test]
 fn every_format_writes_a_file_and_refuses_to_overwrite() {
     let s = Scratch::new();
@@ -305,6 +321,13 @@ fn every_format_writes_a_file_and_refuses_to_overwrite() {
         ("cards", "cards.html"),
         ("worksheet", "ws.html"),
         ("csv", "out.csv"),
+        ("kahoot", "kahoot.xlsx"),
+        ("quizlet", "quizlet.txt"),
+        ("blooket", "blooket.csv"),
+        ("gimkit", "gimkit.csv"),
+        ("gift", "moodle.gift"),
+        ("moodle", "moodle.xml"),
+        ("qti", "canvas.zip"),
     ] {
         let out = s.path(name);
         export(&deck, to, &out, &[]);
@@ -333,10 +356,15 @@ fn every_format_writes_a_file_and_refuses_to_overwrite() {
 fn same_input_gives_identical_output() {
     let s = Scratch::new();
     let deck = write_deck(&s, "deck.toml", &sample_deck(false));
-    for to in ["apkg", "anki-text", "cards", "worksheet", "csv"] {
+    for to in ALL_FORMATS {
         let (a, b) = (s.path(&format!("a.{to}")), s.path(&format!("b.{to}")));
-        export(&deck, to, &a, &["--seed", "5", "--versions", "2"]);
-        export(&deck, to, &b, &["--seed", "5", "--versions", "2"]);
+        let extra: &[&str] = if to == "worksheet" {
+            &["--seed", "5", "--versions", "2"]
+        } else {
+            &["--seed", "5", "--count", "8"]
+        };
+        export(&deck, to, &a, extra);
+        export(&deck, to, &b, extra);
         assert_eq!(
             std::fs::read(&a).expect("a"),
             std::fs::read(&b).expect("b"),
