@@ -90,6 +90,16 @@ pub fn question_text(card: &Card) -> String {
     prompt
 }
 
+/// [`question_text`] keeping the prompt's line breaks, for the formats that
+/// can show them (Moodle, Canvas).
+pub fn question_lines(card: &Card) -> String {
+    if card.card_type == CardType::WhoSaid {
+        question_text(card)
+    } else {
+        card.prompt.trim().to_string()
+    }
+}
+
 /// A card as a multiple-choice question: its choices and which one is right.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Choices {

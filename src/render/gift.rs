@@ -7,7 +7,9 @@
 //! is escaped to show as text, line breaks become `<br>`, and GIFT's special
 //! characters (`~ = # { } :` and the backslash) are escaped with a backslash.
 
-use super::fit::{LeftOut, accepted_answers, chars, html_text, one_line, question_text};
+use super::fit::{
+    LeftOut, accepted_answers, chars, html_text, one_line, question_lines, question_text,
+};
 use super::{Export, LmsOptions, blank_segments, useful_explanation};
 use crate::model::{Card, CardType, Deck};
 use std::fmt::Write as _;
@@ -88,7 +90,7 @@ fn question(card: &Card, n: usize) -> Result<String, String> {
     match card.card_type {
         CardType::MultipleChoice | CardType::WhoSaid => {
             let ch = super::fit::choices(card, usize::MAX, None)?;
-            q.push_str(&text(&question_text(card)));
+            q.push_str(&text(&question_lines(card)));
             q.push_str("{\n");
             for (i, o) in ch.options.iter().enumerate() {
                 let mark = if i == ch.correct { '=' } else { '~' };
@@ -110,7 +112,9 @@ fn question(card: &Card, n: usize) -> Result<String, String> {
         CardType::Cloze => {
             let segs = blank_segments(&card.prompt);
             let blanks = segs.iter().filter(|s| s.blank).count();
-            if blanks != 1 {
+            // GIFT needs words before a missing word's answers; a blank that
+            // opens the prompt is asked as a short answer with the blank shown.
+            if blanks != 1 || segs.first().is_some_and(|s| s.blank) {
                 return short_answer(q, card, &answers(card)?, &feedback, blanks);
             }
             for s in &segs {
@@ -136,7 +140,7 @@ fn short_answer(
     if blanks > 1 {
         return Err("more than one blank in a fill-in card".into());
     }
-    let _ = write!(q, "{}{{{answers}{feedback}}}", text(&question_text(card)));
+    let _ = write!(q, "{}{{{answers}{feedback}}}", text(&question_lines(card)));
     Ok(q)
 }
 

@@ -8,7 +8,7 @@
 //! no `]]>` can end a section early; braces in cloze text are written as
 //! character references so they cannot open a sub-question.
 
-use super::fit::{LeftOut, accepted_answers, html_text, question_text};
+use super::fit::{LeftOut, accepted_answers, html_text, question_lines};
 use super::gift::{category, title};
 use super::{Export, LmsOptions, blank_segments, escape_xml, useful_explanation};
 use crate::model::{Card, CardType, Deck};
@@ -103,7 +103,7 @@ fn question(card: &Card, n: usize) -> Result<String, String> {
         }
         t
     } else {
-        html_text(&question_text(card))
+        html_text(&question_lines(card))
     };
     let _ = write!(
         q,

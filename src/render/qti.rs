@@ -8,7 +8,7 @@
 //! `short_answer_question` (Canvas's "Fill in the blank") with every accepted
 //! form; each is worth one point. Text is HTML, escaped for XML.
 
-use super::fit::{LeftOut, accepted_answers, html_text, question_text};
+use super::fit::{LeftOut, accepted_answers, html_text, question_lines};
 use super::gift::title;
 use super::{Export, LmsOptions, escape_xml};
 use crate::error::{Error, Result};
@@ -128,6 +128,9 @@ fn zip_package(files: &[(String, String)]) -> zip::result::ZipResult<Vec<u8>> {
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // text2qti's packages carry this empty folder; Canvas's own exports put
+    // quizzes it cannot describe in Common Cartridge terms there.
+    zip.add_directory("non_cc_assessments/", options)?;
     for (name, text) in files {
         zip.start_file(name.as_str(), options)?;
         zip.write_all(text.as_bytes())?;
@@ -192,7 +195,7 @@ fn item(card: &Card, n: usize) -> Result<String, String> {
 {meta}            <qtimetadatafield>\n              <fieldlabel>assessment_question_identifierref</fieldlabel>\n              <fieldentry>{qid}_ref</fieldentry>\n            </qtimetadatafield>\n\
           </qtimetadata>\n        </itemmetadata>\n        <presentation>\n          <material>\n            {}\n          </material>\n{body}        </presentation>\n",
         escape_xml(&title(n, card)),
-        mattext(&html_text(&question_text(card))),
+        mattext(&html_text(&question_lines(card))),
     );
     x.push_str(
         "        <resprocessing>\n          <outcomes>\n            <decvar maxvalue=\"100\" minvalue=\"0\" varname=\"SCORE\" vartype=\"Decimal\"/>\n          </outcomes>\n          <respcondition continue=\"No\">\n            <conditionvar>\n",

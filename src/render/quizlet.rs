@@ -3,8 +3,8 @@
 //!
 //! A tab or line break inside a card would split it, so each becomes a space.
 //! Every card fits: the term is the question (a true/false statement asks "True
-//! or false: …"), the definition the answer, with the explanation when it adds
-//! something.
+//! or false: …"), the definition the answer; a true/false answer also gives the
+//! true statement when the deck has it.
 
 use super::fit::{LeftOut, one_line, question_text};
 use super::{Export, useful_explanation};
@@ -19,7 +19,10 @@ pub fn render(deck: &Deck) -> Export {
             _ => question_text(card),
         };
         let mut definition = one_line(&card.answer);
-        if let Some(e) = useful_explanation(card) {
+        let correction = (card.card_type == CardType::TrueFalse)
+            .then(|| useful_explanation(card))
+            .flatten();
+        if let Some(e) = correction {
             definition.push_str(" — ");
             definition.push_str(&one_line(e));
         }
