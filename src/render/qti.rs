@@ -238,7 +238,8 @@ mod tests {
             .file_names()
             .map(|n| n.expect("name").into_owned())
             .collect();
-        assert_eq!(names.len(), 3);
+        assert_eq!(names.len(), 4, "{names:?}");
+        assert!(names.contains(&"non_cc_assessments/".to_string()));
         assert!(names.contains(&"imsmanifest.xml".to_string()));
         let assessment = names
             .iter()
