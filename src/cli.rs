@@ -30,7 +30,7 @@ pub enum Command {
     Stats(StatsArgs),
     /// Fit the spaced-repetition parameters to your own review history
     Optimize(OptimizeArgs),
-    /// Export a deck to Anki, CSV, printable cards or worksheets
+    /// Export a deck to Anki, CSV, print, Kahoot, Quizlet, Blooket, Gimkit, Moodle or Canvas
     Export(ExportArgs),
     /// Review cards in the browser: keep, drop, edit, then export
     Review(ReviewArgs),
@@ -188,8 +188,22 @@ pub enum ExportFormat {
     Cards,
     /// A classroom worksheet with answer key (HTML)
     Worksheet,
-    /// CSV for spreadsheets and Quizlet
+    /// CSV for spreadsheets, one row per card
     Csv,
+    /// Kahoot's quiz spreadsheet (.xlsx) for "Import spreadsheet"
+    Kahoot,
+    /// Quizlet's import text: term, tab, definition; a card a line
+    Quizlet,
+    /// Blooket's CSV import template
+    Blooket,
+    /// Gimkit's CSV import template
+    Gimkit,
+    /// Moodle GIFT text
+    Gift,
+    /// Moodle XML
+    Moodle,
+    /// IMS QTI 1.2 package (.zip) for Canvas
+    Qti,
 }
 
 /// Paper sizes for printable output.
@@ -224,30 +238,45 @@ pub struct ExportArgs {
     /// Overwrite the output file if it exists
     #[arg(long)]
     pub force: bool,
-    /// Anki deck name; `::` makes sub-decks [default: the deck title]
-    #[arg(long = "deck", value_name = "NAME")]
-    pub deck_name: Option<String>,
-    /// Paper size for cards and worksheets
-    #[arg(long, value_enum, default_value_t = Paper::Letter)]
-    pub paper: Paper,
-    /// Cards per printed page
-    #[arg(long, default_value_t = 8, value_parser = PerPage)]
-    pub per_page: usize,
-    /// Duplex printing of card backs
-    #[arg(long, value_enum, default_value_t = Duplex::Long)]
-    pub duplex: Duplex,
-    /// Number of worksheet questions [default: all, up to 20]
-    #[arg(long, value_name = "N")]
-    pub count: Option<usize>,
-    /// Number of worksheet versions (A, B, …)
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=26))]
-    pub versions: u32,
-    /// Only these card types (comma-separated)
+    /// Only these card types (comma-separated: cloze, multiple_choice, who_said, true_false, short_answer)
     #[arg(long, value_delimiter = ',', value_parser = CardTypes, value_name = "TYPES")]
     pub types: Vec<CardType>,
-    /// Seed for worksheet question and option order
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
+    /// Only cards with one of these tags (comma-separated)
+    #[arg(long = "tag", value_delimiter = ',', value_name = "TAGS")]
+    pub tags: Vec<String>,
+    /// Only cards from these documents (path as in the deck, or file name; comma-separated)
+    #[arg(long = "doc", value_delimiter = ',', value_name = "DOCS")]
+    pub docs: Vec<String>,
+    /// At most this many cards, spread over card types (worksheets: questions) [default: all; worksheets: up to 20]
+    #[arg(long, value_name = "N")]
+    pub count: Option<usize>,
+    /// Seed for which cards --count takes, and for worksheet orders [default: 1]
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Anki deck name (`::` makes sub-decks), Moodle category or Canvas quiz title [default: the deck title]
+    #[arg(long = "deck", value_name = "NAME")]
+    pub deck_name: Option<String>,
+    /// Paper size for cards and worksheets [default: letter]
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
+    /// Cards per printed page: 4, 6, 8 or 10 [default: 8]
+    #[arg(long, value_parser = PerPage)]
+    pub per_page: Option<usize>,
+    /// Duplex printing of card backs [default: long]
+    #[arg(long, value_enum)]
+    pub duplex: Option<Duplex>,
+    /// Number of worksheet versions (A, B, …) [default: 1]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=26))]
+    pub versions: Option<u32>,
+    /// Seconds per question: Kahoot 5, 10, 20, 30, 60, 90, 120 or 240; Blooket 1–300 [default: 20]
+    #[arg(long, value_name = "SECONDS")]
+    pub time_limit: Option<u32>,
+    /// Start a CSV with a UTF-8 byte-order mark, so Excel shows accents and curly quotes [default: on for .csv]
+    #[arg(long, overrides_with = "no_bom")]
+    pub bom: bool,
+    /// No byte-order mark on a CSV
+    #[arg(long, overrides_with = "bom")]
+    pub no_bom: bool,
 }
 
 // The renderers define their own options; the command line's are turned

@@ -1,16 +1,27 @@
-//! Stage 4: show a deck — terminal quiz, Anki, CSV and printable HTML.
+//! Stage 4: show a deck — terminal quiz, Anki, CSV, printable HTML and the
+//! classroom platforms (Kahoot, Quizlet, Blooket, Gimkit, Moodle, Canvas).
 //!
 //! The file exports form a closed set, so they are one enum, [`Renderer`], each
 //! variant carrying its own options; `render` turns a deck into the bytes of the
 //! output file. Renderers never touch the file system or the clock: the caller
-//! passes the timestamp and seed in and writes the bytes out.
+//! passes the timestamp and seed in and writes the bytes out. Which cards reach
+//! a renderer is decided once, in [`select`].
 
 pub mod anki;
 pub mod anki_text;
 pub mod apkg;
+pub mod blooket;
 pub mod csv;
+pub mod fit;
+pub mod gift;
+pub mod gimkit;
 pub mod html;
+pub mod kahoot;
+pub mod moodle;
+pub mod qti;
 pub mod quiz;
+pub mod quizlet;
+pub mod select;
 
 use std::collections::HashSet;
 
@@ -18,6 +29,8 @@ use crate::error::Result;
 use crate::model::{Card, Deck, FactId};
 
 pub use anki::AnkiOptions;
+pub use csv::CsvOptions;
+pub use fit::LeftOut;
 pub use html::{CardsOptions, Duplex, Paper, WorksheetOptions};
 
 /// One export format with its options.
@@ -28,11 +41,56 @@ pub enum Renderer {
     /// Anki's tab-separated text import format.
     AnkiText(AnkiOptions),
     /// One CSV row per card.
-    Csv,
+    Csv(CsvOptions),
     /// Printable double-sided cards (HTML).
     Cards(CardsOptions),
     /// A classroom worksheet with an answer key per version (HTML).
     Worksheet(WorksheetOptions),
+    /// Kahoot's quiz spreadsheet template (.xlsx).
+    Kahoot(kahoot::KahootOptions),
+    /// Quizlet's import box: term, tab, definition; a card a line.
+    Quizlet,
+    /// Blooket's CSV import template.
+    Blooket(blooket::BlooketOptions),
+    /// Gimkit's CSV import template.
+    Gimkit,
+    /// Moodle's GIFT text format.
+    Gift(LmsOptions),
+    /// Moodle XML.
+    Moodle(LmsOptions),
+    /// An IMS QTI 1.2 package as Canvas imports it (.zip).
+    Qti(LmsOptions),
+}
+
+/// Options of the learning-platform exports (Moodle, Canvas).
+#[derive(Clone, Debug)]
+pub struct LmsOptions {
+    /// The Moodle question category or the Canvas quiz title.
+    pub title: String,
+}
+
+/// A finished export: the file, what it holds and what it left out.
+#[derive(Debug, Default)]
+pub struct Export {
+    /// The complete output file.
+    pub bytes: Vec<u8>,
+    /// Problems that did not stop the export.
+    pub warnings: Vec<String>,
+    /// Cards written, when the format writes cards one for one (a worksheet chooses).
+    pub written: Option<usize>,
+    /// Cards that did not fit the format.
+    pub left_out: LeftOut,
+}
+
+impl Export {
+    fn all_of(deck: &Deck, r: Rendered) -> Export {
+        Export {
+            bytes: r.bytes,
+            warnings: r.warnings,
+            written: Some(deck.cards.len()),
+            left_out: LeftOut::default(),
+        }
+    }
 }
 
 /// A rendered file and anything the user should hear about it.
@@ -46,7 +104,7 @@ pub struct Rendered {
 
 impl Renderer {
     /// Renders `deck` into the bytes of the output file.
-    pub fn render(&self, deck: &Deck) -> Result<Rendered> {
+    pub fn render(&self, deck: &Deck) -> Result<Export> {
         // Cards dropped in `factdeck review` stay in the file but are never exported.
         let kept;
         let deck = if deck.cards.iter().any(|c| c.dropped) {
@@ -55,21 +113,49 @@ impl Renderer {
         } else {
             deck
         };
+        let plain = |bytes| Rendered {
+            bytes,
+            warnings: Vec::new(),
+        };
+        Ok(match self {
+            Renderer::Apkg(opts) => Export::all_of(deck, plain(apkg::render(deck, opts)?)),
+            Renderer::AnkiText(opts) => Export::all_of(deck, plain(anki_text::render(deck, opts)?)),
+            Renderer::Csv(opts) => Export::all_of(deck, plain(csv::render(deck, opts)?)),
+            Renderer::Cards(opts) => Export::all_of(deck, html::render_cards(deck, opts)?),
+            Renderer::Worksheet(opts) => {
+                let r = html::render_worksheet(deck, opts)?;
+                Export {
+                    bytes: r.bytes,
+                    warnings: r.warnings,
+                    written: None,
+                    left_out: LeftOut::default(),
+                }
+            }
+            Renderer::Kahoot(opts) => kahoot::render(deck, opts)?,
+            Renderer::Quizlet => quizlet::render(deck),
+            Renderer::Blooket(opts) => blooket::render(deck, opts)?,
+            Renderer::Gimkit => gimkit::render(deck)?,
+            Renderer::Gift(opts) => gift::render(deck, opts),
+            Renderer::Moodle(opts) => moodle::render(deck, opts),
+            Renderer::Qti(opts) => qti::render(deck, opts)?,
+        })
+    }
+
+    /// The format's name as given to `--to`.
+    pub fn name(&self) -> &'static str {
         match self {
-            Renderer::Apkg(opts) => Ok(Rendered {
-                bytes: apkg::render(deck, opts)?,
-                warnings: Vec::new(),
-            }),
-            Renderer::AnkiText(opts) => Ok(Rendered {
-                bytes: anki_text::render(deck, opts)?,
-                warnings: Vec::new(),
-            }),
-            Renderer::Csv => Ok(Rendered {
-                bytes: csv::render(deck)?,
-                warnings: Vec::new(),
-            }),
-            Renderer::Cards(opts) => html::render_cards(deck, opts),
-            Renderer::Worksheet(opts) => html::render_worksheet(deck, opts),
+            Renderer::Apkg(_) => "apkg",
+            Renderer::AnkiText(_) => "anki-text",
+            Renderer::Csv(_) => "csv",
+            Renderer::Cards(_) => "cards",
+            Renderer::Worksheet(_) => "worksheet",
+            Renderer::Kahoot(_) => "kahoot",
+            Renderer::Quizlet => "quizlet",
+            Renderer::Blooket(_) => "blooket",
+            Renderer::Gimkit => "gimkit",
+            Renderer::Gift(_) => "gift",
+            Renderer::Moodle(_) => "moodle",
+            Renderer::Qti(_) => "qti",
         }
     }
 }
@@ -95,6 +181,26 @@ pub fn escape_html(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for XML element content and attribute values. Characters XML
+/// 1.0 cannot hold at all (control characters other than tab and line breaks)
+/// are dropped, so a hostile deck cannot make the file ill-formed.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
             _ => out.push(c),
         }
     }

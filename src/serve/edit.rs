@@ -169,7 +169,7 @@ pub fn save(path: &Path, deck: &Deck, stamp: &DiskStamp) -> Result<DiskStamp> {
 /// deck. Returns how many cards were made.
 pub fn resolve(deck: &mut Deck, conflict: usize, chosen: &str) -> Result<usize> {
     use crate::generate::cards::{
-        CardContext, cards_for, default_types, gives_answer_away, today_from,
+        CardContext, Wanted, cards_for, gives_answer_away, today_from,
     };
     use crate::generate::distractors::Distractors;
     use rand::SeedableRng;
@@ -205,12 +205,18 @@ pub fn resolve(deck: &mut Deck, conflict: usize, chosen: &str) -> Result<usize> 
         let ctx = CardContext {
             distractors: Distractors::new(&deck.facts, &[], today_from(&deck.deck.created)),
             deck_tag: crate::generate::slug(&deck.deck.title),
+            docs: std::collections::HashMap::new(),
+            ambiguous_quotes: std::collections::HashSet::new(),
         };
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(deck.deck.seed);
-        let types = default_types(&deck.facts[idx]);
+        // One card, of the type that suits the fact best, as `generate` makes.
+        let wanted = Wanted {
+            types: Vec::new(),
+            per_fact: None,
+        };
         let ids: std::collections::HashSet<&str> =
             deck.cards.iter().map(|c| c.id.0.as_str()).collect();
-        made = cards_for(&ctx, &deck.facts, idx, &types, &mut rng)
+        made = cards_for(&ctx, &deck.facts, idx, &wanted, &mut rng)
             .into_iter()
             .filter(|c| !gives_answer_away(c) && !ids.contains(c.id.0.as_str()))
             .collect();

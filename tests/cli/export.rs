@@ -297,6 +297,22 @@ fn export(deck: &Path, to: &str, out: &Path, extra: &[&str]) -> crate::common::D
 
 // ------------------------------------------------------ through the binary
 
+/// Every `--to` format.
+const ALL_FORMATS: [&str; 12] = [
+    "apkg",
+    "anki-text",
+    "cards",
+    "worksheet",
+    "csv",
+    "kahoot",
+    "quizlet",
+    "blooket",
+    "gimkit",
+    "gift",
+    "moodle",
+    "qti",
+];
+
 #[test]
 fn every_format_writes_a_file_and_refuses_to_overwrite() {
     let s = Scratch::new();
@@ -307,6 +323,13 @@ fn every_format_writes_a_file_and_refuses_to_overwrite() {
         ("cards", "cards.html"),
         ("worksheet", "ws.html"),
         ("csv", "out.csv"),
+        ("kahoot", "kahoot.xlsx"),
+        ("quizlet", "quizlet.txt"),
+        ("blooket", "blooket.csv"),
+        ("gimkit", "gimkit.csv"),
+        ("gift", "moodle.gift"),
+        ("moodle", "moodle.xml"),
+        ("qti", "canvas.zip"),
     ] {
         let out = s.path(name);
         export(&deck, to, &out, &[]);
@@ -335,10 +358,15 @@ fn every_format_writes_a_file_and_refuses_to_overwrite() {
 fn same_input_gives_identical_output() {
     let s = Scratch::new();
     let deck = write_deck(&s, "deck.toml", &sample_deck(false));
-    for to in ["apkg", "anki-text", "cards", "worksheet", "csv"] {
+    for to in ALL_FORMATS {
         let (a, b) = (s.path(&format!("a.{to}")), s.path(&format!("b.{to}")));
-        export(&deck, to, &a, &["--seed", "5", "--versions", "2"]);
-        export(&deck, to, &b, &["--seed", "5", "--versions", "2"]);
+        let extra: &[&str] = if to == "worksheet" {
+            &["--seed", "5", "--versions", "2"]
+        } else {
+            &["--seed", "5", "--count", "8"]
+        };
+        export(&deck, to, &a, extra);
+        export(&deck, to, &b, extra);
         assert_eq!(
             std::fs::read(&a).expect("a"),
             std::fs::read(&b).expect("b"),
@@ -983,4 +1011,929 @@ fn printed_worksheet_has_each_key_on_its_own_page() {
     assert!(page_text(1).contains("Version A") && page_text(1).contains("Name"));
     let overflow = overflowing_boxes(&s, &html);
     assert_eq!(overflow, "none", "worksheet content overflows");
+}
+
+// ------------------------------------------------ classroom platforms
+
+/// The hostile texts every format must carry as text: markup, GIFT's and
+/// cloze's special characters, a formula at the start of a cell, tabs and
+/// line breaks, and a 2,000-character prompt.
+const FORMULA: &str = "=HYPERLINK(\"http://evil.test\",\"click\")";
+
+fn long_prompt() -> String {
+    let mut p = "Which figure did the long report give? ".to_string();
+    while p.chars().count() < 2000 {
+        p.push_str("It went on about roads, <b>bridges</b> & {braces} ~=#: again. ");
+    }
+    p
+}
+
+fn hostile_deck() -> Deck {
+    let mut deck = sample_deck(false);
+    let mut add = |fact: &str, t: CardType, prompt: String, answer: &str, options: &[&str]| {
+        let mut c = card_from(&Spec {
+            fact: "bridge-fund",
+            card_type: t,
+            kind: FactKind::Money,
+            prompt: "",
+            hint: None,
+            answer: "",
+            options: &[],
+            explanation: None,
+            sentence: "",
+            line: 30,
+        });
+        c.fact = FactId(fact.to_string());
+        c.id = CardId::of(&c.fact, t);
+        c.prompt = prompt;
+        c.answer = answer.to_string();
+        c.options = options.iter().map(|o| o.to_string()).collect();
+        c.sentence = format!("A sentence for {fact}.");
+        deck.cards.push(c);
+    };
+    add(
+        "h-mc",
+        CardType::MultipleChoice,
+        format!("{FORMULA} <script>alert(1)</script>?"),
+        "{5} ~=#:",
+        &["{5} ~=#:", "-2+3", "@SUM(A1)", "<b>7</b>"],
+    );
+    add(
+        "h-tf",
+        CardType::TrueFalse,
+        "Line one\nline two\twith tab & <i>it</i> {x}.".into(),
+        "False",
+        &["True", "False"],
+    );
+    add(
+        "h-sa",
+        CardType::ShortAnswer,
+        "How much {x} ~ y?".into(),
+        "=1+1",
+        &[],
+    );
+    add(
+        "h-cloze",
+        CardType::Cloze,
+        "Paid ____ to <Ann & Bo> {1:SA:=x}.".into(),
+        "$5 #1",
+        &[],
+    );
+    add(
+        "h-long",
+        CardType::MultipleChoice,
+        long_prompt(),
+        "$9",
+        &["$9", "$8", "$7"],
+    );
+    let cards = deck.cards.clone();
+    for c in &cards {
+        if !deck.facts.iter().any(|f| f.id == c.fact) {
+            deck.facts.push(DeckFact {
+                id: c.fact.clone(),
+                kind: c.kind,
+                text: c.answer.clone(),
+                value: Value::Text(c.answer.clone()),
+                currency: None,
+                qualifier: None,
+                unit: None,
+                speaker: None,
+                speaker_role: None,
+                outlet: None,
+                sentence: c.sentence.clone(),
+                sources: vec![SourceRef {
+                    doc: c.doc.clone(),
+                    line: c.line,
+                }],
+            });
+        }
+    }
+    deck
+}
+
+/// The card with this fact and type.
+fn hostile<'a>(deck: &'a Deck, fact: &str) -> &'a Card {
+    deck.cards
+        .iter()
+        .find(|c| c.fact.0 == fact)
+        .expect("hostile card")
+}
+
+/// Text on one line, as the line-based formats must write it.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// HTML written by the learning-platform exports, back to the text it shows.
+fn unhtml(s: &str) -> String {
+    s.replace("<br>", "\n")
+        .replace("&#123;", "{")
+        .replace("&#125;", "}")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// A Python (FACTDECK_ANKI_PYTHON or .venv/bin/python) that can import `module`.
+fn python_with(module: &str) -> Option<PathBuf> {
+    let python = std::env::var_os("FACTDECK_ANKI_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"));
+    let ok = Command::new(&python)
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    ok.then_some(python)
+}
+
+fn read(path: &Path) -> String {
+    String::from_utf8(std::fs::read(path).expect("output")).expect("UTF-8")
+}
+
+#[test]
+fn options_that_do_not_apply_are_refused() {
+    let s = Scratch::new();
+    let deck = write_deck(&s, "deck.toml", &sample_deck(false));
+    for (to, extra, flag) in [
+        ("apkg", vec!["--versions", "3"], "--versions"),
+        ("csv", vec!["--time-limit", "20"], "--time-limit"),
+        ("kahoot", vec!["--bom"], "--bom"),
+        ("quizlet", vec!["--per-page", "4"], "--per-page"),
+        ("gimkit", vec!["--deck", "x"], "--deck"),
+        ("moodle", vec!["--paper", "a4"], "--paper"),
+        ("cards", vec!["--seed", "3"], "--seed"),
+    ] {
+        let out = s.path(&format!("refused-{to}"));
+        let mut args = vec![
+            "export".to_string(),
+            deck.display().to_string(),
+            "--to".into(),
+            to.into(),
+            "-o".into(),
+            out.display().to_string(),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        let d = factdeck(args).fails();
+        assert!(
+            d.stderr.contains(flag) && d.stderr.contains(&format!("--to {to}")),
+            "{to}: {}",
+            d.stderr
+        );
+        assert!(!out.exists(), "{to}: wrote a file");
+    }
+    let d = factdeck([
+        "export",
+        &deck.display().to_string(),
+        "--to",
+        "kahoot",
+        "--time-limit",
+        "25",
+        "-o",
+        &s.path("k.xlsx").display().to_string(),
+    ])
+    .run();
+    assert_ne!(d.status, 0);
+    assert!(d.stderr.contains("240"), "{}", d.stderr);
+}
+
+#[test]
+fn count_and_seed_choose_cards_in_every_format() {
+    let s = Scratch::new();
+    let deck = write_deck(&s, "deck.toml", &sample_deck(false));
+    // Printed cards: one card number per card.
+    let cards = s.path("cards.html");
+    let d = export(&deck, "cards", &cards, &["--count", "4", "--seed", "2"]);
+    let html = read(&cards);
+    assert!(
+        html.contains("· #4</span>") && !html.contains("· #5</span>"),
+        "four cards"
+    );
+    assert!(d.stderr.contains("4 cards written"), "{}", d.stderr);
+    // Quizlet: four lines; another seed takes other cards.
+    let (a, b) = (s.path("a.txt"), s.path("b.txt"));
+    export(&deck, "quizlet", &a, &["--count", "4", "--seed", "2"]);
+    export(&deck, "quizlet", &b, &["--count", "4", "--seed", "3"]);
+    assert_eq!(read(&a).lines().count(), 4);
+    assert_ne!(read(&a), read(&b), "the seed picks the cards");
+    // Tags and documents narrow every format too.
+    let none = factdeck([
+        "export",
+        &deck.display().to_string(),
+        "--to",
+        "gift",
+        "--doc",
+        "elsewhere.md",
+        "-o",
+        &s.path("none.gift").display().to_string(),
+    ])
+    .fails();
+    assert!(
+        none.stderr.contains("no cards to export"),
+        "{}",
+        none.stderr
+    );
+    let tagged = s.path("tagged.gift");
+    export(
+        &deck,
+        "gift",
+        &tagged,
+        &["--tag", "council meeting", "--doc", "riverton-minutes.md"],
+    );
+    assert!(read(&tagged).contains("::11. "), "every card has the tag");
+}
+
+#[test]
+fn summary_line_and_left_out_cards_are_reported() {
+    let s = Scratch::new();
+    let deck = write_deck(&s, "deck.toml", &hostile_deck());
+    let out = s.path("k.xlsx");
+    let d = export(&deck, "kahoot", &out, &[]);
+    let last = d.stderr.lines().last().expect("a summary line");
+    assert!(
+        last.starts_with("kahoot: ") && last.contains("left out") && last.contains("k.xlsx"),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr
+            .contains("left out: a question longer than 120 characters"),
+        "{}",
+        d.stderr
+    );
+    assert!(
+        d.stderr.contains("cards left out: no answer choices"),
+        "{}",
+        d.stderr
+    );
+    // Only cloze cards asked of Kahoot: nothing fits, nothing written.
+    let none = s.path("none.xlsx");
+    let d = factdeck([
+        "export",
+        &deck.display().to_string(),
+        "--to",
+        "kahoot",
+        "--types",
+        "cloze",
+        "-o",
+        &none.display().to_string(),
+    ])
+    .fails();
+    assert!(d.stderr.contains("no card fits kahoot"), "{}", d.stderr);
+    assert!(!none.exists());
+}
+
+#[test]
+fn csv_has_a_bom_for_spreadsheets_unless_refused() {
+    let s = Scratch::new();
+    let deck = write_deck(&s, "deck.toml", &sample_deck(false));
+    let bom = b"\xEF\xBB\xBF";
+    let (csv, txt, no) = (s.path("a.csv"), s.path("a.txt"), s.path("b.csv"));
+    export(&deck, "csv", &csv, &[]);
+    export(&deck, "csv", &txt, &[]);
+    export(&deck, "csv", &no, &["--no-bom"]);
+    assert!(std::fs::read(&csv).expect("csv").starts_with(bom));
+    assert!(!std::fs::read(&txt).expect("txt").starts_with(bom));
+    assert!(!std::fs::read(&no).expect("no").starts_with(bom));
+    // The csv crate, like Excel, reads the header past the mark.
+    let mut r = csv::Reader::from_path(&csv).expect("csv");
+    assert_eq!(&r.headers().expect("header")[0], "id");
+}
+
+#[test]
+fn quizlet_is_one_card_a_line_with_one_tab() {
+    let s = Scratch::new();
+    let deck = hostile_deck();
+    let path = write_deck(&s, "deck.toml", &deck);
+    let out = s.path("q.txt");
+    export(&path, "quizlet", &out, &[]);
+    let text = read(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), deck.cards.len());
+    for l in &lines {
+        assert_eq!(l.matches('\t').count(), 1, "{l}");
+    }
+    let tf = hostile(&deck, "h-tf");
+    assert!(
+        lines.contains(&format!("True or false: {}\tFalse", one_line(&tf.prompt)).as_str()),
+        "{text}"
+    );
+    let long = hostile(&deck, "h-long");
+    assert!(lines.contains(&format!("{}\t$9", one_line(&long.prompt)).as_str()));
+}
+
+#[test]
+fn blooket_and_gimkit_templates_read_back_row_by_row() {
+    let s = Scratch::new();
+    let deck = hostile_deck();
+    let path = write_deck(&s, "deck.toml", &deck);
+    let (b, g) = (s.path("b.csv"), s.path("g.csv"));
+    export(&path, "blooket", &b, &["--time-limit", "45"]);
+    export(&path, "gimkit", &g, &[]);
+    let rows = |p: &Path| -> Vec<Vec<String>> {
+        let bytes = std::fs::read(p).expect("csv");
+        assert!(!bytes.starts_with(b"\xEF\xBB\xBF"), "no byte-order mark");
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        assert!(
+            text.split("\r\n").count() > 2 && !text.replace("\r\n", "").contains('\r'),
+            "CRLF line ends"
+        );
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.expect("row").iter().map(String::from).collect())
+            .collect()
+    };
+    let choice_cards: Vec<&Card> = deck
+        .cards
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.card_type,
+                CardType::MultipleChoice | CardType::WhoSaid | CardType::TrueFalse
+            )
+        })
+        .collect();
+    let br = rows(&b);
+    assert_eq!(
+        br[0],
+        ["Blooket\nImport Template", "", "", "", "", "", "", ""]
+    );
+    assert_eq!(
+        br[1],
+        [
+            "Question #",
+            "Question Text",
+            "Answer 1",
+            "Answer 2",
+            "Answer 3\n(Optional)",
+            "Answer 4\n(Optional)",
+            "Time Limit (sec)\n(Max: 300 seconds)",
+            "Correct Answer(s)\n(Only include Answer #)"
+        ]
+    );
+    assert_eq!(br.len() - 2, choice_cards.len());
+    for (i, (row, card)) in br[2..].iter().zip(&choice_cards).enumerate() {
+        assert_eq!(row.len(), 8);
+        assert_eq!(row[0], (i + 1).to_string());
+        assert_eq!(row[6], "45");
+        let n: usize = row[7].parse().expect("answer number");
+        assert!((1..=4).contains(&n) && !row[1 + n].is_empty());
+        let answer = one_line(&card.answer);
+        let shown = row[1 + n].trim_start_matches('\'');
+        assert_eq!(shown, answer, "row {}", i + 1);
+    }
+    let mc = br
+        .iter()
+        .find(|r| r[1].contains("HYPERLINK"))
+        .expect("formula row");
+    assert_eq!(mc[1], format!("'{FORMULA} <script>alert(1)</script>?"));
+    assert_eq!(mc[2..6], ["{5} ~=#:", "'-2+3", "'@SUM(A1)", "<b>7</b>"]);
+    let tf = br
+        .iter()
+        .find(|r| r[1].starts_with("Line one"))
+        .expect("tf");
+    assert_eq!(tf[1], "Line one line two with tab & <i>it</i> {x}.");
+    assert!(
+        br.iter().any(|r| r[1].chars().count() > 2000),
+        "long prompt kept"
+    );
+
+    let gr = rows(&g);
+    assert_eq!(
+        gr[0],
+        ["Gimkit Spreadsheet Import Template", "", "", "", ""]
+    );
+    assert_eq!(
+        gr[1],
+        [
+            "Question",
+            "Correct Answer",
+            "Incorrect Answer 1",
+            "Incorrect Answer 2 (Optional)",
+            "Incorrect Answer 3 (Optional)"
+        ]
+    );
+    assert_eq!(gr.len() - 2, choice_cards.len());
+    for (row, card) in gr[2..].iter().zip(&choice_cards) {
+        assert_eq!(row.len(), 5);
+        assert_eq!(row[1].trim_start_matches('\''), one_line(&card.answer));
+        assert!(!row[2].is_empty(), "at least one incorrect answer");
+    }
+    let mc = gr
+        .iter()
+        .find(|r| r[0].contains("HYPERLINK"))
+        .expect("formula row");
+    assert_eq!(mc[1..], ["{5} ~=#:", "'-2+3", "'@SUM(A1)", "<b>7</b>"]);
+}
+
+#[test]
+fn kahoot_spreadsheet_matches_the_template_in_openpyxl() {
+    let Some(python) = python_with("openpyxl") else {
+        skip_unless_ci(
+            "Python with openpyxl (FACTDECK_ANKI_PYTHON or .venv/bin/python)",
+            "python3 -m venv .venv && .venv/bin/pip install openpyxl",
+        );
+        return;
+    };
+    let s = Scratch::new();
+    let deck = hostile_deck();
+    let path = write_deck(&s, "deck.toml", &deck);
+    let out = s.path("kahoot.xlsx");
+    export(&path, "kahoot", &out, &["--time-limit", "30"]);
+    // Every cell with a value: [sheet, row, column, type, value].
+    let script = "import json, sys, openpyxl\n\
+wb = openpyxl.load_workbook(sys.argv[1])\n\
+cells = [[ws.title, c.row, c.column, c.data_type, c.value] for ws in wb for r in ws.iter_rows() for c in r if c.value is not None]\n\
+print(json.dumps(cells))";
+    let o = Command::new(&python)
+        .args(["-c", script])
+        .arg(&out)
+        .output()
+        .expect("python");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cells: Vec<serde_json::Value> =
+        serde_json::from_slice(&o.stdout).expect("openpyxl cells as JSON");
+    let at = |row: u64, col: u64| -> Option<&serde_json::Value> {
+        cells
+            .iter()
+            .find(|c| c[1].as_u64() == Some(row) && c[2].as_u64() == Some(col))
+    };
+    let text = |row, col| at(row, col).and_then(|c| c[4].as_str()).unwrap_or("");
+    assert!(cells.iter().all(|c| c[0] == "Sheet1"), "one sheet, Sheet1");
+    // The published template: notes in B2:B6, header in B8:H8.
+    assert_eq!(text(2, 2), "Quiz template");
+    assert!(text(3, 2).starts_with("Add questions, at least two answer alternatives"));
+    assert!(text(4, 2).starts_with("Remember: questions have a limit of 120 characters"));
+    assert!(text(6, 2).ends_with("before you upload to Kahoot!"));
+    let header: Vec<&str> = (2..=8).map(|c| text(8, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "Question - max 120 characters",
+            "Answer 1 - max 75 characters",
+            "Answer 2 - max 75 characters",
+            "Answer 3 - max 75 characters",
+            "Answer 4 - max 75 characters",
+            "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
+            "Correct answer(s) - choose at least one"
+        ]
+    );
+    assert!(
+        cells.iter().all(|c| c[1].as_u64().unwrap_or(0) >= 9
+            || c[1].as_u64() == Some(8)
+            || (c[2].as_u64() == Some(2) && (2..=6).contains(&c[1].as_u64().unwrap_or(0)))),
+        "nothing outside the template's cells: {cells:?}"
+    );
+    // The questions, from row 9: number, question, 2–4 answers, limit, answer number.
+    let last = cells
+        .iter()
+        .filter_map(|c| c[1].as_u64())
+        .max()
+        .unwrap_or(0);
+    let mut questions = Vec::new();
+    for row in 9..=last {
+        assert_eq!(at(row, 1).and_then(|c| c[4].as_u64()), Some(row - 8));
+        let q = text(row, 2);
+        assert!(!q.is_empty() && q.chars().count() <= 120, "row {row}: {q}");
+        let answers: Vec<&str> = (3..=6)
+            .map(|c| text(row, c))
+            .filter(|a| !a.is_empty())
+            .collect();
+        assert!((2..=4).contains(&answers.len()), "row {row}: {answers:?}");
+        assert!(answers.iter().all(|a| a.chars().count() <= 75));
+        assert_eq!(at(row, 7).and_then(|c| c[4].as_u64()), Some(30));
+        let n = at(row, 8)
+            .and_then(|c| c[4].as_u64())
+            .expect("correct answer") as usize;
+        assert!((1..=answers.len()).contains(&n));
+        // Text cells only: a formula in the deck stays text.
+        for c in 2..=6 {
+            if let Some(cell) = at(row, c) {
+                assert_eq!(cell[3], "s", "row {row} column {c} is not text");
+            }
+        }
+        questions.push((q.to_string(), answers[n - 1].to_string()));
+    }
+    let expected: Vec<(String, String)> = deck
+        .cards
+        .iter()
+        .filter(|c| {
+            matches!(c.card_type, CardType::MultipleChoice | CardType::TrueFalse)
+                || (c.card_type == CardType::WhoSaid)
+        })
+        .filter(|c| one_line(&c.prompt).chars().count() <= 120 || c.card_type == CardType::WhoSaid)
+        .map(|c| (c.prompt.clone(), one_line(&c.answer)))
+        .collect();
+    assert_eq!(questions.len(), expected.len(), "{questions:#?}");
+    assert!(
+        questions
+            .iter()
+            .any(|(q, a)| q == &format!("{FORMULA} <script>alert(1)</script>?") && a == "{5} ~=#:"),
+        "{questions:#?}"
+    );
+    assert!(
+        questions
+            .iter()
+            .any(|(q, a)| q == "Line one line two with tab & <i>it</i> {x}." && a == "False")
+    );
+}
+
+/// The GIFT file parsed by gift-pegjs, or `None` when node or the package is missing.
+fn gift_pegjs(file: &Path) -> Option<Vec<serde_json::Value>> {
+    let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
+    if !js.join("node_modules/gift-pegjs").is_dir() || !tool_works("node", "--version") {
+        return None;
+    }
+    let o = Command::new("node")
+        .arg(js.join("parse_gift.js"))
+        .arg(file)
+        .output()
+        .expect("node");
+    assert!(
+        o.status.success(),
+        "gift-pegjs rejects the file: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    Some(serde_json::from_slice(&o.stdout).expect("JSON"))
+}
+
+#[test]
+fn gift_parses_into_the_same_questions_with_gift_pegjs() {
+    let s = Scratch::new();
+    let deck = hostile_deck();
+    let path = write_deck(&s, "deck.toml", &deck);
+    let out = s.path("moodle.gift");
+    export(
+        &path,
+        "gift",
+        &out,
+        &["--deck", "Civics/Riverton: {spring}"],
+    );
+    let Some(parsed) = gift_pegjs(&out) else {
+        skip_unless_ci("node with gift-pegjs in tests/js", "cd tests/js && npm ci");
+        return;
+    };
+    assert_eq!(parsed[0]["type"], "Category");
+    assert_eq!(
+        parsed[0]["title"],
+        "$course$/top/Civics//Riverton: {spring}"
+    );
+    let questions = &parsed[1..];
+    assert_eq!(questions.len(), deck.cards.len());
+    let text = |v: &serde_json::Value| unhtml(v["text"].as_str().expect("text"));
+    for (q, card) in questions.iter().zip(&deck.cards) {
+        let stem = text(&q["stem"]);
+        let correct: Vec<String> = q["choices"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|c| c["isCorrect"] == true)
+                    .map(|c| text(&c["text"]))
+                    .collect()
+            })
+            .unwrap_or_default();
+        match card.card_type {
+            CardType::MultipleChoice | CardType::WhoSaid => {
+                assert_eq!(q["type"], "MC");
+                assert_eq!(correct, std::slice::from_ref(&card.answer));
+                let all: Vec<String> = q["choices"]
+                    .as_array()
+                    .expect("choices")
+                    .iter()
+                    .map(|c| text(&c["text"]))
+                    .collect();
+                assert_eq!(all, card.options);
+            }
+            CardType::TrueFalse => {
+                assert_eq!(q["type"], "TF");
+                assert_eq!(q["isTrue"], card.answer == "True");
+                assert_eq!(stem, card.prompt.trim());
+            }
+            CardType::ShortAnswer | CardType::Cloze => {
+                assert_eq!(q["type"], "Short");
+                let mut want = vec![card.answer.clone()];
+                want.extend(card.accepted.iter().cloned());
+                assert_eq!(correct, want);
+                if card.card_type == CardType::Cloze && !card.prompt.starts_with("____") {
+                    assert_eq!(q["hasEmbeddedAnswers"], true);
+                    // gift-pegjs shows the missing word as a spaced "_____".
+                    let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+                    assert_eq!(
+                        squeeze(&stem),
+                        squeeze(&card.prompt.replace("____", "_____"))
+                    );
+                }
+            }
+        }
+        if card.card_type == CardType::MultipleChoice || card.card_type == CardType::ShortAnswer {
+            assert_eq!(stem, card.prompt.trim());
+        }
+    }
+    let mc = questions
+        .iter()
+        .find(|q| text(&q["stem"]).starts_with(FORMULA))
+        .expect("hostile question");
+    assert_eq!(
+        text(&mc["stem"]),
+        format!("{FORMULA} <script>alert(1)</script>?")
+    );
+    assert!(
+        read(&out).contains("&lt;script&gt;"),
+        "markup shown as text"
+    );
+}
+
+/// The text of the first descendant element named `name`.
+fn child_text<'a>(n: roxmltree::Node<'a, 'a>, name: &str) -> String {
+    n.descendants()
+        .find(|d| d.has_tag_name(name))
+        .map(|d| {
+            d.descendants()
+                .filter(|t| t.is_text())
+                .filter_map(|t| t.text())
+                .collect::<String>()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn moodle_xml_is_well_formed_and_holds_every_card() {
+    let s = Scratch::new();
+    let deck = hostile_deck();
+    let path = write_deck(&s, "deck.toml", &deck);
+    let out = s.path("moodle.xml");
+    export(&path, "moodle", &out, &[]);
+    let xml = read(&out);
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let questions: Vec<roxmltree::Node> = doc
+        .root_element()
+        .children()
+        .filter(|n| n.has_tag_name("question"))
+        .collect();
+    assert_eq!(questions[0].attribute("type"), Some("category"));
+    assert_eq!(
+        child_text(questions[0], "text"),
+        "$course$/top/Riverton council: spring meeting"
+    );
+    assert_eq!(questions.len() - 1, deck.cards.len());
+    for (q, card) in questions[1..].iter().zip(&deck.cards) {
+        let kind = q.attribute("type").expect("type");
+        let answers: Vec<(String, String)> = q
+            .children()
+            .filter(|a| a.has_tag_name("answer"))
+            .map(|a| {
+                (
+                    a.attribute("fraction").unwrap_or("").to_string(),
+                    unhtml(&child_text(a, "text")),
+                )
+            })
+            .collect();
+        let right: Vec<&str> = answers
+            .iter()
+            .filter(|(f, _)| f == "100")
+            .map(|(_, t)| t.as_str())
+            .collect();
+        let stem = unhtml(&child_text(
+            q.children()
+                .find(|c| c.has_tag_name("questiontext"))
+                .expect("questiontext"),
+            "text",
+        ));
+        match card.card_type {
+            CardType::MultipleChoice | CardType::WhoSaid => {
+                assert_eq!(kind, "multichoice");
+                assert_eq!(right, [card.answer.as_str()]);
+                assert_eq!(answers.len(), card.options.len());
+                assert_eq!(child_text(*q, "single"), "true");
+            }
+            CardType::TrueFalse => {
+                assert_eq!(kind, "truefalse");
+                assert_eq!(right, [card.answer.to_lowercase().as_str()]);
+                assert_eq!(stem, card.prompt.trim());
+            }
+            CardType::ShortAnswer => {
+                assert_eq!(kind, "shortanswer");
+                assert_eq!(right, [card.answer.as_str()]);
+                assert_eq!(stem, card.prompt);
+            }
+            CardType::Cloze => {
+                assert_eq!(kind, "cloze");
+                assert!(answers.is_empty());
+                let (before, after) = card.prompt.split_once("____").expect("blank");
+                assert!(stem.starts_with(before) && stem.ends_with(after), "{stem}");
+                assert!(stem.contains("{1:SHORTANSWER:="), "{stem}");
+            }
+        }
+    }
+    // The cloze sub-question pattern in hostile text is not a second blank.
+    let stems: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("questiontext"))
+        .map(|n| child_text(n, "text"))
+        .collect();
+    assert!(stems.iter().all(|t| !t.contains("{1:SA:")), "{stems:?}");
+    assert!(xml.contains("&#123;1:SA:=x&#125;"));
+    assert!(xml.contains("&lt;script&gt;") && !xml.contains("<script>"));
+}
+
+/// The files of a zip, by name.
+fn unzip(path: &Path) -> std::collections::BTreeMap<String, String> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).expect("zip")).expect("zip");
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).expect("entry");
+            let mut s = String::new();
+            if !f.is_dir() {
+                f.read_to_string(&mut s).expect("text");
+            }
+            (f.name().expect("name").into_owned(), s)
+        })
+        .collect()
+}
+
+/// A QTI package's layout with the assessment's id as `ID`, and its items as
+/// (type, points, question HTML, choices HTML, correct answers as text).
+type Item = (String, String, String, Vec<String>, Vec<String>);
+
+fn qti_items(files: &std::collections::BTreeMap<String, String>) -> (Vec<String>, Vec<Item>) {
+    let manifest = roxmltree::Document::parse(&files["imsmanifest.xml"]).expect("manifest");
+    let id = manifest
+        .descendants()
+        .find(|n| n.attribute("type") == Some("imsqti_xmlv1p2"))
+        .and_then(|n| n.attribute("identifier"))
+        .expect("assessment resource")
+        .to_string();
+    let mut layout: Vec<String> = files.keys().map(|k| k.replace(&id, "ID")).collect();
+    layout.sort();
+    let hrefs: Vec<String> = manifest
+        .descendants()
+        .filter(|n| n.has_tag_name("file"))
+        .filter_map(|n| n.attribute("href"))
+        .map(|h| h.replace(&id, "ID"))
+        .collect();
+    layout.extend(hrefs.iter().map(|h| format!("href {h}")));
+    roxmltree::Document::parse(&files[&format!("{id}/assessment_meta.xml")]).expect("meta");
+    let xml = &files[&format!("{id}/{id}.xml")];
+    let doc = roxmltree::Document::parse(xml).expect("assessment");
+    let items = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("item"))
+        .map(|item| {
+            let field = |label: &str| -> String {
+                item.descendants()
+                    .filter(|n| n.has_tag_name("qtimetadatafield"))
+                    .find(|f| child_text(*f, "fieldlabel") == label)
+                    .map(|f| child_text(f, "fieldentry"))
+                    .unwrap_or_default()
+            };
+            let pres = item
+                .children()
+                .find(|n| n.has_tag_name("presentation"))
+                .expect("presentation");
+            let question = pres
+                .children()
+                .find(|n| n.has_tag_name("material"))
+                .map(|m| child_text(m, "mattext"))
+                .unwrap_or_default();
+            let labels: Vec<(String, String)> = pres
+                .descendants()
+                .filter(|n| n.has_tag_name("response_label"))
+                .map(|l| {
+                    (
+                        l.attribute("ident").unwrap_or("").to_string(),
+                        child_text(l, "mattext"),
+                    )
+                })
+                .collect();
+            let correct: Vec<String> = item
+                .descendants()
+                .filter(|n| n.has_tag_name("varequal"))
+                .filter_map(|n| n.text())
+                .map(|t| {
+                    labels
+                        .iter()
+                        .find(|(id, _)| id == t)
+                        .map(|(_, text)| text.clone())
+                        .unwrap_or_else(|| t.to_string())
+                })
+                .collect();
+            let choices = labels
+                .into_iter()
+                .map(|(_, t)| t)
+                .filter(|t| !t.is_empty())
+                .collect();
+            (
+                field("question_type"),
+                field("points_possible"),
+                question,
+                choices,
+                correct,
+            )
+        })
+        .collect();
+    (layout, items)
+}
+
+#[test]
+fn qti_package_is_laid_out_and_typed_as_text2qti_lays_out_the_same_questions() {
+    let Some(python) = python_with("text2qti") else {
+        skip_unless_ci(
+            "text2qti in the Python venv (.venv/bin/text2qti)",
+            "python3 -m venv .venv && .venv/bin/pip install text2qti",
+        );
+        return;
+    };
+    let s = Scratch::new();
+    // Plain text only: text2qti reads Markdown (and $…$ as LaTeX), we do not.
+    let mut deck = sample_deck(false);
+    deck.cards.retain(|c| {
+        !(c.prompt.contains(['<', '&', '$', '“', '*', '_'])
+            || c.options.iter().any(|o| o.contains(['<', '&', '$'])))
+            || c.card_type == CardType::Cloze
+    });
+    deck.cards.retain(|c| {
+        c.card_type != CardType::Cloze && !c.answer.contains('$') && !c.prompt.contains('$')
+    });
+    deck.cards[0].accepted = vec!["thirty-seven".into()];
+    let kinds: Vec<CardType> = deck.cards.iter().map(|c| c.card_type).collect();
+    assert!(kinds.contains(&CardType::MultipleChoice) || kinds.contains(&CardType::WhoSaid));
+    assert!(kinds.contains(&CardType::TrueFalse) && kinds.contains(&CardType::ShortAnswer));
+    let path = write_deck(&s, "deck.toml", &deck);
+    let ours = s.path("ours.zip");
+    export(&path, "qti", &ours, &["--deck", "Riverton quiz"]);
+    // The same questions in text2qti's Markdown.
+    let mut md = String::from("Quiz title: Riverton quiz\n\n");
+    for (i, c) in deck.cards.iter().enumerate() {
+        let prompt = if c.card_type == CardType::WhoSaid && !c.prompt.starts_with("Who ") {
+            format!("Who said “{}”?", c.prompt)
+        } else {
+            c.prompt.clone()
+        };
+        md.push_str(&format!("{}.  {prompt}\n", i + 1));
+        match c.card_type {
+            CardType::ShortAnswer | CardType::Cloze => {
+                md.push_str(&format!("*   {}\n", c.answer));
+                for a in &c.accepted {
+                    md.push_str(&format!("*   {a}\n"));
+                }
+            }
+            _ => {
+                for (j, o) in c.options.iter().enumerate() {
+                    let mark = if *o == c.answer { "*" } else { "" };
+                    md.push_str(&format!("{mark}{})  {o}\n", (b'a' + j as u8) as char));
+                }
+            }
+        }
+        md.push('\n');
+    }
+    let md_path = s.file("quiz.md", &md);
+    let text2qti = python.with_file_name("text2qti");
+    let o = Command::new(&text2qti)
+        .arg(&md_path)
+        .current_dir(s.dir.path())
+        .output()
+        .expect("text2qti");
+    assert!(
+        o.status.success(),
+        "text2qti: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let theirs = unzip(&s.path("quiz.zip"));
+    let (their_layout, their_items) = qti_items(&theirs);
+    let (our_layout, our_items) = qti_items(&unzip(&ours));
+    assert_eq!(our_layout, their_layout);
+    assert_eq!(our_items.len(), deck.cards.len());
+    assert_eq!(our_items, their_items);
+}
+
+#[test]
+fn qti_carries_hostile_text_as_text() {
+    let s = Scratch::new();
+    let deck = hostile_deck();
+    let path = write_deck(&s, "deck.toml", &deck);
+    let out = s.path("canvas.zip");
+    export(&path, "qti", &out, &[]);
+    let (_, items) = qti_items(&unzip(&out));
+    assert_eq!(items.len(), deck.cards.len());
+    let strip = |h: &str| unhtml(h.trim_start_matches("<p>").trim_end_matches("</p>"));
+    for (item, card) in items.iter().zip(&deck.cards) {
+        let want = match card.card_type {
+            CardType::MultipleChoice | CardType::WhoSaid => "multiple_choice_question",
+            CardType::TrueFalse => "true_false_question",
+            CardType::Cloze | CardType::ShortAnswer => "short_answer_question",
+        };
+        assert_eq!(item.0, want);
+        assert_eq!(item.1, "1", "one point");
+        assert_eq!(
+            item.4.iter().map(|c| strip(c)).next().as_deref(),
+            Some(card.answer.as_str())
+        );
+        if card.card_type != CardType::WhoSaid {
+            assert_eq!(strip(&item.2), card.prompt.trim());
+        }
+    }
 }
