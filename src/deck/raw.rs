@@ -66,14 +66,6 @@ impl Parsed {
         }
     }
 
-    /// Appends tables read by [`super::fast`] from a part at byte `offset`.
-    pub fn append_tables(&mut self, (facts, cards): super::fast::Tables, offset: usize) {
-        self.facts
-            .extend(facts.into_iter().map(|(at, f)| (offset + at, f)));
-        self.cards
-            .extend(cards.into_iter().map(|(at, c)| (offset + at, c)));
-    }
-
     /// Appends a part that started at byte `offset` of the file.
     pub fn append(&mut self, part: RawPart, offset: usize) {
         self.facts.extend(
@@ -270,20 +262,5 @@ pub fn into_deck(
         },
         lines,
         problems,
-    )
-}
-
-/// The tables of a part read by the toml crate, as the fast reader returns them.
-#[cfg(test)]
-pub fn part_tables(p: RawPart) -> super::fast::Tables {
-    (
-        p.facts
-            .into_iter()
-            .map(|f| (f.span().start, f.into_inner()))
-            .collect(),
-        p.cards
-            .into_iter()
-            .map(|c| (c.span().start, c.into_inner()))
-            .collect(),
     )
 }
