@@ -453,6 +453,6 @@ mod tests {
         let Command::Export(a) = ok.command else {
             panic!("export")
         };
-        assert_eq!(a.per_page, 6);
+        assert_eq!(a.per_page, Some(6));
     }
 }

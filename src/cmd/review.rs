@@ -50,6 +50,7 @@ fn export(path: &Path, deck: &Deck, name: &str) -> Result<Vec<u8>> {
             "every card is dropped: nothing to export".into(),
         ));
     }
-    let rendered = super::export::renderer(&args, &deck.deck.title, args.seed.unwrap_or(1))?.render(deck)?;
+    let rendered =
+        super::export::renderer(&args, &deck.deck.title, args.seed.unwrap_or(1))?.render(deck)?;
     Ok(rendered.bytes)
 }

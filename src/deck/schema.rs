@@ -12,7 +12,7 @@ const TOP: &[&str] = &["format", "deck", "conflicts", "facts", "cards"];
 /// The keys of `[deck]`.
 const DECK: &[&str] = &["title", "description", "created", "seed", "sources"];
 /// The keys of a `sources` entry of `[deck]`.
-const DECK_SOURCE: &[&str] = &["path", "title", "sha256"];
+const DECK_SOURCE: &[&str] = &["path", "title", "sha256", "url", "fetched_at"];
 /// The keys of a `[[conflicts]]` table.
 const CONFLICT: &[&str] = &["kind", "subject", "facts", "note"];
 /// The keys of a `[[facts]]` table.
@@ -49,6 +49,8 @@ pub const CARD: &[&str] = &[
     "line",
     "reported_by",
     "tags",
+    "rewritten",
+    "dropped",
 ];
 
 /// Every unknown table or key in a parsed deck. `src` is the text it was

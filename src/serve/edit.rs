@@ -168,9 +168,7 @@ pub fn save(path: &Path, deck: &Deck, stamp: &DiskStamp) -> Result<DiskStamp> {
 /// `generate` makes no cards for disputed facts — and the conflict leaves the
 /// deck. Returns how many cards were made.
 pub fn resolve(deck: &mut Deck, conflict: usize, chosen: &str) -> Result<usize> {
-    use crate::generate::cards::{
-        CardContext, Wanted, cards_for, gives_answer_away, today_from,
-    };
+    use crate::generate::cards::{CardContext, Wanted, cards_for, gives_answer_away, today_from};
     use crate::generate::distractors::Distractors;
     use rand::SeedableRng;
     let c = deck
