@@ -85,7 +85,11 @@ impl Value {
             (FactKind::Money | FactKind::Percent | FactKind::Quantity, Value::Number(n)) => {
                 n.is_finite()
             }
-            (FactKind::Money | FactKind::Percent | FactKind::Quantity, Value::Text(_)) => false,
+            // Hand-written decks may give the figure as written ("$18 billion"):
+            // text holding a digit is a figure, text without one ("lots") is not.
+            (FactKind::Money | FactKind::Percent | FactKind::Quantity, Value::Text(t)) => {
+                t.chars().any(|c| c.is_ascii_digit())
+            }
             (FactKind::Date | FactKind::Quote, _) => true,
         }
     }

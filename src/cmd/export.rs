@@ -156,7 +156,11 @@ pub(super) fn renderer(args: &ExportArgs, title: &str, seed: u64) -> Result<Rend
     let name = || args.deck_name.clone().unwrap_or_else(|| title.to_string());
     let anki = || -> Result<AnkiOptions> {
         Ok(AnkiOptions {
-            deck_name: name(),
+            // `--deck` may name sub-decks with `::`; a title never does.
+            deck_name: args
+                .deck_name
+                .clone()
+                .unwrap_or_else(|| crate::render::anki::title_as_deck_name(title)),
             timestamp: export_time()?,
         })
     };

@@ -437,9 +437,11 @@ fn a_money_value_must_be_a_finite_number() {
         assert_eq!(
             p,
             vec![format!(
-                "deck.toml:9: fact f1: a money value must be a finite number (like 18000000000), not {shown}"
+                "deck.toml:9: fact f1: a money value must be a finite number (like 18000000000) or a figure as written (like \"$18 billion\"), not {shown}"
             )]
         );
     }
     assert!(problems_of(&money.replace("VALUE", "18000000000")).is_empty());
+    // A hand-written figure as written is still a figure.
+    assert!(problems_of(&money.replace("VALUE", "\"$18 billion\"")).is_empty());
 }

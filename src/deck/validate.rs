@@ -264,7 +264,7 @@ fn fact_fields(f: &DeckFact, line: Option<usize>, lines: &Lines<'_>, out: &mut V
             out.push(Problem::at(
                 lines.field(line, "value"),
                 format!(
-                    "fact {}: a {} value must be a finite number (like 18000000000), not {w}",
+                    "fact {}: a {} value must be a finite number (like 18000000000) or a figure as written (like \"$18 billion\"), not {w}",
                     f.id, f.kind
                 ),
             ));

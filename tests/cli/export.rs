@@ -245,7 +245,14 @@ fn sample_deck(regenerated: bool) -> Deck {
                 id: c.fact.clone(),
                 kind: c.kind,
                 text: c.answer.clone(),
-                value: Value::Text(c.answer.clone()),
+                // A placeholder fact: a true/false answer is no figure.
+                value: if c.answer.chars().any(|ch| ch.is_ascii_digit())
+                    || matches!(c.kind, FactKind::Date | FactKind::Quote)
+                {
+                    Value::Text(c.answer.clone())
+                } else {
+                    Value::Number(1.0)
+                },
                 currency: None,
                 qualifier: None,
                 unit: None,
@@ -1093,7 +1100,14 @@ fn hostile_deck() -> Deck {
                 id: c.fact.clone(),
                 kind: c.kind,
                 text: c.answer.clone(),
-                value: Value::Text(c.answer.clone()),
+                // A placeholder fact: a true/false answer is no figure.
+                value: if c.answer.chars().any(|ch| ch.is_ascii_digit())
+                    || matches!(c.kind, FactKind::Date | FactKind::Quote)
+                {
+                    Value::Text(c.answer.clone())
+                } else {
+                    Value::Number(1.0)
+                },
                 currency: None,
                 qualifier: None,
                 unit: None,

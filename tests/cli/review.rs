@@ -397,7 +397,7 @@ fn exports_leave_dropped_cards_out_and_check_accepts_the_field() {
 #[test]
 fn generate_update_keeps_decisions_and_edits_and_reports_new_and_gone_cards() {
     let s = Scratch::new();
-    let a = s.file("a.md", "# Pool\n\nThe town spent $4.2 million on the new pool in 2023.\n\nThe library opened on March 3, 2021.\n");
+    let a = s.file("a.md", "# Pool\n\nThe town spent $4.2 million on the new pool in 2023.\n\nThe Riverton Public Library opened on March 3, 2021.\n");
     let deck = s.path("deck.toml");
     let generate = |extra: &[&str]| {
         let mut args = vec![
@@ -405,6 +405,9 @@ fn generate_update_keeps_decisions_and_edits_and_reports_new_and_gone_cards() {
             a.display().to_string(),
             "-o".into(),
             deck.display().to_string(),
+            // Several cards of one fact, so one can be dropped and another edited.
+            "--per-fact".into(),
+            "3".into(),
         ];
         args.extend(extra.iter().map(|x| x.to_string()));
         factdeck(args).env("SOURCE_DATE_EPOCH", "1700000000").ok()
@@ -892,11 +895,11 @@ fn review_resolves_a_conflict_by_the_chosen_value() {
     let s = Scratch::new();
     let a = s.file(
         "a.md",
-        "# Bridge\n\nThe city council approved $10 million for the Elm Street bridge repairs on Tuesday.\n\nWork will start in 2026, officials said.\n",
+        "# Bridge\n\nThe Riverton City Council approved $10 million for the Elm Street bridge repairs on March 3, 2026.\n\nWork will start in 2026, officials said.\n",
     );
     let b = s.file(
         "b.md",
-        "# Bridge plan\n\nThe city council approved $12 million for the Elm Street bridge repairs on Tuesday.\n",
+        "# Bridge plan\n\nThe Riverton City Council approved $12 million for the Elm Street bridge repairs on March 3, 2026.\n",
     );
     let deck = s.path("deck.toml");
     factdeck([
