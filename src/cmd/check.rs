@@ -2,7 +2,7 @@
 
 use crate::cli::CheckArgs;
 use crate::deck::{check_deck, format_problem};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use std::process::ExitCode;
 
 /// Checks each deck; exit 1 if any has a problem. Warnings (conflicts between
@@ -11,9 +11,7 @@ use std::process::ExitCode;
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let mut ok = true;
     for path in &args.decks {
-        let report = std::fs::read_to_string(path)
-            .map_err(|e| Error::io(path, e))
-            .and_then(|src| check_deck(path, &src));
+        let report = crate::deck::read_deck_text(path).and_then(|src| check_deck(path, &src));
         let report = match report {
             Ok(r) => r,
             Err(e) => {

@@ -17,10 +17,24 @@ use crate::model::Deck;
 use std::path::Path;
 pub use validate::Problem;
 
+/// A deck file's text, read up to the input cap (64 MB, as documents are):
+/// a huge file or `/dev/zero` is refused before it fills memory.
+pub fn read_deck_text(path: &Path) -> Result<String> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let name = path.display().to_string();
+    let bytes = crate::source::read_capped(file, crate::source::DEFAULT_MAX_INPUT, &name)?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::io(
+            path,
+            std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+        )
+    })
+}
+
 /// Reads and validates a deck. Syntax errors come back as `deck.toml:LINE:COL:`;
 /// semantic problems as one `deck.toml:LINE: …` line each.
 pub fn load_deck(path: &Path) -> Result<Deck> {
-    let src = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let src = read_deck_text(path)?;
     let (deck, problems) = read_deck(path, &src)?;
     if problems.is_empty() {
         Ok(deck)

@@ -140,3 +140,18 @@ fn a_hand_added_card_without_id_passes_with_the_line_to_write() {
     );
     assert!(d.stdout.contains("write `id = \""), "{}", d.stdout);
 }
+
+#[test]
+fn an_endless_deck_stops_at_the_input_cap() {
+    // `/dev/zero` used to be read until memory ran out.
+    for cmd in ["check", "quiz"] {
+        let d = factdeck([cmd, "/dev/zero"]).fails();
+        assert!(
+            d.stdout.contains("larger than the input limit")
+                || d.stderr.contains("larger than the input limit"),
+            "{cmd}: {} {}",
+            d.stdout,
+            d.stderr
+        );
+    }
+}
