@@ -117,20 +117,6 @@ const ROLES: &[&str] = &[
     "engineer",
     "council member",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const WORDS: &[&str] = &[
     "we", "will", "build", "this", "for", "every", "family", "in", "the", "city", "and", "finish",
     "it", "on", "time", "because", "people", "need", "safe", "ways", "to", "work", "school",
@@ -253,7 +239,8 @@ fn corpus(n: usize) -> Vec<Doc> {
                     rng.random_range(1..=12),
                     rng.random_range(1..=28),
                 );
-                let date = format!("{} {d}, {y}", MONTHS[m - 1]);
+                let month = factdeck::lexicon::month_name(m as u32).unwrap_or_default();
+                let date = format!("{month} {d}, {y}");
                 w.paragraph(
                     format!("The {agency} approved {money} for the {project} on {date}."),
                     vec![

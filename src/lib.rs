@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 pub mod fsutil;
 pub mod generate;
+pub mod lexicon;
 pub mod model;
 pub mod render;
 pub mod review;

@@ -26,43 +26,7 @@ enum Last {
 /// The value of a lowercase number word below a hundred ("seven", "forty"),
 /// and whether it is a multiple of ten that may take a unit after it.
 pub fn small(w: &str) -> Option<(f64, bool)> {
-    let v = match w {
-        "zero" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        _ => {
-            let t = match w {
-                "twenty" => 20.0,
-                "thirty" => 30.0,
-                "forty" => 40.0,
-                "fifty" => 50.0,
-                "sixty" => 60.0,
-                "seventy" => 70.0,
-                "eighty" => 80.0,
-                "ninety" => 90.0,
-                _ => return None,
-            };
-            return Some((t, true));
-        }
-    };
-    Some((v, false))
+    crate::lexicon::small_number(w)
 }
 
 /// Whether a lowercase word can begin a spelled-out number.

@@ -10,6 +10,7 @@
 use super::text::Text;
 use super::words::{self, Lower};
 use super::{Found, dates, numbers, numwords};
+use crate::lexicon;
 use arrayvec::ArrayString;
 use memchr::memmem::Finder;
 use std::cell::RefCell;
@@ -261,18 +262,18 @@ fn qualifier_ending(w: &str) -> Option<usize> {
 
 type Qualifier = (&'static [&'static str], &'static str);
 
-/// [`words::QUALIFIERS`] grouped by their last word, each group in the
+/// [`words::qualifiers`] grouped by their last word, each group in the
 /// list's order (longest first), so a number is checked only against the
 /// phrases that can end before it.
 static QUALIFIER_GROUPS: LazyLock<Vec<Vec<Qualifier>>> = LazyLock::new(|| {
     let mut groups: Vec<Vec<Qualifier>> = vec![Vec::new(); 22];
-    for &(phrase, canon) in words::QUALIFIERS {
+    for (phrase, canon) in words::qualifiers() {
         if let Some(g) = phrase
             .last()
             .and_then(|w| qualifier_ending(w))
             .and_then(|k| groups.get_mut(k))
         {
-            g.push((phrase, canon));
+            g.push((phrase.as_slice(), canon));
         }
     }
     groups
@@ -592,10 +593,15 @@ fn scan_sentence(ctx: &Ctx<'_>, out: &mut Vec<Found>) {
 /// every fact needs a digit, a currency sign, a month name (its first three
 /// letters, capitalized) or a scale or percent word.
 pub fn may_hold_fact(b: &[u8]) -> bool {
-    const MONTHS: [&[u8; 3]; 12] = [
-        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
-        b"dec",
-    ];
+    // The first three letters of each month's name, lowercase.
+    static MONTHS: LazyLock<Vec<[u8; 3]>> = LazyLock::new(|| {
+        lexicon::words(lexicon::list::MONTHS)
+            .filter_map(|m| {
+                let b = m.as_bytes();
+                Some([b.first()?, b.get(1)?, b.get(2)?].map(u8::to_ascii_lowercase))
+            })
+            .collect()
+    });
     // Scale and percent words are found with a vectorised substring search
     // rather than by testing every common letter they start with.
     static WORDS: LazyLock<[Finder<'static>; 6]> = LazyLock::new(|| {
@@ -631,7 +637,7 @@ pub fn may_hold_fact(b: &[u8]) -> bool {
                         y.to_ascii_lowercase(),
                         z.to_ascii_lowercase(),
                     ];
-                    if MONTHS.iter().any(|m| **m == three) {
+                    if MONTHS.contains(&three) {
                         return true;
                     }
                 }
@@ -731,39 +737,14 @@ fn may_start_fact(ctx: &Ctx<'_>, i: usize) -> bool {
 /// lowercase form, without lowercasing it (most capitalized words are
 /// neither, and fail on their first letter or length).
 fn month_or_number_word(w: &str) -> bool {
-    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
-    let candidates: &[&str] = match first {
-        Some(b'j') => &["january", "jan", "june", "jun", "july", "jul"],
-        Some(b'f') => &[
-            "february", "feb", "four", "five", "fourteen", "fifteen", "forty", "fifty",
-        ],
-        Some(b'm') => &["march", "mar", "may"],
-        Some(b'a') => &["april", "apr", "august", "aug", "a", "an"],
-        Some(b's') => &[
-            "september",
-            "sep",
-            "sept",
-            "six",
-            "seven",
-            "sixteen",
-            "seventeen",
-            "sixty",
-            "seventy",
-        ],
-        Some(b'o') => &["october", "oct", "one"],
-        Some(b'n') => &["november", "nov", "nine", "nineteen", "ninety"],
-        Some(b'd') => &["december", "dec"],
-        Some(b'h') => &["half"],
-        Some(b'z') => &["zero"],
-        Some(b't') => &[
-            "two", "three", "ten", "twelve", "thirteen", "twenty", "thirty",
-        ],
-        Some(b'e') => &["eight", "eleven", "eighteen", "eighty"],
-        _ => return false,
-    };
-    candidates
-        .iter()
-        .any(|c| c.len() == w.len() && c.eq_ignore_ascii_case(w))
+    const LISTED: lexicon::Flags =
+        lexicon::MONTH | lexicon::MONTH_ABBR | lexicon::NUMBER | lexicon::TENS;
+    // Month and number words are at most nine letters.
+    w.len() <= 9
+        && (lexicon::any_case_flags(w) & LISTED != 0
+            || ["a", "an", "half"]
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(w)))
 }
 
 /// Whether a number token reads as a plain number: not part of an address,
@@ -938,6 +919,14 @@ mod tests {
     }
 
     #[test]
+    fn every_month_initial_is_a_fact_byte() {
+        for m in lexicon::words(lexicon::list::MONTHS) {
+            let first = m.as_bytes()[0].to_ascii_uppercase();
+            assert_eq!(FACT_BYTE[first as usize], MONTH_CAP, "{m}");
+        }
+    }
+
+    #[test]
     fn month_or_number_word_agrees_with_the_word_lists() {
         let slow = |w: &str| {
             Lower::of(w).is_some_and(|l| {
@@ -1041,7 +1030,7 @@ mod tests {
 
     #[test]
     fn every_qualifier_ends_in_a_grouped_word() {
-        for (phrase, _) in words::QUALIFIERS {
+        for (phrase, _) in words::qualifiers() {
             let last = phrase.last().copied().unwrap_or_default();
             assert!(qualifier_ending(last).is_some(), "{phrase:?}");
         }
@@ -1049,7 +1038,7 @@ mod tests {
 
     #[test]
     fn every_qualifier_is_found() {
-        for (phrase, canon) in words::QUALIFIERS {
+        for (phrase, canon) in words::qualifiers() {
             let src = format!("{} 5", phrase.join(" "));
             let mut v = Vec::new();
             tokenize(&src, 0, src.len(), &mut v);

@@ -1,6 +1,8 @@
 //! Text cleanup and sentence boundaries, computed once per document in one
 //! linear pass so every fact finder can ask "which sentence, which line?".
 
+use crate::lexicon;
+
 /// A sentence's byte range in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -19,14 +21,11 @@ pub struct Text<'a> {
     paragraph_starts: Vec<usize>,
 }
 
-/// Words that end with a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gov", "sen", "rep", "reps", "gen", "col",
-    "lt", "sgt", "capt", "cmdr", "adm", "pres", "rev", "hon", "atty", "supt", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "vs", "v",
-    "inc", "corp", "co", "ltd", "dept", "ave", "blvd", "mt", "ft", "approx", "est", "fig", "e.g",
-    "i.e", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "st", "sec", "art", "pp", "op", "ed", "al",
-];
+/// Whether a word (lowercase, or ASCII in any case) is one that ends with a
+/// period without ending a sentence ([`lexicon::list::ABBREVIATIONS`]).
+fn listed_abbreviation(word: &str) -> bool {
+    lexicon::any_case_flags(word) & lexicon::ABBREVIATION != 0
+}
 
 impl<'a> Text<'a> {
     /// Indexes `src`: line starts and sentence boundaries.
@@ -418,11 +417,11 @@ fn is_abbreviation(src: &str, dot: usize) -> bool {
     }
     if word.is_ascii() {
         // The common case, without allocating: ASCII lowercases in place.
-        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        return listed_abbreviation(word)
             || (word.contains('.') && word.len() <= 5 && !word.ends_with('.'));
     }
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    listed_abbreviation(&lower)
         || (lower.contains('.') && lower.len() <= 5 && !lower.ends_with('.'))
 }
 
@@ -913,7 +912,7 @@ mod tests {
             return c.is_uppercase();
         }
         let lower = word.to_lowercase();
-        ABBREVIATIONS.contains(&lower.as_str())
+        listed_abbreviation(&lower)
             || (lower.contains('.') && lower.len() <= 5 && !lower.ends_with('.'))
     }
 

@@ -174,7 +174,6 @@ pub fn answer_span(fact: &DeckFact) -> &str {
 /// "2.5 million riders" → "2.5 million"); the whole text when it does not
 /// start with figures.
 fn count_part(t: &str) -> &str {
-    const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion"];
     let first_len = t
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(t.len());
@@ -190,7 +189,7 @@ fn count_part(t: &str) -> &str {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        if SCALES.contains(&word.to_lowercase().as_str()) {
+        if crate::lexicon::scale_word(&word.to_lowercase()).is_some() {
             end += 1 + word.len();
         }
     }

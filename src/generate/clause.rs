@@ -14,10 +14,6 @@ const SHORT_CLAUSE: usize = 7;
 /// drops them ("…, and the crew returned on …" → "The crew returned on …").
 const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "so", "yet", "while", "whereas"];
 
-const MONTH_NAMES: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// A sentence (or clause) with one slot where the fact's text stood.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Frame {
@@ -237,7 +233,10 @@ fn clause_starts(text: &str) -> Vec<(usize, usize)> {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_ascii_digit() || c == '$' || c == SLOT)
-                || MONTH_NAMES.iter().any(|m| after_conjunction.starts_with(m));
+                || (1..=12)
+                    .filter_map(crate::lexicon::month_name)
+                    .filter_map(|m| m.get(..3))
+                    .any(|m| after_conjunction.starts_with(m));
             let next_lower = next_word.to_lowercase();
             let ends_list = commas > 1 && (next_lower == "and" || next_lower == "or");
             if CLAUSE_CONJUNCTIONS.contains(&next_lower.as_str()) && !joins_figures && !ends_list {

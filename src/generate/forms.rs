@@ -303,20 +303,10 @@ pub fn percent_forms(value: f64, unit: Option<&str>) -> Vec<String> {
     ]
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// A month's full name (1-12, clamped).
+fn month_name(m: u32) -> &'static str {
+    crate::lexicon::month_name(m.clamp(1, 12)).unwrap_or_default()
+}
 
 /// A date value: ISO 8601 at some precision, possibly without a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -438,7 +428,7 @@ pub enum MonthName {
 
 impl MonthName {
     fn write(self, m: u32) -> String {
-        let full = MONTHS[(m as usize).clamp(1, 12) - 1];
+        let full = month_name(m);
         match self {
             MonthName::Full => full.to_string(),
             _ if full.len() <= 3 => full.to_string(),
@@ -599,15 +589,15 @@ fn find_month_name(t: &str) -> Option<(usize, MonthName)> {
         if word.len() < 3 || glued {
             continue;
         }
-        let Some(full) = MONTHS
-            .iter()
-            .find(|m| m[..3].eq_ignore_ascii_case(&word[..3]))
-        else {
+        let Some(full) = (1..=12).map(month_name).find(|m| {
+            m.get(..3)
+                .is_some_and(|m| m.eq_ignore_ascii_case(&word[..3]))
+        }) else {
             continue;
         };
         let style = if word.eq_ignore_ascii_case(full) {
             MonthName::Full
-        } else if word.len() == 3 || (word == "sept" && *full == "September") {
+        } else if word.len() == 3 || (word == "sept" && full == "September") {
             if bytes.get(i) == Some(&b'.') {
                 MonthName::AbbrDot
             } else {
@@ -730,10 +720,11 @@ fn date_key(s: &str) -> Option<String> {
         return Some(format!("date:{}", v.iso()));
     }
     let (pos, _) = find_month_name(s)?;
-    let month_idx = MONTHS
-        .iter()
-        .position(|m| s[pos..].starts_with(&m.to_lowercase()[..3]))? as u32
-        + 1;
+    let month_idx = (1..=12).find(|&m| {
+        month_name(m)
+            .get(..3)
+            .is_some_and(|abbr| s[pos..].starts_with(&abbr.to_lowercase()))
+    })?;
     let nums: Vec<u32> = s
         .split(|c: char| !c.is_ascii_digit())
         .filter(|w| !w.is_empty())

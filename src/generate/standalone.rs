@@ -892,12 +892,12 @@ pub fn document_date(text: &str) -> Option<NaiveDate> {
     let head: String = text.lines().take(12).collect::<Vec<_>>().join("\n");
     let c = DATE.captures(&head)?;
     let month_of = |m: &str| {
-        [
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        ]
-        .iter()
-        .position(|x| m.to_lowercase().starts_with(x))
-        .map(|i| i as u32 + 1)
+        let m = m.to_lowercase();
+        (1..=12).find(|&n| {
+            crate::lexicon::month_name(n)
+                .and_then(|name| name.get(..3))
+                .is_some_and(|x| m.starts_with(&x.to_lowercase()))
+        })
     };
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     if let (Some(m), Some(d), Some(y)) = (c.get(1), num(2), num(3)) {

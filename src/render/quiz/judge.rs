@@ -300,7 +300,7 @@ fn tokens(s: &str) -> Vec<String> {
 
 /// A lowercase number word below a hundred, as the extractor reads it.
 fn small_number(w: &str) -> Option<f64> {
-    crate::extract::numwords::small(w).map(|(v, _)| v)
+    crate::lexicon::small_number(w).map(|(v, _)| v)
 }
 
 fn scale(w: &str) -> Option<f64> {
@@ -405,7 +405,7 @@ pub type PartialDate = (Option<i32>, Option<u32>, Option<u32>);
 
 /// The month a lowercase name or abbreviation stands for (1-12).
 fn month(w: &str) -> Option<u32> {
-    crate::extract::words::month(w).map(|(m, _)| m)
+    crate::lexicon::month(w).map(|(m, _)| m)
 }
 
 /// A date in any common form: `2025-11-17`, `11/17/2025`, `17/11/2025` (when the
@@ -451,32 +451,11 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
             } else {
                 return None;
             }
-        } else if matches!(
-            t.as_str(),
-            "st" | "nd"
-                | "rd"
-                | "th"
-                | "of"
-                | "the"
-                | "on"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "mon"
-                | "tue"
-                | "tues"
-                | "wed"
-                | "thu"
-                | "thur"
-                | "thurs"
-                | "fri"
-                | "sat"
-                | "sun"
-        ) {
+        } else if matches!(t.as_str(), "st" | "nd" | "rd" | "th" | "of" | "the" | "on")
+            || crate::lexicon::lower_flags(&t)
+                & (crate::lexicon::WEEKDAY | crate::lexicon::WEEKDAY_ABBR)
+                != 0
+        {
         } else {
             return None;
         }
