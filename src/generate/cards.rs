@@ -582,7 +582,7 @@ pub fn gives_answer_away(card: &Card) -> bool {
 
 /// Today's date from `YYYY-MM-DD`, for keeping distractors of past events in the past.
 pub fn today_from(created: &str) -> Option<DateValue> {
-    DateValue::parse(created).filter(|d| d.day.is_some())
+    DateValue::from_iso(created).filter(|d| d.day.is_some())
 }
 
 #[cfg(test)]

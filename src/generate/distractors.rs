@@ -313,7 +313,7 @@ impl<'a> Distractors<'a> {
                     if other.kind != FactKind::Date || other.sentence == fact.sentence {
                         continue;
                     }
-                    let Some(d) = other.value.as_text().and_then(DateValue::parse) else {
+                    let Some(d) = other.value.as_text().and_then(DateValue::from_iso) else {
                         continue;
                     };
                     // A year decades away stands out among close ones.
@@ -807,7 +807,7 @@ mod tests {
         idx: usize,
         today: &str,
     ) -> (String, Vec<String>) {
-        let d = Distractors::new(facts, people, DateValue::parse(today));
+        let d = Distractors::new(facts, people, DateValue::from_iso(today));
         let form = AnswerForm::of(&facts[idx], &facts[idx].text).expect("form");
         let mut rng = ChaCha8Rng::seed_from_u64(7);
         (form.answer(), d.values(idx, &form, &mut rng))
@@ -1011,7 +1011,7 @@ mod tests {
             vec![],
         );
         for seed in 0..20 {
-            let d = Distractors::new(&facts, &people, DateValue::parse("2026-01-10"));
+            let d = Distractors::new(&facts, &people, DateValue::from_iso("2026-01-10"));
             let form = AnswerForm::of(&facts[0], &facts[0].text).expect("form");
             let mut rng = ChaCha8Rng::seed_from_u64(seed);
             let wrong = d.values(0, &form, &mut rng);

@@ -4,7 +4,6 @@
 //! answer and a normalization that says when two answers are the same.
 
 use crate::model::{DeckFact, FactKind, Value};
-use chrono::{Datelike, NaiveDate};
 
 /// Scale words and the factor each stands for, longest first so that
 /// `billion` is tried before `b`.
@@ -308,113 +307,8 @@ fn month_name(m: u32) -> &'static str {
     crate::lexicon::month_name(m.clamp(1, 12)).unwrap_or_default()
 }
 
-/// A date value: ISO 8601 at some precision, possibly without a year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DateValue {
-    pub year: Option<i32>,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
-}
-
-impl DateValue {
-    /// Reads `2025-11-17`, `2025-11`, `2025`, `--11-21`, `--11`.
-    pub fn parse(iso: &str) -> Option<DateValue> {
-        let iso = iso.trim();
-        let (year, rest) = if let Some(r) = iso.strip_prefix("--") {
-            (None, r)
-        } else {
-            let y = iso.get(..4)?;
-            let r = &iso[4..];
-            if !y.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            (y.parse().ok(), r.strip_prefix('-').unwrap_or(r))
-        };
-        let mut parts = rest.split('-').filter(|p| !p.is_empty());
-        let month = parts.next().map(|m| m.parse::<u32>().ok()).unwrap_or(None);
-        let day = parts.next().map(|d| d.parse::<u32>().ok()).unwrap_or(None);
-        if parts.next().is_some() {
-            return None;
-        }
-        let v = DateValue { year, month, day };
-        (v.is_valid() && (year.is_some() || month.is_some())).then_some(v)
-    }
-
-    /// A real calendar date (day within its month, month 1–12).
-    pub fn is_valid(&self) -> bool {
-        match (self.month, self.day) {
-            (None, Some(_)) => false,
-            (Some(m), None) => (1..=12).contains(&m),
-            (Some(m), Some(d)) => {
-                NaiveDate::from_ymd_opt(self.year.unwrap_or(2000), m, d).is_some()
-            }
-            (None, None) => true,
-        }
-    }
-
-    /// The ISO form.
-    pub fn iso(&self) -> String {
-        let mut s = match self.year {
-            Some(y) => format!("{y:04}"),
-            None => "-".to_string(),
-        };
-        if let Some(m) = self.month {
-            s.push_str(&format!("-{m:02}"));
-        }
-        if let Some(d) = self.day {
-            s.push_str(&format!("-{d:02}"));
-        }
-        s
-    }
-
-    /// Compares with another date down to the coarser precision of the two.
-    pub fn is_after(&self, other: &DateValue) -> bool {
-        let a = (
-            self.year.unwrap_or(0),
-            self.month.unwrap_or(0),
-            self.day.unwrap_or(0),
-        );
-        let b = (
-            other.year.unwrap_or(0),
-            other.month.unwrap_or(0),
-            other.day.unwrap_or(0),
-        );
-        match (
-            self.month.is_some() && other.month.is_some(),
-            self.day.is_some() && other.day.is_some(),
-        ) {
-            (_, true) => a > b,
-            (true, false) => (a.0, a.1) > (b.0, b.1),
-            (false, _) => a.0 > b.0,
-        }
-    }
-
-    /// This date truncated to the precision of `like`.
-    pub fn truncated_like(&self, like: &DateValue) -> Option<DateValue> {
-        let v = DateValue {
-            year: if like.year.is_some() { self.year } else { None },
-            month: if like.month.is_some() {
-                self.month
-            } else {
-                None
-            },
-            day: if like.day.is_some() { self.day } else { None },
-        };
-        let same_precision = v.year.is_some() == like.year.is_some()
-            && v.month.is_some() == like.month.is_some()
-            && v.day.is_some() == like.day.is_some();
-        same_precision.then_some(v)
-    }
-
-    /// Today's date in UTC from a `YYYY-MM-DD` string.
-    pub fn from_naive(d: NaiveDate) -> DateValue {
-        DateValue {
-            year: Some(d.year()),
-            month: Some(d.month()),
-            day: Some(d.day()),
-        }
-    }
-}
+/// A date value: [`PartialDate`] under the generator's older name.
+pub use crate::lexicon::PartialDate as DateValue;
 
 /// How month names are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -716,7 +610,7 @@ fn words_key(s: &str) -> String {
 /// The ISO key of a written date, when `s` is only a date.
 fn date_key(s: &str) -> Option<String> {
     let s = s.trim().trim_end_matches('.');
-    if let Some(v) = DateValue::parse(s) {
+    if let Some(v) = DateValue::from_iso(s) {
         return Some(format!("date:{}", v.iso()));
     }
     let (pos, _) = find_month_name(s)?;
@@ -775,7 +669,7 @@ impl AnswerForm {
         match (&fact.value, fact.kind) {
             (_, FactKind::Quote) => None,
             (Value::Text(iso), FactKind::Date) => {
-                let value = DateValue::parse(iso)?;
+                let value = DateValue::from_iso(iso)?;
                 Some(AnswerForm::Date {
                     style: DateStyle::detect(span, &value),
                     value,
@@ -885,8 +779,8 @@ mod tests {
 
     #[test]
     fn dates_are_rendered_in_the_documents_style() {
-        let v = DateValue::parse("1969-07-20").expect("date");
-        let other = DateValue::parse("1969-07-16").expect("date");
+        let v = DateValue::from_iso("1969-07-20").expect("date");
+        let other = DateValue::from_iso("1969-07-16").expect("date");
         for text in [
             "July 20, 1969",
             "20 July 1969",
@@ -900,19 +794,19 @@ mod tests {
         }
         let style = DateStyle::detect("20 July 1969", &v);
         assert_eq!(style.render(&other), "16 July 1969");
-        let y = DateValue::parse("2026").expect("year");
+        let y = DateValue::from_iso("2026").expect("year");
         assert_eq!(
-            DateStyle::detect("mid-2026", &y).render(&DateValue::parse("2027").expect("y")),
+            DateStyle::detect("mid-2026", &y).render(&DateValue::from_iso("2027").expect("y")),
             "mid-2027"
         );
     }
 
     #[test]
     fn invalid_dates_are_rejected() {
-        assert!(DateValue::parse("2025-13").is_none());
-        assert!(DateValue::parse("2025-02-30").is_none());
-        assert!(DateValue::parse("--11-21").is_some());
-        assert!(DateValue::parse("next week").is_none());
+        assert!(DateValue::from_iso("2025-13").is_none());
+        assert!(DateValue::from_iso("2025-02-30").is_none());
+        assert!(DateValue::from_iso("--11-21").is_some());
+        assert!(DateValue::from_iso("next week").is_none());
     }
 
     #[test]
@@ -946,7 +840,7 @@ mod tests {
         ] {
             assert!(forms.contains(&f.to_string()), "{forms:?}");
         }
-        let v = DateValue::parse("1969-07-20").expect("date");
+        let v = DateValue::from_iso("1969-07-20").expect("date");
         let forms = date_forms(&v);
         assert!(forms.contains(&"20 July 1969".to_string()), "{forms:?}");
         assert!(forms.contains(&"7/20/1969".to_string()), "{forms:?}");
@@ -963,7 +857,7 @@ mod tests {
             let _ = NumberForm::value_of(&text);
             let d = DateValue { year: Some(1999), month: Some(2), day: Some(3) };
             let _ = DateStyle::detect(&text, &d).render(&d);
-            let _ = DateValue::parse(&text);
+            let _ = DateValue::from_iso(&text);
         }
     }
 }

@@ -532,7 +532,7 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 fn values_disagree(a: &DeckFact, b: &DeckFact) -> bool {
     match (&a.value, &b.value) {
         (Value::Text(x), Value::Text(y)) if a.kind == FactKind::Date => {
-            match (DateValue::parse(x), DateValue::parse(y)) {
+            match (DateValue::from_iso(x), DateValue::from_iso(y)) {
                 (Some(dx), Some(dy)) => {
                     let coarse_x = DateValue {
                         year: dx.year.filter(|_| dy.year.is_some()),

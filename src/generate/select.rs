@@ -69,7 +69,7 @@ pub fn score(f: &DeckFact) -> i64 {
     };
     match f.kind {
         FactKind::Date => {
-            if let Some(d) = f.value.as_text().and_then(DateValue::parse) {
+            if let Some(d) = f.value.as_text().and_then(DateValue::from_iso) {
                 s += match (d.year, d.month, d.day) {
                     (Some(_), Some(_), Some(_)) => 15,
                     (Some(_), Some(_), None) => 8,

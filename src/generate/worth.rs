@@ -55,7 +55,7 @@ pub fn value_worth_asking(fact: &DeckFact, span: &str, frame: &Frame) -> bool {
                 .any(|w| w.len() == 4)
                 || span.contains('’')
                 || span.contains('\'');
-            let value = fact.value.as_text().and_then(DateValue::parse);
+            let value = fact.value.as_text().and_then(DateValue::from_iso);
             has_year && value.is_some_and(|v| v.year.is_some())
         }
         FactKind::Money => {

@@ -14,6 +14,9 @@
 //! and read once into a slice.
 
 mod table;
+pub mod value;
+
+pub use value::PartialDate;
 
 use std::sync::LazyLock;
 

@@ -207,21 +207,9 @@ pub fn normalize(s: &str) -> String {
     words[start..].join(" ")
 }
 
-/// Levenshtein distance over characters.
+/// Levenshtein distance over characters (strsim's).
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
+    strsim::levenshtein(a, b)
 }
 
 fn same_number(answer: &str, reply: &str) -> bool {
@@ -254,49 +242,7 @@ fn same_date(answer: &str, reply: &str) -> bool {
     }
 }
 
-/// Words and symbols split apart: "$18.5bn" → ["$", "18.5", "bn"].
-fn tokens(s: &str) -> Vec<String> {
-    let lower = s.to_lowercase();
-    let chars: Vec<char> = lower.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_ascii_digit() {
-            let mut t = String::new();
-            while i < chars.len() {
-                let d = chars[i];
-                let next_digit = chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-                if d.is_ascii_digit() {
-                    t.push(d);
-                } else if d == '.' && next_digit {
-                    t.push('.');
-                } else if d == ',' && next_digit {
-                    // A thousands separator: drop it.
-                } else {
-                    break;
-                }
-                i += 1;
-            }
-            out.push(t);
-        } else if c.is_alphabetic() {
-            let mut t = String::new();
-            while i < chars.len() && (chars[i].is_alphabetic() || chars[i] == '\'') {
-                if chars[i] != '\'' {
-                    t.push(chars[i]);
-                }
-                i += 1;
-            }
-            out.push(t);
-        } else {
-            if matches!(c, '$' | '€' | '£' | '%') {
-                out.push(c.to_string());
-            }
-            i += 1;
-        }
-    }
-    out
-}
+use crate::lexicon::value::tokens;
 
 /// A lowercase number word below a hundred, as the extractor reads it.
 fn small_number(w: &str) -> Option<f64> {
@@ -400,83 +346,12 @@ fn is_currency(t: &str) -> bool {
     matches!(t, "$" | "€" | "£" | "us" | "usd")
 }
 
-/// A calendar date as far as it is given: (year, month, day).
-pub type PartialDate = (Option<i32>, Option<u32>, Option<u32>);
+/// A calendar date as far as it is given.
+pub use crate::lexicon::PartialDate;
 
-/// The month a lowercase name or abbreviation stands for (1-12).
-fn month(w: &str) -> Option<u32> {
-    crate::lexicon::month(w).map(|(m, _)| m)
-}
-
-/// A date in any common form: `2025-11-17`, `11/17/2025`, `17/11/2025` (when the
-/// first part cannot be a month), `Nov 17 2025`, `17 November 2025`,
-/// `November 17th, 2025`, `November 2025`, `2025`.
+/// A date in any common form (see [`PartialDate::parse`]).
 pub fn parse_date(s: &str) -> Option<PartialDate> {
-    let s = s.trim();
-    let numeric: Vec<&str> = s.split(['-', '/', '.']).collect();
-    if numeric.len() >= 2
-        && numeric
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    {
-        let n: Vec<u32> = numeric.iter().filter_map(|p| p.parse().ok()).collect();
-        return match (n.as_slice(), numeric[0].len()) {
-            ([y, m, d], 4) => valid(Some(*y as i32), Some(*m), Some(*d)),
-            ([y, m], 4) => valid(Some(*y as i32), Some(*m), None),
-            ([a, b, y], _) => {
-                let y = if numeric[2].len() == 2 { 2000 + *y } else { *y };
-                if *a > 12 {
-                    valid(Some(y as i32), Some(*b), Some(*a))
-                } else {
-                    valid(Some(y as i32), Some(*a), Some(*b))
-                }
-            }
-            _ => None,
-        };
-    }
-    let (mut y, mut m, mut d) = (None, None, None);
-    for t in tokens(s) {
-        if let Some(mm) = month(&t) {
-            if m.replace(mm).is_some() {
-                return None;
-            }
-        } else if t.chars().all(|c| c.is_ascii_digit()) {
-            let n: u32 = t.parse().ok()?;
-            if t.len() == 4 {
-                if y.replace(n as i32).is_some() {
-                    return None;
-                }
-            } else if (1..=31).contains(&n) && d.is_none() {
-                d = Some(n);
-            } else {
-                return None;
-            }
-        } else if matches!(t.as_str(), "st" | "nd" | "rd" | "th" | "of" | "the" | "on")
-            || crate::lexicon::lower_flags(&t)
-                & (crate::lexicon::WEEKDAY | crate::lexicon::WEEKDAY_ABBR)
-                != 0
-        {
-        } else {
-            return None;
-        }
-    }
-    if m.is_none() && d.is_some() {
-        return None;
-    }
-    if m.is_none() && y.is_none() {
-        return None;
-    }
-    valid(y, m, d)
-}
-
-fn valid(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Option<PartialDate> {
-    if m.is_some_and(|m| !(1..=12).contains(&m)) || d.is_some_and(|d| !(1..=31).contains(&d)) {
-        return None;
-    }
-    if let (Some(y), Some(m), Some(d)) = (y, m, d) {
-        chrono::NaiveDate::from_ymd_opt(y, m, d)?;
-    }
-    Some((y, m, d))
+    PartialDate::parse(s)
 }
 
 #[cfg(test)]
@@ -708,6 +583,57 @@ mod properties {
             prop_assert!(judge(&c, &answer.to_uppercase()).correct);
             let spaced = format!("  {answer}.  ");
             prop_assert!(judge(&c, &spaced).correct);
+        }
+
+        /// The generator and the judge share one date type: every form the
+        /// generator accepts for a date reads back as that date, and the
+        /// judge counts it right against the generator's first form.
+        #[test]
+        fn every_accepted_date_form_is_judged_right_and_reads_back(
+            year in 1600i32..2200,
+            month in 1u32..=12,
+            day in 1u32..=28,
+            precision in 0usize..3,
+        ) {
+            let v = PartialDate {
+                year: Some(year),
+                month: (precision > 0).then_some(month),
+                day: (precision > 1).then_some(day),
+            };
+            let forms = crate::generate::forms::date_forms(&v);
+            let mut c = card(&forms[0], CardType::ShortAnswer);
+            c.kind = FactKind::Date;
+            for form in &forms {
+                prop_assert_eq!(PartialDate::parse(form), Some(v), "{}", form);
+                prop_assert!(judge(&c, form).correct, "{} for {}", form, forms[0]);
+            }
+        }
+
+        /// Every form the generator accepts for an amount of money or a
+        /// count reads back as the same number and is judged right (three
+        /// significant digits: the scaled forms round to three decimals).
+        #[test]
+        fn every_accepted_number_form_is_judged_right_and_reads_back(
+            mantissa in 1u32..1_000,
+            exponent in 0i32..10,
+            money in proptest::bool::ANY,
+        ) {
+            let value = f64::from(mantissa) * 10f64.powi(exponent);
+            let forms = if money {
+                crate::generate::forms::money_forms(value, "USD")
+            } else {
+                crate::generate::forms::number_forms(value, None)
+            };
+            let mut c = card(&forms[0], CardType::ShortAnswer);
+            c.kind = if money { FactKind::Money } else { FactKind::Quantity };
+            for form in &forms {
+                let read = parse_number(form);
+                prop_assert!(
+                    read.is_some_and(|r| (r - value).abs() <= 1e-9 * value),
+                    "{} read as {:?}, not {}", form, read, value
+                );
+                prop_assert!(judge(&c, form).correct, "{} for {}", form, forms[0]);
+            }
         }
     }
 }
