@@ -531,6 +531,57 @@ fn is_preposition(w: &str) -> bool {
     )
 }
 
+/// A heading word that may stand before a colon and a quotation without
+/// naming anyone ("Update: “…”").
+fn is_section_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "note"
+            | "update"
+            | "updated"
+            | "editor"
+            | "q"
+            | "a"
+            | "question"
+            | "answer"
+            | "quote"
+            | "statement"
+            | "source"
+            | "sources"
+            | "caption"
+            | "credit"
+            | "read"
+            | "watch"
+            | "listen"
+            | "related"
+            | "background"
+            | "context"
+            | "summary"
+            | "correction"
+            | "disclaimer"
+            | "transcript"
+            | "headline"
+            | "subject"
+            | "title"
+            | "warning"
+            | "translation"
+            | "example"
+            | "quoted"
+            | "text"
+            | "message"
+            | "reply"
+            | "response"
+            | "verdict"
+            | "bottom"
+            | "why"
+            | "what"
+            | "more"
+            | "plus"
+            | "also"
+            | "tl"
+    )
+}
+
 /// A document that speaks for an organisation ("Acme’s statement said").
 fn is_statement_noun(w: &str) -> bool {
     matches!(
@@ -1040,6 +1091,72 @@ impl Ctx<'_> {
         }
     }
 
+    /// "Radio Nord’s Ivo Brandt: “…”", "The Harbour Gazette: “…”": a line
+    /// that opens with nothing but a name and a colon credits the quotation
+    /// after it to that name (the "what they are saying" round-up), never to
+    /// the speaker before.
+    fn label(&self, open: usize) -> Option<Subject> {
+        let src = self.src;
+        let line = line_start_near(src, open, 160);
+        let head = src[line..open].trim_end_matches([' ', '\t', '\u{a0}']);
+        let label = head
+            .strip_suffix(':')?
+            .trim_start_matches(['>', ' ', '\t', '*', '-', '•'])
+            .trim_end_matches('*');
+        let from = open - (src[line..open].len() - src[line..open].find(label)?);
+        if label.is_empty() || label.contains(['"', '“', '”', ',', ';', '?', '!', '(', ':']) {
+            return None;
+        }
+        let ws: Vec<Word> = words(src, from, from + label.len()).collect();
+        if ws.is_empty() || ws.len() > 8 || !is_capitalized(ws[0].text(src)) {
+            return None;
+        }
+        let fits = ws.iter().all(|w| {
+            let t = w.text(src);
+            is_capitalized(t) || matches!(t, "of" | "the" | "and" | "for" | "de" | "on")
+        });
+        if !fits {
+            return None;
+        }
+        if let Some(m) = self
+            .people
+            .mentions_in(from, from + label.len())
+            .iter()
+            .rev()
+            .find(|m| !m.possessive)
+        {
+            return Some(Subject::Person(m.person));
+        }
+        // "Radio Nord’s Ivo Brandt": the name after the outlet's possessive.
+        if let Some(k) = ws
+            .iter()
+            .rposition(|w| people::strip_possessive(w.text(src)).1)
+        {
+            let name = &ws[k + 1..];
+            let person_like = name.len() >= 2
+                && name.iter().all(|w| {
+                    let t = w.text(src);
+                    is_capitalized(t) && !names::is_title(t) && !names::is_org_word(t)
+                });
+            return person_like
+                .then(|| Subject::Named(src[name[0].start..name[name.len() - 1].end].to_string()));
+        }
+        let first = ws[0].text(src);
+        if ws.len() == 1 && (names::is_stop_word(first) || is_section_word(first)) {
+            return None;
+        }
+        if ws
+            .iter()
+            .all(|w| names::is_title(w.text(src)) || names::is_role_modifier(w.text(src)))
+            || names::is_calendar_word(first)
+        {
+            return None;
+        }
+        Some(Subject::Named(
+            src[ws[0].start..ws[ws.len() - 1].end].to_string(),
+        ))
+    }
+
     /// "…,” one tenant said": a reporting verb right after the quotation whose
     /// speaker is not named.
     fn unnamed_after(&self, from: usize, to: usize) -> bool {
@@ -1524,6 +1641,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
             .then(|| ctx.after(span.close_end, after_end))
             .flatten()
             .or_else(|| ctx.credit_line(span.close_end))
+            .or_else(|| ctx.label(span.open))
             .or_else(|| ctx.before(clause_start, span.open));
         let mut speaker = subject.as_ref().and_then(|s| ctx.resolve(s));
         // With no attribution at all (not even "one tenant said"), the quote
@@ -2319,6 +2437,20 @@ mod tests {
         assert!(
             !q.iter()
                 .any(|(t, w)| t.starts_with("Rents") && w == "Harbour Board"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_round_up_line_credits_the_name_before_its_colon() {
+        let s = "Harbour analyst Dana Keel: \u{201c}The numbers for the spring look better than anyone thought.\u{201d}\n\n\
+                 Radio Nord\u{2019}s Ivo Brandt: \u{201c}Good news for the fishing towns at long last.\u{201d}\n\n\
+                 The Harbour Gazette: \u{201c}The port grew faster than in any quarter since the storm.\u{201d}\n";
+        let q = quotes(s);
+        let who: Vec<&str> = q.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(
+            who,
+            vec!["Dana Keel", "Ivo Brandt", "The Harbour Gazette"],
             "{q:?}"
         );
     }
