@@ -531,6 +531,74 @@ fn is_preposition(w: &str) -> bool {
     )
 }
 
+/// A heading word that may stand before a colon and a quotation without
+/// naming anyone ("Update: “…”").
+fn is_section_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "note"
+            | "update"
+            | "updated"
+            | "editor"
+            | "q"
+            | "a"
+            | "question"
+            | "answer"
+            | "quote"
+            | "statement"
+            | "source"
+            | "sources"
+            | "caption"
+            | "credit"
+            | "read"
+            | "watch"
+            | "listen"
+            | "related"
+            | "background"
+            | "context"
+            | "summary"
+            | "correction"
+            | "disclaimer"
+            | "transcript"
+            | "headline"
+            | "subject"
+            | "title"
+            | "warning"
+            | "translation"
+            | "example"
+            | "quoted"
+            | "text"
+            | "message"
+            | "reply"
+            | "response"
+            | "verdict"
+            | "bottom"
+            | "why"
+            | "what"
+            | "more"
+            | "plus"
+            | "also"
+            | "tl"
+    )
+}
+
+/// A document that speaks for an organisation ("Acme’s statement said").
+fn is_statement_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "report"
+            | "letter"
+            | "website"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "filing"
+            | "release"
+            | "post"
+    )
+}
+
 /// A verb that can introduce a speaker's quoted words.
 fn is_speech_verb(w: &str) -> bool {
     !is_capitalized(w) && (names::is_reporting_verb(w) || is_characterising_verb(w))
@@ -572,6 +640,10 @@ enum Subject {
     Pronoun(Option<Gender>, usize),
     /// "the governor" at this byte.
     Role(String, usize),
+    /// An organisation ("the Coast Guard said") or a name the people finder
+    /// did not take for a person ("Radio Nord’s Ivo Brandt: “…”"), as the
+    /// document writes it.
+    Named(String),
 }
 
 /// Everything the attribution finder needs about the document.
@@ -584,6 +656,9 @@ struct Ctx<'a> {
     credited: Vec<(usize, usize)>,
     /// Scratch space for the words before a quotation.
     words_buf: std::cell::Cell<Vec<Word>>,
+    /// Speakers that are not people of [`People`]: speaker `people.len() + i`
+    /// is `named[i]`.
+    named: std::cell::RefCell<Vec<String>>,
 }
 
 impl Ctx<'_> {
@@ -709,6 +784,178 @@ impl Ctx<'_> {
         None
     }
 
+    /// An organisation named by the words `ws[..k]` right before its verb at
+    /// `k`: "the Coast Guard", "NASA", "Acme Corp.", "Acme’s statement"
+    /// ("…,” Acme’s statement said). Not a person the people finder knows,
+    /// not a title alone ("the Governor"), and a capitalized run with no
+    /// article needs an acronym or an organisation word to be taken for one.
+    fn org_before(&self, ws: &[Word], k: usize, loose: bool) -> Option<(String, usize)> {
+        let src = self.src;
+        let joined =
+            |a: Word, b: Word| src[a.end..b.start].trim_matches([' ', '\u{a0}']).is_empty();
+        let mut end = k;
+        while end > 0
+            && !is_capitalized(ws[end - 1].text(src))
+            && names::is_adverb(ws[end - 1].text(src))
+        {
+            end -= 1;
+        }
+        // "Acme’s statement said", "the agency’s report said".
+        let mut document = false;
+        if end >= 2
+            && is_statement_noun(ws[end - 1].text(src))
+            && people::strip_possessive(ws[end - 2].text(src)).1
+            && joined(ws[end - 2], ws[end - 1])
+        {
+            end -= 1;
+            document = true;
+        }
+        // Nothing but spaces between the name and its verb ("…, North
+        // Tyneside, said" names a place in an aside).
+        if end == 0 || end < k.saturating_sub(3) || (k < ws.len() && !joined(ws[end - 1], ws[end]))
+        {
+            return None;
+        }
+        let mut from = end;
+        while from > 0 {
+            let t = ws[from - 1].text(src);
+            let inner = from < end;
+            if inner && !joined(ws[from - 1], ws[from]) {
+                break;
+            }
+            // A possessive only ends the run ("Acme’s statement").
+            if inner && people::strip_possessive(t).1 {
+                break;
+            }
+            let connector = inner
+                && matches!(t, "of" | "for" | "and" | "&" | "on")
+                && from >= 2
+                && is_capitalized(ws[from - 2].text(src));
+            if !(is_capitalized(t) || connector) {
+                break;
+            }
+            from -= 1;
+        }
+        // "The Coast Guard said" at a sentence start.
+        if from < end && matches!(ws[from].text(src), "The") {
+            from += 1;
+        }
+        if from == end || end - from > 8 {
+            return None;
+        }
+        let run = &ws[from..end];
+        if !self
+            .people
+            .mentions_in(run[0].start, run[run.len() - 1].end)
+            .is_empty()
+        {
+            return None;
+        }
+        let last = people::strip_possessive(run[run.len() - 1].text(src)).0;
+        let first = run[0].text(src);
+        let article = from > 0 && matches!(ws[from - 1].text(src), "the" | "The");
+        let acronym = |t: &str| {
+            let t = people::strip_possessive(t).0;
+            t.len() >= 2
+                && t.chars().filter(char::is_ascii_alphabetic).count() >= 2
+                && t.chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&')
+        };
+        let org_word = run.iter().any(|w| {
+            let t = people::strip_possessive(w.text(src)).0;
+            names::is_org_word(t) && !names::is_weak_org_word(t)
+        }) || matches!(
+            last,
+            "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "plc" | "PLC" | "Group"
+        );
+        let title_only = run.iter().all(|w| {
+            let t = people::strip_possessive(w.text(src)).0;
+            names::is_title(t) || names::is_role_modifier(t)
+        });
+        if title_only
+            || names::is_stop_word(first)
+            || names::is_calendar_word(first)
+            || run
+                .iter()
+                .any(|w| names::first_name_gender(w.text(src)).is_some())
+        {
+            return None;
+        }
+        let single = run.len() == 1;
+        if !(acronym(last) || org_word || article || document || loose) {
+            return None;
+        }
+        if single && !acronym(last) && !document && !article && !loose {
+            return None;
+        }
+        let from = if article { from - 1 } else { from };
+        let name = src[run[0].start..run[run.len() - 1].end].to_string();
+        let name = people::strip_possessive(&name)
+            .0
+            .trim_end_matches(['\'', '’']);
+        Some((self.expand_acronym(name), from))
+    }
+
+    /// An organisation named right after a reporting verb at `i - 1` and
+    /// ending the clause: "said Acme Corp.", "said the Coast Guard".
+    fn org_after_verb(&self, ws: &[Word], i: usize) -> Option<(String, usize)> {
+        let src = self.src;
+        let mut e = i;
+        if ws.get(e).is_some_and(|w| w.text(src) == "the") {
+            e += 1;
+        }
+        while e < ws.len()
+            && (is_capitalized(ws[e].text(src))
+                || (matches!(ws[e].text(src), "of" | "for" | "and" | "&") && e > i))
+            && (e == i
+                || src[ws[e - 1].end..ws[e].start]
+                    .trim_matches([' ', '\u{a0}'])
+                    .is_empty())
+        {
+            e += 1;
+        }
+        if e == i {
+            return None;
+        }
+        let (name, at) = self.org_before(&ws[..e], e, true)?;
+        (at == i).then_some((name, e))
+    }
+
+    /// The full name an acronym stands for where the document spells it
+    /// out: "the Bureau of Land Records (BLR)" makes "BLR" that name.
+    fn expand_acronym(&self, name: &str) -> String {
+        let src = self.src;
+        let acronym = name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        if !acronym {
+            return name.to_string();
+        }
+        let key = format!("({name})");
+        let Some(at) = src.find(&key) else {
+            return name.to_string();
+        };
+        let from = src.floor_char_boundary(at.saturating_sub(120));
+        let ws: Vec<Word> = words(src, from, at).collect();
+        let mut k = ws.len();
+        while k > 0 {
+            let t = ws[k - 1].text(src);
+            let connector = matches!(t, "of" | "for" | "and" | "on")
+                && k >= 2
+                && is_capitalized(ws[k - 2].text(src));
+            let joined = k == ws.len() || src[ws[k - 1].end..ws[k].start].trim().is_empty();
+            if !joined
+                || !(is_capitalized(t) || connector)
+                || (!connector && names::is_stop_word(t))
+            {
+                break;
+            }
+            k -= 1;
+        }
+        if ws.len() - k < 2 || !src[ws[ws.len() - 1].end..at].trim().is_empty() {
+            return name.to_string();
+        }
+        src[ws[k].start..ws[ws.len() - 1].end].to_string()
+    }
+
     /// The one person of the document whose surname is `w`.
     fn person_by_surname(&self, w: &str) -> Option<usize> {
         let mut found = None;
@@ -759,6 +1006,10 @@ impl Ctx<'_> {
             {
                 return Some(p);
             }
+            if first.is_none() {
+                // "…,” said Acme Corp."
+                return self.org_after_verb(ws, 1).map(|(n, _)| Subject::Named(n));
+            }
             return first.map(|(s, _)| s);
         }
         if t0.eq_ignore_ascii_case("according") && ws.get(1).is_some_and(|w| w.text(src) == "to") {
@@ -771,7 +1022,22 @@ impl Ctx<'_> {
         {
             return Some(s);
         }
-        let (s, mut k) = self.subject_at(ws, 0)?;
+        let Some((s, mut k)) = self.subject_at(ws, 0) else {
+            // "…,” the Coast Guard said." (not "…”. The Coast Guard said
+            // the vote …", a new sentence).
+            let inside = src[..from].trim_end_matches(['"', '”', '’', '\'']);
+            if gap.contains(['.', '!', '?'])
+                || !(gap.contains(',') || inside.ends_with([',', '!', '?']))
+            {
+                return None;
+            }
+            let v = ws
+                .iter()
+                .take(12)
+                .position(|w| is_speech_verb(w.text(src)))?;
+            let (name, at) = self.org_before(ws, v, false)?;
+            return (at == 0).then_some(Subject::Named(name));
+        };
         // "“…” — Ana Ruiz, Secretary of Labor": a credit after a dash.
         if gap.contains(['—', '–', '-']) && !matches!(s, Subject::Pronoun(..)) {
             return Some(s);
@@ -823,6 +1089,72 @@ impl Ctx<'_> {
             (s @ (Subject::Person(_) | Subject::Role(..)), _) => Some(s),
             _ => None,
         }
+    }
+
+    /// "Radio Nord’s Ivo Brandt: “…”", "The Harbour Gazette: “…”": a line
+    /// that opens with nothing but a name and a colon credits the quotation
+    /// after it to that name (the "what they are saying" round-up), never to
+    /// the speaker before.
+    fn label(&self, open: usize) -> Option<Subject> {
+        let src = self.src;
+        let line = line_start_near(src, open, 160);
+        let head = src[line..open].trim_end_matches([' ', '\t', '\u{a0}']);
+        let label = head
+            .strip_suffix(':')?
+            .trim_start_matches(['>', ' ', '\t', '*', '-', '•'])
+            .trim_end_matches('*');
+        let from = open - (src[line..open].len() - src[line..open].find(label)?);
+        if label.is_empty() || label.contains(['"', '“', '”', ',', ';', '?', '!', '(', ':']) {
+            return None;
+        }
+        let ws: Vec<Word> = words(src, from, from + label.len()).collect();
+        if ws.is_empty() || ws.len() > 8 || !is_capitalized(ws[0].text(src)) {
+            return None;
+        }
+        let fits = ws.iter().all(|w| {
+            let t = w.text(src);
+            is_capitalized(t) || matches!(t, "of" | "the" | "and" | "for" | "de" | "on")
+        });
+        if !fits {
+            return None;
+        }
+        if let Some(m) = self
+            .people
+            .mentions_in(from, from + label.len())
+            .iter()
+            .rev()
+            .find(|m| !m.possessive)
+        {
+            return Some(Subject::Person(m.person));
+        }
+        // "Radio Nord’s Ivo Brandt": the name after the outlet's possessive.
+        if let Some(k) = ws
+            .iter()
+            .rposition(|w| people::strip_possessive(w.text(src)).1)
+        {
+            let name = &ws[k + 1..];
+            let person_like = name.len() >= 2
+                && name.iter().all(|w| {
+                    let t = w.text(src);
+                    is_capitalized(t) && !names::is_title(t) && !names::is_org_word(t)
+                });
+            return person_like
+                .then(|| Subject::Named(src[name[0].start..name[name.len() - 1].end].to_string()));
+        }
+        let first = ws[0].text(src);
+        if ws.len() == 1 && (names::is_stop_word(first) || is_section_word(first)) {
+            return None;
+        }
+        if ws
+            .iter()
+            .all(|w| names::is_title(w.text(src)) || names::is_role_modifier(w.text(src)))
+            || names::is_calendar_word(first)
+        {
+            return None;
+        }
+        Some(Subject::Named(
+            src[ws[0].start..ws[ws.len() - 1].end].to_string(),
+        ))
     }
 
     /// "…,” one tenant said": a reporting verb right after the quotation whose
@@ -926,6 +1258,22 @@ impl Ctx<'_> {
             {
                 return Some(s);
             }
+            // "…, said the Coast Guard: “…”"
+            if tail.ends_with([',', ':', '—'])
+                && !matches!(
+                    ws[v].text(src),
+                    "told" | "tells" | "telling" | "asked" | "asks" | "warned" | "warns"
+                )
+                && self.nearest_subject(&ws[..v], from, ws[v].start).is_none()
+                && let Some((name, e)) = self.org_after_verb(ws, v + 1)
+                && e == ws.len()
+            {
+                return Some(Subject::Named(name));
+            }
+            // "The Coast Guard said: “…”"
+            if let Some((name, _)) = self.org_before(ws, v, false) {
+                return Some(Subject::Named(name));
+            }
             return self.nearest_subject(&ws[..v], from, ws[v].start);
         }
         let according = ws.windows(2).position(|p| {
@@ -1022,6 +1370,38 @@ impl Ctx<'_> {
             Subject::Person(p) => Some(p),
             Subject::Pronoun(g, pos) => self.resolve_pronoun(pos, g),
             Subject::Role(ref title, pos) => self.resolve_role(pos, title),
+            Subject::Named(ref name) => {
+                let mut named = self.named.borrow_mut();
+                let i = match named.iter().position(|n| n == name) {
+                    Some(i) => i,
+                    None => {
+                        named.push(name.clone());
+                        named.len() - 1
+                    }
+                };
+                Some(self.people.people.len() + i)
+            }
+        }
+    }
+
+    /// Whether speaker `who` fits a pronoun of gender `g`: an organisation
+    /// or an unplaced name is never "he" or "she".
+    fn fits(&self, who: usize, g: Option<Gender>) -> bool {
+        who < self.people.people.len() && self.people.fits(who, g)
+    }
+
+    /// The name and role of speaker `who`.
+    fn speaker(&self, who: usize) -> (String, Option<String>) {
+        match self.people.people.get(who) {
+            Some(p) => (p.name.clone(), p.role.clone()),
+            None => (
+                self.named
+                    .borrow()
+                    .get(who - self.people.people.len())
+                    .cloned()
+                    .unwrap_or_default(),
+                None,
+            ),
         }
     }
 
@@ -1062,7 +1442,7 @@ impl Ctx<'_> {
             .iter()
             .rev()
             .take_while(|(p, _)| *p >= floor)
-            .find(|(p, who)| *p < pos && self.people.fits(*who, g))
+            .find(|(p, who)| *p < pos && self.fits(*who, g))
             .copied();
         match (named, credited) {
             (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
@@ -1178,6 +1558,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         spans: &spans,
         credited: Vec::new(),
         words_buf: std::cell::Cell::new(Vec::new()),
+        named: std::cell::RefCell::new(Vec::new()),
     };
     let mut facts = Vec::new();
     // The last quotation long enough to count, and its speaker when credited.
@@ -1260,6 +1641,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
             .then(|| ctx.after(span.close_end, after_end))
             .flatten()
             .or_else(|| ctx.credit_line(span.close_end))
+            .or_else(|| ctx.label(span.open))
             .or_else(|| ctx.before(clause_start, span.open));
         let mut speaker = subject.as_ref().and_then(|s| ctx.resolve(s));
         // With no attribution at all (not even "one tenant said"), the quote
@@ -1286,7 +1668,7 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
                 .map(|p| trim_full_stop(src, trim_piece(src, p)))
                 .filter(|p| p.1 > p.0)
                 .collect();
-            let person = &people.people[who];
+            let (name, role) = ctx.speaker(who);
             let outlet = outlets::near_quote(
                 src,
                 people,
@@ -1300,8 +1682,8 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
                     e,
                     Value::Text(collapse_spaces(&src[s..e])),
                 );
-                f.speaker = Some(person.name.clone());
-                f.speaker_role = person.role.clone();
+                f.speaker = Some(name.clone());
+                f.speaker_role = role.clone();
                 f.outlet = outlet.clone();
                 facts.push(f);
             }
@@ -1334,12 +1716,12 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
                 .join(" ");
             (first, last, (pieces.len() > 1).then_some(joined))
         };
-        let person = &people.people[who];
+        let (name, role) = ctx.speaker(who);
         let collapsed = collapse_spaces(joined.as_deref().unwrap_or(&src[first.0..last.1]));
         let mut f = Found::new(FactKind::Quote, first.0, last.1, Value::Text(collapsed));
         f.text = joined;
-        f.speaker = Some(person.name.clone());
-        f.speaker_role = person.role.clone();
+        f.speaker = Some(name);
+        f.speaker_role = role;
         f.outlet = outlets::near_quote(
             src,
             people,
@@ -2019,6 +2401,57 @@ mod tests {
             q.facts
                 .iter()
                 .all(|f| f.speaker.as_deref() == Some("Ana Ruiz"))
+        );
+    }
+
+    #[test]
+    fn an_organisation_before_or_after_its_verb_is_the_speaker() {
+        let s = "The Bureau of Coastal Records (BCR) did not answer at first. \
+                 Asked about the survey in May, the BCR said: \"We never lose a single file.\"\n\n\
+                 \"The harbour maps were redrawn after the storm,\" Halvard Shipping's statement said.\n\n\
+                 \"We have nothing further to add today,\" said Norvik Ltd.\n\n\
+                 On its website the Harbour Police said: \"Two more boats have been towed away tonight.\"\n";
+        let q = quotes(s);
+        let who: Vec<&str> = q.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(
+            who,
+            vec![
+                "Bureau of Coastal Records",
+                "Halvard Shipping",
+                "Norvik Ltd",
+                "Harbour Police"
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_in_an_aside_or_the_object_of_told_is_not_the_speaker() {
+        let s = "Retired welder Ivo Brandt, 61, from Marlow, North Dene, said: \
+                 \"I watched the yard close and nobody came to help us.\"\n\n\
+                 Brandt told the Harbour Board, \"My worries have all come true this year.\"\n\n\
+                 \"Rents keep rising across the whole county,\". The Harbour Board said the \
+                 rents \"are set by the market alone\".\n";
+        let q = quotes(s);
+        assert!(q.iter().take(2).all(|(_, w)| w == "Ivo Brandt"), "{q:?}");
+        assert!(
+            !q.iter()
+                .any(|(t, w)| t.starts_with("Rents") && w == "Harbour Board"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_round_up_line_credits_the_name_before_its_colon() {
+        let s = "Harbour analyst Dana Keel: \u{201c}The numbers for the spring look better than anyone thought.\u{201d}\n\n\
+                 Radio Nord\u{2019}s Ivo Brandt: \u{201c}Good news for the fishing towns at long last.\u{201d}\n\n\
+                 The Harbour Gazette: \u{201c}The port grew faster than in any quarter since the storm.\u{201d}\n";
+        let q = quotes(s);
+        let who: Vec<&str> = q.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(
+            who,
+            vec!["Dana Keel", "Ivo Brandt", "The Harbour Gazette"],
+            "{q:?}"
         );
     }
 }
