@@ -109,6 +109,9 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
                 .map(|c| (idx, c)),
         );
     }
+    if opts.types.is_empty() {
+        cap_who_said(&mut cards, &merged.facts);
+    }
     let type_order: HashMap<CardType, usize> = CardType::ALL
         .iter()
         .enumerate()
@@ -129,6 +132,46 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
         cards: cards.into_iter().map(|(_, c)| c).collect(),
     }
 }
+
+/// Who-said cards take at most a third of a deck by default
+/// ([`MAX_WHO_SAID_SHARE`]): a deck of quotations asks little about the
+/// facts. The quotations kept are the most telling ones (see
+/// [`worth::quote_score`]), ties going to the earlier fact.
+fn cap_who_said(cards: &mut Vec<(usize, Card)>, facts: &[crate::model::DeckFact]) {
+    let who: Vec<usize> = (0..cards.len())
+        .filter(|&i| cards[i].1.card_type == CardType::WhoSaid)
+        .collect();
+    let others = cards.len() - who.len();
+    // who / (who + others) <= 1/3  ⇔  who <= others / 2; one quotation may
+    // stay in a deck of few other cards.
+    let allowed = (others / (MAX_WHO_SAID_SHARE - 1)).max(1);
+    if who.len() <= allowed {
+        return;
+    }
+    let mut ranked: Vec<(std::cmp::Reverse<usize>, usize, usize)> = who
+        .iter()
+        .map(|&i| {
+            let (idx, card) = &cards[i];
+            let f = &facts[*idx];
+            let role = f.speaker_role.as_deref().is_some_and(|r| !r.is_empty());
+            (
+                std::cmp::Reverse(worth::quote_score(&card.prompt, role)),
+                *idx,
+                i,
+            )
+        })
+        .collect();
+    ranked.sort();
+    let drop: HashSet<usize> = ranked.iter().skip(allowed).map(|r| r.2).collect();
+    let mut i = 0;
+    cards.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
+}
+
+/// One card in this many may be a who-said card, at most, by default.
+const MAX_WHO_SAID_SHARE: usize = 3;
 
 /// A tag-safe form of a title: lowercase words joined by `-`.
 pub fn slug(title: &str) -> String {
@@ -240,6 +283,81 @@ mod tests {
             "{:?}",
             deck.cards
         );
+    }
+
+    #[test]
+    fn who_said_cards_take_at_most_a_third_of_a_deck() {
+        let quotes = [
+            (
+                "Ana Ruiz",
+                "Our ferries will carry twice as many commuters across the estuary by autumn",
+            ),
+            (
+                "Dale Ito",
+                "Rebuilding the northern seawall protects four thousand homes from winter flooding",
+            ),
+            (
+                "Lena Berg",
+                "Every district library will stay open on Sundays under the revised budget plan",
+            ),
+            (
+                "Omar Hadi",
+                "Small bakeries pay higher electricity tariffs than the steel mills downriver",
+            ),
+            (
+                "Ana Ruiz",
+                "Commuter rail ridership doubled once monthly passes became cheaper for students",
+            ),
+            (
+                "Dale Ito",
+                "Volunteer firefighters deserve pensions matching those of salaried crews",
+            ),
+        ];
+        let mut facts: Vec<_> = quotes
+            .iter()
+            .enumerate()
+            .map(|(i, (who, q))| {
+                fact("a.md", FactKind::Quote, q, *q)
+                    .speaker(who)
+                    .sentence(&format!("“{q},” {who} said."))
+                    .line(i + 1)
+                    .build()
+            })
+            .collect();
+        facts.push(
+            fact("a.md", FactKind::Money, "$25.4 million", 25.4e6)
+                .sentence("The harbour authority spent $25.4 million on dredging in 2024.")
+                .line(20)
+                .build(),
+        );
+        facts.push(
+            fact("a.md", FactKind::Percent, "53%", 53.0)
+                .sentence("Turnout in the Riverton mayoral election of 2023 reached 53%.")
+                .line(21)
+                .build(),
+        );
+        let people = ["Ana Ruiz", "Dale Ito", "Lena Berg", "Omar Hadi"]
+            .iter()
+            .map(|n| crate::model::Person {
+                name: n.to_string(),
+                aliases: vec![],
+                role: None,
+            })
+            .collect();
+        let ex = Extraction {
+            doc: "a.md".into(),
+            facts,
+            people,
+            outlets: vec![],
+        };
+        let deck = generate_deck(&[ex], &opts(5));
+        let who = deck
+            .cards
+            .iter()
+            .filter(|c| c.card_type == CardType::WhoSaid)
+            .count();
+        assert!(who >= 1, "{:#?}", deck.cards);
+        assert!(who * 3 <= deck.cards.len(), "{who} of {}", deck.cards.len());
     }
 
     #[test]
