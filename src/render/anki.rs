@@ -1,13 +1,22 @@
-//! What the two Anki exports share: factdeck's note types, note GUIDs, tags, and
-//! turning a card into the HTML fields of a note.
+//! What the two Anki exports share: note GUIDs, tags, and turning cards into the
+//! HTML fields of notes.
 //!
-//! A card becomes one note. Cloze cards whose prompt has a `____` blank become
-//! notes of the Cloze type (`{{c1::answer::hint}}`); every other card becomes a
-//! note of the question type. Field text is HTML, so everything from the deck is
-//! escaped first.
+//! The package ([`fact_notes`]) makes the cards of one fact the cards of one
+//! note, so Anki treats them as siblings and buries the others once one is
+//! shown: its note type, *factdeck*, has one template per card type, each
+//! conditional on its own field, so Anki makes exactly the cards the fact has.
+//! A card without a fact (or a second card of one type for a fact, which only a
+//! hand-edited deck has) is a note of its own.
+//!
+//! The text import cannot define note types, so the text export
+//! ([`notes`]) makes one note per card of Anki's built-in types: Cloze cards
+//! whose prompt has a `____` blank become Cloze notes (`{{c1::answer::hint}}`),
+//! every other card a Basic note. Field text is HTML, so everything from the
+//! deck is escaped first.
 
 use super::{Segment, blank_segments, escape_html, explanation_beside_sentence};
-use crate::model::{Card, CardId, CardType, Deck};
+use crate::model::{Card, CardId, CardType, Deck, FactId};
+use std::collections::HashMap;
 
 /// Settings shared by the `.apkg` and text exports.
 #[derive(Clone, Debug)]
@@ -19,16 +28,7 @@ pub struct AnkiOptions {
     pub timestamp: i64,
 }
 
-/// factdeck's two note types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoteType {
-    /// Fields Question, Answer, Options, Source.
-    Question,
-    /// Fields Text, Extra, Source; one card per `{{cN::…}}`.
-    Cloze,
-}
-
-/// The style sheet both note types use.
+/// The style sheet of the package's note type.
 pub const NOTE_CSS: &str = ".card { font-family: Arial, sans-serif; font-size: 20px; \
 text-align: center; color: black; background-color: white; }\n\
 .options { display: inline-block; text-align: left; margin: 0.6em auto; }\n\
@@ -40,49 +40,203 @@ text-align: center; color: black; background-color: white; }\n\
 .nightMode .source { color: #aaa; }\n\
 .source .sentence { font-style: italic; }\n";
 
-impl NoteType {
-    /// The fixed note type id, so every export and re-import uses the same type.
-    pub const fn id(self) -> i64 {
-        match self {
-            NoteType::Question => 1_731_580_000_101,
-            NoteType::Cloze => 1_731_580_000_102,
+/// The package's note type: a fixed id, so every export and re-import uses
+/// the same type.
+pub const FACT_NOTE_TYPE_ID: i64 = 1_731_580_000_103;
+
+/// The note type's name in Anki.
+pub const FACT_NOTE_TYPE_NAME: &str = "factdeck";
+
+/// The note type's templates, in `ord` order: one per card type. The order is
+/// part of the format (a card's review history is kept by its note and
+/// template), so new card types go at the end.
+pub const TEMPLATES: [CardType; 5] = [
+    CardType::Cloze,
+    CardType::MultipleChoice,
+    CardType::WhoSaid,
+    CardType::TrueFalse,
+    CardType::ShortAnswer,
+];
+
+/// The note type's fields: the sort field (the fact's sentence), a front and a
+/// back for each template, and the source.
+pub const FACT_FIELDS: [&str; 12] = [
+    "Fact",
+    "Cloze",
+    "Cloze Back",
+    "Multiple Choice",
+    "Multiple Choice Back",
+    "Who Said",
+    "Who Said Back",
+    "True or False",
+    "True or False Back",
+    "Short Answer",
+    "Short Answer Back",
+    "Source",
+];
+
+/// Index of the Source field in [`FACT_FIELDS`].
+const SOURCE_FIELD: usize = 11;
+
+/// A template's `ord`: where its card type stands in [`TEMPLATES`].
+pub fn template_ord(card_type: CardType) -> usize {
+    TEMPLATES
+        .iter()
+        .position(|t| *t == card_type)
+        .unwrap_or_default()
+}
+
+/// The fields (front, back) of template `ord`, as indexes into [`FACT_FIELDS`].
+pub const fn template_fields(ord: usize) -> (usize, usize) {
+    (1 + 2 * ord, 2 + 2 * ord)
+}
+
+/// Template `ord`'s name, front and back. The front prints only when the
+/// template's own field is filled, so Anki makes no card for a type the fact
+/// lacks.
+pub fn template(ord: usize) -> (&'static str, String, String) {
+    let (front, back) = template_fields(ord);
+    let (front, back) = (FACT_FIELDS[front], FACT_FIELDS[back]);
+    let name = match TEMPLATES.get(ord) {
+        Some(CardType::Cloze) => "Cloze",
+        Some(CardType::MultipleChoice) => "Multiple choice",
+        Some(CardType::WhoSaid) => "Who said",
+        Some(CardType::TrueFalse) => "True or false",
+        _ => "Short answer",
+    };
+    let source = "{{#Source}}<div class=source>{{Source}}</div>{{/Source}}";
+    let qfmt = format!("{{{{#{front}}}}}<div class=question>{{{{{front}}}}}</div>{{{{/{front}}}}}");
+    // A cloze card's back is the sentence with the answer filled in.
+    let afmt = if TEMPLATES.get(ord) == Some(&CardType::Cloze) {
+        format!("<div class=question>{{{{{back}}}}}</div>\n{source}")
+    } else {
+        format!(
+            "{{{{FrontSide}}}}\n<hr id=\"answer\">\n<div class=answer>{{{{{back}}}}}</div>\n{source}"
+        )
+    };
+    (name, qfmt, afmt)
+}
+
+/// One note of the package: the cards of one fact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactNote {
+    /// `factdeck-fact-<fact id>`, or [`note_guid`] of its card for a note of
+    /// one card without a fact.
+    pub guid: String,
+    /// Space-free tags of all its cards.
+    pub tags: Vec<String>,
+    /// HTML, in the order of [`FACT_FIELDS`].
+    pub fields: Vec<String>,
+    /// The template `ord` of each of its cards, in deck order.
+    pub cards: Vec<usize>,
+}
+
+/// The GUID of the note holding a fact's cards. Fact ids are content hashes,
+/// so a regenerated deck gives the same GUIDs and Anki updates the notes
+/// (keeping their review history) instead of adding duplicates.
+pub fn fact_guid(fact: &FactId) -> String {
+    format!("factdeck-fact-{fact}")
+}
+
+/// The package's notes: every fact's cards in one note, in deck order.
+pub fn fact_notes(deck: &Deck) -> Vec<FactNote> {
+    let mut notes: Vec<FactNote> = Vec::new();
+    let mut by_fact: HashMap<&FactId, usize> = HashMap::new();
+    for card in &deck.cards {
+        let ord = template_ord(card.card_type);
+        let shared = (!card.fact.0.is_empty())
+            .then(|| by_fact.get(&card.fact).copied())
+            .flatten();
+        let index = match shared {
+            Some(i) if !notes[i].cards.contains(&ord) => i,
+            _ => {
+                let guid = if card.fact.0.is_empty() || shared.is_some() {
+                    note_guid(&card.id)
+                } else {
+                    by_fact.insert(&card.fact, notes.len());
+                    fact_guid(&card.fact)
+                };
+                let mut fields = vec![String::new(); FACT_FIELDS.len()];
+                let sort = if card.sentence.trim().is_empty() {
+                    &card.prompt
+                } else {
+                    &card.sentence
+                };
+                fields[0] = escape_html(sort.trim());
+                fields[SOURCE_FIELD] = source_html(card);
+                notes.push(FactNote {
+                    guid,
+                    tags: Vec::new(),
+                    fields,
+                    cards: Vec::new(),
+                });
+                notes.len() - 1
+            }
+        };
+        let note = &mut notes[index];
+        let (front, back) = card_sides(card);
+        let (f, b) = template_fields(ord);
+        note.fields[f] = front;
+        note.fields[b] = back;
+        note.cards.push(ord);
+        for t in card_tags(card) {
+            if !note.tags.contains(&t) {
+                note.tags.push(t);
+            }
         }
     }
+    notes
+}
 
-    /// The note type's name in Anki.
-    pub const fn name(self) -> &'static str {
-        match self {
-            NoteType::Question => "factdeck Question",
-            NoteType::Cloze => "factdeck Cloze",
+/// A card's front and back as the package's templates show them.
+fn card_sides(card: &Card) -> (String, String) {
+    if card.card_type == CardType::Cloze {
+        let segments = blank_segments(&card.prompt);
+        if segments.iter().any(|s| s.blank) {
+            let hint = card
+                .hint
+                .as_deref()
+                .map(str::trim)
+                .filter(|h| !h.is_empty())
+                .unwrap_or("...");
+            let shown = |blank: &str| -> String {
+                let mut html = String::new();
+                for Segment { text, blank: b } in &segments {
+                    if *b {
+                        html.push_str("<span class=cloze>");
+                        html.push_str(blank);
+                        html.push_str("</span>");
+                    } else {
+                        html.push_str(&escape_html(text));
+                    }
+                }
+                html
+            };
+            let mut back = shown(&escape_html(&card.answer));
+            if let Some(ex) = explanation_beside_sentence(card) {
+                back.push_str("<div class=explanation>");
+                back.push_str(&escape_html(ex));
+                back.push_str("</div>");
+            }
+            return (shown(&format!("[{}]", escape_html(hint))), back);
         }
-    }
-
-    /// Field names, in order.
-    pub const fn fields(self) -> &'static [&'static str] {
-        match self {
-            NoteType::Question => &["Question", "Answer", "Options", "Source"],
-            NoteType::Cloze => &["Text", "Extra", "Source"],
-        }
-    }
-
-    /// The card template: front and back.
-    pub const fn template(self) -> (&'static str, &'static str) {
-        match self {
-            NoteType::Question => (
-                "<div class=question>{{Question}}</div>\n\
-                 {{#Options}}<div class=options>{{Options}}</div>{{/Options}}",
-                "{{FrontSide}}\n<hr id=\"answer\">\n\
-                 <div class=answer>{{Answer}}</div>\n\
-                 {{#Source}}<div class=source>{{Source}}</div>{{/Source}}",
+        // A cloze card without a blank is asked as a question.
+        let front = question_html(card);
+        return (
+            front.clone(),
+            format!(
+                "{front}<hr id=\"answer\"><div class=answer>{}</div>",
+                answer_html(card)
             ),
-            NoteType::Cloze => (
-                "{{cloze:Text}}",
-                "{{cloze:Text}}\n\
-                 {{#Extra}}<div class=explanation>{{Extra}}</div>{{/Extra}}\n\
-                 {{#Source}}<div class=source>{{Source}}</div>{{/Source}}",
-            ),
-        }
+        );
     }
+    let options = options_html(card);
+    let front = if options.is_empty() {
+        question_html(card)
+    } else {
+        format!("{}<div class=options>{options}</div>", question_html(card))
+    };
+    (front, answer_html(card))
 }
 
 /// A note's content, as HTML.
@@ -103,7 +257,7 @@ pub enum NoteBody {
     },
 }
 
-/// One Anki note made from one card.
+/// One note of the text export, made from one card.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
     /// See [`note_guid`].
@@ -114,15 +268,12 @@ pub struct Note {
 }
 
 impl Note {
-    /// Which note type the note uses.
-    pub fn note_type(&self) -> NoteType {
-        match self.body {
-            NoteBody::Question { .. } => NoteType::Question,
-            NoteBody::Cloze { .. } => NoteType::Cloze,
-        }
+    /// Whether the note is a Cloze note (else a question).
+    pub fn is_cloze(&self) -> bool {
+        matches!(self.body, NoteBody::Cloze { .. })
     }
 
-    /// The fields in the order of [`NoteType::fields`].
+    /// The fields: question, answer, options, source; or text, extra, source.
     pub fn fields(&self) -> [&str; 4] {
         match &self.body {
             NoteBody::Question {
@@ -140,9 +291,10 @@ impl Note {
     }
 }
 
-/// A note's GUID: `factdeck-` and the card id. Card ids are content hashes of the
-/// fact and card type, so a regenerated deck gives the same GUIDs and Anki updates
-/// the notes (keeping their review history) instead of adding duplicates.
+/// A one-card note's GUID: `factdeck-` and the card id. Card ids are content
+/// hashes of the fact and card type, so a regenerated deck gives the same GUIDs
+/// and Anki updates the notes (keeping their review history) instead of adding
+/// duplicates.
 pub fn note_guid(card: &CardId) -> String {
     format!("factdeck-{card}")
 }
@@ -190,7 +342,7 @@ pub fn card_tags(card: &Card) -> Vec<String> {
     tags
 }
 
-/// Every card of the deck as a note, in deck order.
+/// Every card of the deck as a note of its own (the text export), in deck order.
 pub fn notes(deck: &Deck) -> Vec<Note> {
     deck.cards.iter().map(note_for).collect()
 }
@@ -389,7 +541,7 @@ pub(crate) mod tests {
         );
         c.hint = Some("a dollar amount".into());
         let note = note_for(&c);
-        assert_eq!(note.note_type(), NoteType::Cloze);
+        assert!(note.is_cloze());
         assert_eq!(
             note.fields()[0],
             "The town paid {{c1::$4.5 million::a dollar amount}} for the bridge."
@@ -407,7 +559,7 @@ pub(crate) mod tests {
     #[test]
     fn cloze_without_blank_falls_back_to_question() {
         let c = card(CardType::Cloze, "How much was paid?", "$5");
-        assert_eq!(note_for(&c).note_type(), NoteType::Question);
+        assert!(!note_for(&c).is_cloze());
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! type, deck, GUID, tags, then the two fields. Fields are HTML (`#html:true`):
 //! text is escaped, newlines become `<br>` and tabs `&#9;`, so a row is always
 //! one line; the csv writer quotes whatever still needs it.
+//!
+//! One line per card: the built-in types have one card per note, so the cards
+//! of one fact cannot be siblings here and Anki will not bury them. The export
+//! says so ([`siblings_warning`]); the package (`apkg`) makes them siblings.
 
 use super::anki::{AnkiOptions, Note, NoteBody, normalize_deck_name, notes};
 use crate::error::{Error, Result};
@@ -43,6 +47,23 @@ pub fn render(deck: &Deck, opts: &AnkiOptions) -> Result<Vec<u8>> {
         .map_err(|e| Error::Other(format!("cannot write Anki text: {e}")))?;
     drop(writer);
     Ok(out)
+}
+
+/// A warning when some fact has several cards: the text import makes each its
+/// own note, so Anki may show them back to back.
+pub fn siblings_warning(deck: &Deck) -> Option<String> {
+    let mut cards_per_fact: std::collections::HashMap<&str, usize> = Default::default();
+    for c in deck.cards.iter().filter(|c| !c.fact.0.is_empty()) {
+        *cards_per_fact.entry(c.fact.0.as_str()).or_default() += 1;
+    }
+    let n = cards_per_fact.values().filter(|&&k| k > 1).count();
+    (n > 0).then(|| {
+        format!(
+            "{n} {} several cards; Anki's text import makes each card its own note, so \
+             Anki will not bury them as siblings (--to apkg does)",
+            super::fit::plural(n, "fact has", "facts have")
+        )
+    })
 }
 
 /// Maps a factdeck note onto Anki's built-in `Basic` or `Cloze` note type.
@@ -154,6 +175,20 @@ mod tests {
             "{}",
             cols[5]
         );
+    }
+
+    #[test]
+    fn facts_with_several_cards_are_warned_about() {
+        let one = card(CardType::Cloze, "Paid ____.", "$4");
+        let mut sibling = card(CardType::ShortAnswer, "How much was paid?", "$4");
+        sibling.fact = one.fact.clone();
+        let other = card(CardType::ShortAnswer, "Another?", "$5");
+        assert_eq!(
+            siblings_warning(&deck(vec![one.clone(), other.clone()])),
+            None
+        );
+        let w = siblings_warning(&deck(vec![one, other, sibling])).expect("warning");
+        assert!(w.starts_with("1 fact has several cards"), "{w}");
     }
 
     #[test]

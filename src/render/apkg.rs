@@ -3,13 +3,19 @@
 //! `media` map.
 //!
 //! Schema 11 keeps note types, decks and deck options as JSON in the single `col`
-//! row; notes and cards are rows of their own. Note and card ids are the export
-//! time in milliseconds plus a counter (Anki shows them as "added" dates); what
-//! makes a re-import update rather than duplicate is the note GUID
-//! ([`super::anki::note_guid`]), and Anki only updates a note whose `mod` time is
-//! newer, which is why the caller passes the export time in.
+//! row; notes and cards are rows of their own. The cards of one fact are the
+//! cards of one note ([`super::anki::fact_notes`]), and the deck has its own
+//! options preset that buries siblings, so Anki shows one card of a fact a day.
+//! Note and card ids are the export time in milliseconds plus a counter (Anki
+//! shows them as "added" dates); what makes a re-import update rather than
+//! duplicate is the note GUID ([`super::anki::fact_guid`]), and Anki only
+//! updates a note whose `mod` time is newer, which is why the caller passes the
+//! export time in.
 
-use super::anki::{AnkiOptions, NOTE_CSS, Note, NoteType, normalize_deck_name, notes, strip_html};
+use super::anki::{
+    AnkiOptions, FACT_FIELDS, FACT_NOTE_TYPE_ID, FACT_NOTE_TYPE_NAME, FactNote, NOTE_CSS,
+    TEMPLATES, fact_notes, normalize_deck_name, strip_html, template, template_fields,
+};
 use crate::error::{Error, Result};
 use crate::model::{Deck, content_hash};
 use rusqlite::{Connection, params};
@@ -63,7 +69,7 @@ CREATE INDEX ix_notes_csum ON notes (csum);
 /// Renders a deck as the bytes of an `.apkg` file.
 pub fn render(deck: &Deck, opts: &AnkiOptions) -> Result<Vec<u8>> {
     let deck_name = normalize_deck_name(&opts.deck_name);
-    let notes = notes(deck);
+    let notes = fact_notes(deck);
     let db = tempfile::Builder::new()
         .prefix("factdeck-apkg-")
         .suffix(".anki2")
@@ -104,7 +110,7 @@ fn write_collection(
     path: &std::path::Path,
     deck_name: &str,
     description: &str,
-    notes: &[Note],
+    notes: &[FactNote],
     timestamp: i64,
 ) -> rusqlite::Result<()> {
     let mut conn = Connection::open(path)?;
@@ -125,7 +131,7 @@ fn write_collection(
             collection_conf(leaf_id).to_string(),
             models_json(leaf_id, timestamp).to_string(),
             decks_json(deck_name, description, timestamp).to_string(),
-            dconf_json().to_string(),
+            dconf_json(timestamp).to_string(),
         ],
     )?;
     {
@@ -136,15 +142,14 @@ fn write_collection(
         let mut add_card = tx.prepare(
             "INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor,
                                 reps, lapses, left, odue, odid, flags, data)
-             VALUES (?1, ?2, ?3, 0, ?4, -1, 0, 0, ?5, 0, 0, 0, 0, 0, 0, 0, 0, '')",
+             VALUES (?1, ?2, ?3, ?4, ?5, -1, 0, 0, ?6, 0, 0, 0, 0, 0, 0, 0, 0, '')",
         )?;
         let mut flds = String::new();
+        let mut card_id = millis;
         for (i, note) in notes.iter().enumerate() {
             let id = millis + i as i64;
-            let note_type = note.note_type();
-            let fields = &note.fields()[..note_type.fields().len()];
             flds.clear();
-            for (j, f) in fields.iter().enumerate() {
+            for (j, f) in note.fields.iter().enumerate() {
                 if j > 0 {
                     flds.push('\x1f');
                 }
@@ -158,15 +163,25 @@ fn write_collection(
             add_note.execute(params![
                 id,
                 note.guid,
-                note_type.id(),
+                FACT_NOTE_TYPE_ID,
                 timestamp,
                 tags,
                 flds,
-                strip_html(fields[0]),
-                field_checksum(fields[0]),
+                strip_html(&note.fields[0]),
+                field_checksum(&note.fields[0]),
             ])?;
-            // Every factdeck note has exactly one card: template 0, or cloze c1.
-            add_card.execute(params![id, id, leaf_id, timestamp, i as i64 + 1])?;
+            // Siblings share their note's place in the new-card queue.
+            for &ord in &note.cards {
+                add_card.execute(params![
+                    card_id,
+                    id,
+                    leaf_id,
+                    ord as i64,
+                    timestamp,
+                    i as i64 + 1
+                ])?;
+                card_id += 1;
+            }
         }
     }
     tx.execute_batch(INDEXES)?;
@@ -194,7 +209,7 @@ fn collection_conf(deck_id: i64) -> Json {
     json!({
         "activeDecks": [deck_id],
         "curDeck": deck_id,
-        "curModel": NoteType::Question.id().to_string(),
+        "curModel": FACT_NOTE_TYPE_ID.to_string(),
         "addToCur": true,
         "collapseTime": 1200,
         "dueCounts": true,
@@ -209,47 +224,52 @@ fn collection_conf(deck_id: i64) -> Json {
 }
 
 fn models_json(deck_id: i64, timestamp: i64) -> Json {
-    let mut models = serde_json::Map::new();
-    for (note_type, kind) in [(NoteType::Question, 0), (NoteType::Cloze, 1)] {
-        let (qfmt, afmt) = note_type.template();
-        let fields: Vec<Json> = note_type
-            .fields()
-            .iter()
-            .enumerate()
-            .map(|(ord, name)| {
-                json!({
-                    "name": name, "ord": ord, "sticky": false, "rtl": false,
-                    "font": "Arial", "size": 20, "media": []
-                })
-            })
-            .collect();
-        let id = note_type.id();
-        models.insert(
-            id.to_string(),
+    let fields: Vec<Json> = FACT_FIELDS
+        .iter()
+        .enumerate()
+        .map(|(ord, name)| {
             json!({
-                "id": id,
-                "name": note_type.name(),
-                "type": kind,
-                "mod": timestamp,
-                "usn": -1,
-                "sortf": 0,
-                "did": deck_id,
-                "tmpls": [{
-                    "name": if kind == 1 { "Cloze" } else { "Card 1" },
-                    "ord": 0, "qfmt": qfmt, "afmt": afmt,
-                    "bqfmt": "", "bafmt": "", "did": null, "bfont": "", "bsize": 0
-                }],
-                "flds": fields,
-                "css": NOTE_CSS,
-                "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
-                "latexPost": "\\end{document}",
-                "latexsvg": false,
-                "req": [[0, "any", [0]]],
-                "tags": [],
-                "vers": []
-            }),
-        );
-    }
+                "name": name, "ord": ord, "sticky": false, "rtl": false,
+                "font": "Arial", "size": 20, "media": []
+            })
+        })
+        .collect();
+    let templates: Vec<Json> = (0..TEMPLATES.len())
+        .map(|ord| {
+            let (name, qfmt, afmt) = template(ord);
+            json!({
+                "name": name, "ord": ord, "qfmt": qfmt, "afmt": afmt,
+                "bqfmt": "", "bafmt": "", "did": null, "bfont": "", "bsize": 0
+            })
+        })
+        .collect();
+    // Which field each template needs (older Ankis read this; newer ones work
+    // it out from the templates).
+    let req: Vec<Json> = (0..TEMPLATES.len())
+        .map(|ord| json!([ord, "all", [template_fields(ord).0]]))
+        .collect();
+    let mut models = serde_json::Map::new();
+    models.insert(
+        FACT_NOTE_TYPE_ID.to_string(),
+        json!({
+            "id": FACT_NOTE_TYPE_ID,
+            "name": FACT_NOTE_TYPE_NAME,
+            "type": 0,
+            "mod": timestamp,
+            "usn": -1,
+            "sortf": 0,
+            "did": deck_id,
+            "tmpls": templates,
+            "flds": fields,
+            "css": NOTE_CSS,
+            "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
+            "latexPost": "\\end{document}",
+            "latexsvg": false,
+            "req": req,
+            "tags": [],
+            "vers": []
+        }),
+    );
     Json::Object(models)
 }
 
@@ -273,32 +293,48 @@ fn decks_json(deck_name: &str, description: &str, timestamp: i64) -> Json {
 }
 
 fn deck_entry(id: i64, name: &str, description: &str, timestamp: i64) -> Json {
+    let conf = if id == 1 { 1 } else { DECK_OPTIONS_ID };
     json!({
         "id": id, "name": name, "desc": description, "mod": timestamp, "usn": -1,
-        "conf": 1, "dyn": 0, "collapsed": false, "browserCollapsed": false,
+        "conf": conf, "dyn": 0, "collapsed": false, "browserCollapsed": false,
         "extendNew": 10, "extendRev": 50,
         "newToday": [0, 0], "revToday": [0, 0], "lrnToday": [0, 0], "timeToday": [0, 0]
     })
 }
 
-fn dconf_json() -> Json {
-    json!({
-        "1": {
-            "id": 1, "name": "Default", "mod": 0, "usn": 0, "maxTaken": 60,
+/// The id of factdeck's deck options preset. Anki imports a preset it does not
+/// have yet and keeps one it has (so a teacher's later changes survive a
+/// re-import); Anki's own Default preset buries nothing, hence a preset of ours.
+pub const DECK_OPTIONS_ID: i64 = 1_731_580_000_201;
+
+/// Deck options: Anki's Default preset, and factdeck's, which buries the
+/// siblings of a card shown today (new, review and learning cards alike).
+fn dconf_json(timestamp: i64) -> Json {
+    let preset = |id: i64, name: &str, bury: bool, modified: i64| {
+        json!({
+            "id": id, "name": name, "mod": modified, "usn": -1, "maxTaken": 60,
             "autoplay": true, "timer": 0, "replayq": true, "dyn": false,
+            "buryInterdayLearning": bury,
             "new": {
                 "delays": [1, 10], "ints": [1, 4, 7], "initialFactor": 2500,
-                "order": 1, "perDay": 20, "bury": true, "separate": true
+                "order": 1, "perDay": 20, "bury": bury, "separate": true
             },
             "rev": {
                 "perDay": 200, "ease4": 1.3, "fuzz": 0.05, "ivlFct": 1,
-                "maxIvl": 36500, "minSpace": 1, "bury": true
+                "maxIvl": 36500, "minSpace": 1, "bury": bury
             },
             "lapse": {
                 "delays": [10], "mult": 0, "minInt": 1, "leechFails": 8, "leechAction": 0
             }
-        }
-    })
+        })
+    };
+    let mut dconf = serde_json::Map::new();
+    dconf.insert("1".into(), preset(1, "Default", false, 0));
+    dconf.insert(
+        DECK_OPTIONS_ID.to_string(),
+        preset(DECK_OPTIONS_ID, "factdeck", true, timestamp),
+    );
+    Json::Object(dconf)
 }
 
 #[cfg(test)]
@@ -311,6 +347,18 @@ mod tests {
     fn deck() -> Deck {
         let mut cloze = card(CardType::Cloze, "The fund holds ____ today.", "$9 million");
         cloze.hint = Some("a dollar amount".into());
+        cloze.sentence = "The fund holds $9 million today.".into();
+        // The same fact asked another way: a sibling in the cloze card's note.
+        let mut choice = card(
+            CardType::MultipleChoice,
+            "How much does the fund hold?",
+            "$9 million",
+        );
+        choice.fact = cloze.fact.clone();
+        choice.id = crate::model::CardId::of(&choice.fact, choice.card_type);
+        choice.options = vec!["$9 million".into(), "$4 million".into()];
+        let mut loose = card(CardType::TrueFalse, "A card of its own.", "True");
+        loose.fact = crate::model::FactId(String::new());
         Deck {
             format: DECK_FORMAT,
             deck: DeckInfo {
@@ -322,7 +370,12 @@ mod tests {
             },
             conflicts: Vec::new(),
             facts: Vec::new(),
-            cards: vec![cloze, card(CardType::ShortAnswer, "How much?", "$5 & more")],
+            cards: vec![
+                cloze,
+                card(CardType::ShortAnswer, "How much?", "$5 & more"),
+                choice,
+                loose,
+            ],
         }
     }
 
@@ -349,7 +402,7 @@ mod tests {
     }
 
     #[test]
-    fn package_holds_a_schema_11_collection_with_one_card_per_note() {
+    fn package_holds_a_schema_11_collection_with_one_note_per_fact() {
         let (col, media) = unzip(&render(&deck(), &opts()).expect("render"));
         assert_eq!(media, "{}");
         let dir = tempfile::tempdir().expect("tempdir");
@@ -367,7 +420,11 @@ mod tests {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .expect("counts");
-        assert_eq!((notes, cards), (2, 2));
+        assert_eq!(
+            (notes, cards),
+            (3, 4),
+            "one note per fact, one for the loose card"
+        );
         let decks: String = conn
             .query_row("SELECT decks FROM col", [], |r| r.get(0))
             .expect("decks");
@@ -380,20 +437,58 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, ["Civics", "Civics::Town budget", "Default"]);
-        let (mid, flds, sfld, csum): (i64, String, String, i64) = conn
+        let (nid, mid, guid, flds, sfld, csum): (i64, i64, String, String, String, i64) = conn
             .query_row(
-                "SELECT mid, flds, sfld, csum FROM notes ORDER BY id LIMIT 1",
+                "SELECT id, mid, guid, flds, sfld, csum FROM notes ORDER BY id LIMIT 1",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
             )
             .expect("note");
-        assert_eq!(mid, NoteType::Cloze.id());
-        assert!(flds.starts_with("The fund holds {{c1::$9 million::a dollar amount}} today.\x1f"));
-        assert_eq!(
-            sfld,
-            "The fund holds {{c1::$9 million::a dollar amount}} today."
-        );
+        assert_eq!(mid, FACT_NOTE_TYPE_ID);
+        assert_eq!(guid, format!("factdeck-fact-f-The fund holds ____ today."));
+        let fields: Vec<&str> = flds.split('\x1f').collect();
+        assert_eq!(fields.len(), FACT_FIELDS.len());
+        assert_eq!(sfld, "The fund holds $9 million today.");
         assert_eq!(csum, field_checksum(&sfld));
+        assert_eq!(
+            fields[1],
+            "The fund holds <span class=cloze>[a dollar amount]</span> today."
+        );
+        assert!(
+            fields[3].starts_with("How much does the fund hold?"),
+            "{}",
+            fields[3]
+        );
+        assert!(fields[5].is_empty(), "no who-said card: {}", fields[5]);
+        // The fact's two cards are siblings: one note, the templates of their types.
+        let mut ords: Vec<i64> = conn
+            .prepare("SELECT ord FROM cards WHERE nid = ?1 ORDER BY ord")
+            .expect("prepare")
+            .query_map([nid], |r| r.get(0))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        ords.dedup();
+        assert_eq!(ords, [0, 1]);
+        let conf: i64 = conn
+            .query_row("SELECT decks FROM col", [], |r| r.get::<_, String>(0))
+            .map(|d| {
+                let d: Json = serde_json::from_str(&d).expect("json");
+                d[deck_id("Civics::Town budget").to_string()]["conf"]
+                    .as_i64()
+                    .expect("conf")
+            })
+            .expect("decks");
+        assert_eq!(conf, DECK_OPTIONS_ID);
     }
 
     #[test]

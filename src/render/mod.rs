@@ -119,7 +119,13 @@ impl Renderer {
         };
         Ok(match self {
             Renderer::Apkg(opts) => Export::all_of(deck, plain(apkg::render(deck, opts)?)),
-            Renderer::AnkiText(opts) => Export::all_of(deck, plain(anki_text::render(deck, opts)?)),
+            Renderer::AnkiText(opts) => Export::all_of(
+                deck,
+                Rendered {
+                    bytes: anki_text::render(deck, opts)?,
+                    warnings: anki_text::siblings_warning(deck).into_iter().collect(),
+                },
+            ),
             Renderer::Csv(opts) => Export::all_of(deck, plain(csv::render(deck, opts)?)),
             Renderer::Cards(opts) => Export::all_of(deck, html::render_cards(deck, opts)?),
             Renderer::Worksheet(opts) => {

@@ -6,8 +6,14 @@ Usage:
       V1.toml V1.apkg V1.txt V2.toml V2.apkg V2.txt
 
 V2 is a regenerated V1: some cards keep their ids with changed content, some are
-new. Expectations come from the deck TOML files, read independently of factdeck.
-Exits 1 and lists every failed check; prints one summary line on success.
+new (one of them a new card of a fact V1 already had). Expectations come from the
+deck TOML files, read independently of factdeck. Exits 1 and lists every failed
+check; prints one summary line on success.
+
+The package makes the cards of one fact the cards of one note (note type
+"factdeck", one template per card type), so Anki buries them as siblings; a card
+without a fact, or a second card of one type for a fact, is a note of its own.
+The text import cannot define note types: one note per card, Basic or Cloze.
 """
 
 import argparse
@@ -53,7 +59,31 @@ def is_cloze(card):
 
 
 def guid(card):
+    """The GUID of the card's note in the text export: one note per card."""
     return "factdeck-" + card["id"]
+
+
+TEMPLATES = ["cloze", "multiple_choice", "who_said", "true_false", "short_answer"]
+
+
+def package_notes(cards):
+    """The package's notes: GUID -> [cards], in deck order (see the docstring)."""
+    notes = {}
+    for card in cards.values():
+        fact = card.get("fact", "")
+        g = "factdeck-fact-" + fact
+        if fact and not any(c["type"] == card["type"] for c in notes.get(g, [])):
+            notes.setdefault(g, []).append(card)
+        else:
+            notes.setdefault(guid(card), []).append(card)
+    return notes
+
+
+def package_guid(cards, card):
+    for g, members in package_notes(cards).items():
+        if any(c is card for c in members):
+            return g
+    return None
 
 
 def notes_by_guid(col):
@@ -67,75 +97,93 @@ def notes_by_guid(col):
 
 def check_collection(col, cards, deck_name, flavour, label):
     """Checks a collection holding exactly the notes of `cards`."""
-    question_type, cloze_type = {
-        "apkg": ("factdeck Question", "factdeck Cloze"),
-        "text": ("Basic", "Cloze"),
-    }[flavour]
     notes = notes_by_guid(col)
+    if flavour == "apkg":
+        expected = package_notes(cards)
+        guid_of = lambda card: package_guid(cards, card)
+    else:
+        expected = {guid(c): [c] for c in cards.values()}
+        guid_of = guid
     check(
-        col.note_count() == len(cards),
-        f"{label}: {col.note_count()} notes, expected {len(cards)}",
+        col.note_count() == len(expected),
+        f"{label}: {col.note_count()} notes, expected {len(expected)}",
     )
     check(
         col.card_count() == len(cards),
-        f"{label}: {col.card_count()} cards, expected {len(cards)} (one per note)",
+        f"{label}: {col.card_count()} cards, expected {len(cards)}",
     )
+    for g, members in expected.items():
+        note = notes.get(g)
+        if note is not None:
+            n = len(note.cards())
+            check(n == len(members), f"{label}: note {g} has {n} cards, expected {len(members)}")
+            if len(members) > 1:
+                facts = {c["fact"] for c in members}
+                check(len(facts) == 1, f"{label}: note {g} mixes facts {sorted(facts)}")
     for card in cards.values():
-        note = notes.get(guid(card))
+        note = notes.get(guid_of(card))
         if note is None:
-            check(False, f"{label}: no note with GUID {guid(card)}")
+            check(False, f"{label}: no note with GUID {guid_of(card)} for {card['id']}")
             continue
         nt = note.note_type()
-        want_type = cloze_type if is_cloze(card) else question_type
+        if flavour == "apkg":
+            want_type = "factdeck"
+            ords = {c.ord: c for c in note.cards()}
+            anki_card = ords.get(TEMPLATES.index(card["type"]))
+            check(anki_card is not None, f"{label}: {card['id']} has no {card['type']} card in its note")
+        else:
+            want_type = "Cloze" if is_cloze(card) else "Basic"
+            anki_card = note.cards()[0] if note.cards() else None
         check(nt["name"] == want_type, f"{label}: {card['id']} has note type {nt['name']}, expected {want_type}")
-        anki_cards = note.cards()
-        check(len(anki_cards) == 1, f"{label}: {card['id']} made {len(anki_cards)} cards, expected 1")
-        for c in anki_cards:
-            deck = col.decks.name(c.did)
+        if anki_card is not None:
+            deck = col.decks.name(anki_card.did)
             check(deck == deck_name, f"{label}: {card['id']} is in deck {deck!r}, expected {deck_name!r}")
         tags = set(note.tags)
         for tag in (f"type::{card['type']}", f"kind::{card['kind']}"):
             check(tag in tags, f"{label}: {card['id']} lacks tag {tag} (has {sorted(tags)})")
         fields = dict(note.items())
-        if is_cloze(card):
+        if flavour == "text" and is_cloze(card):
             text = fields["Text"]
             check("{{c1::" in text, f"{label}: {card['id']} Text has no c1 deletion: {text!r}")
             check(card["answer"] in strip_html(text), f"{label}: {card['id']} Text lacks the answer: {text!r}")
-            if anki_cards:
-                q = anki_cards[0].question()
-                a = anki_cards[0].answer()
+        if anki_card is not None:
+            q = strip_html(anki_card.question())
+            a = strip_html(anki_card.answer())
+            if is_cloze(card):
                 hint = card.get("hint")
                 if hint:
-                    check(f"[{hint}]" in strip_html(q), f"{label}: {card['id']} cloze front lacks hint [{hint}]: {q!r}")
-                check(card["answer"] not in strip_html(q), f"{label}: {card['id']} cloze front shows the answer: {q!r}")
-                check(card["answer"] in strip_html(a), f"{label}: {card['id']} cloze back lacks the answer: {a!r}")
-        else:
-            front_field = "Question" if flavour == "apkg" else "Front"
-            back_field = "Answer" if flavour == "apkg" else "Back"
-            front = fields[front_field]
-            check(
-                card["prompt"] in strip_html(front),
-                f"{label}: {card['id']} {front_field} is {front!r}, expected the prompt {card['prompt']!r}",
-            )
-            check(
-                card["answer"] in strip_html(fields[back_field]),
-                f"{label}: {card['id']} {back_field} lacks the answer: {fields[back_field]!r}",
-            )
-            if card["type"] in ("multiple_choice", "who_said"):
-                opts = fields["Options"] if flavour == "apkg" else front
-                for o in card.get("options", []):
-                    check(o in strip_html(opts), f"{label}: {card['id']} lacks option {o!r}")
-            if anki_cards:
-                a = anki_cards[0].answer()
-                check(card["answer"] in strip_html(a), f"{label}: {card['id']} back lacks the answer: {a!r}")
-                check(
-                    card["doc"] in strip_html(a),
-                    f"{label}: {card['id']} back does not name the source {card['doc']}: {a!r}",
-                )
+                    check(f"[{hint}]" in q, f"{label}: {card['id']} cloze front lacks hint [{hint}]: {q!r}")
+                check(card["answer"] not in q, f"{label}: {card['id']} cloze front shows the answer: {q!r}")
+            else:
+                check(card["prompt"] in q, f"{label}: {card['id']} front is {q!r}, expected the prompt {card['prompt']!r}")
+                if card["type"] in ("multiple_choice", "who_said"):
+                    for o in card.get("options", []):
+                        check(o in q, f"{label}: {card['id']} front lacks option {o!r}")
+            check(card["answer"] in a, f"{label}: {card['id']} back lacks the answer: {a!r}")
+            check(card["doc"] in a, f"{label}: {card['id']} back does not name the source {card['doc']}: {a!r}")
         # Markup in the deck must arrive as text, never as tags.
         for value in note.fields:
             check("<script" not in value.lower(), f"{label}: {card['id']} has a raw <script> tag: {value!r}")
+    if flavour == "apkg":
+        check_siblings_are_buried(col, expected, label)
     return notes
+
+
+def check_siblings_are_buried(col, expected, label):
+    """The deck's options bury siblings, and Anki's scheduler shows one card per note."""
+    did = col.get_card(col.find_cards("")[0]).did
+    conf = col.decks.config_dict_for_deck_id(did)
+    check(conf["new"]["bury"], f"{label}: deck options do not bury new siblings")
+    check(conf["rev"]["bury"], f"{label}: deck options do not bury review siblings")
+    check(conf.get("buryInterdayLearning"), f"{label}: deck options do not bury learning siblings")
+    col.decks.select(did)
+    queued = col.sched.get_queued_cards(fetch_limit=1000).cards
+    nids = [col.get_card(q.card.id).nid for q in queued]
+    check(len(nids) == len(set(nids)), f"{label}: Anki queued {len(nids)} cards of only {len(set(nids))} notes")
+    several = sum(1 for m in expected.values() if len(m) > 1)
+    check(several > 0, f"{label}: test setup: some fact should have several cards")
+    check(len(nids) == min(len(expected), conf["new"]["perDay"]),
+          f"{label}: Anki queued {len(nids)} new cards, expected one per note ({len(expected)})")
 
 
 def fresh_collection(tmp, name):
@@ -143,7 +191,10 @@ def fresh_collection(tmp, name):
 
 
 def import_apkg(col, path):
-    req = ImportAnkiPackageRequest(package_path=path, options=ImportAnkiPackageOptions())
+    # As with "Import any deck presets" ticked in Anki's import dialog: the
+    # package's preset buries siblings (Anki's Default preset does not).
+    options = ImportAnkiPackageOptions(with_deck_configs=True)
+    req = ImportAnkiPackageRequest(package_path=path, options=options)
     return col.import_anki_package(req)
 
 
@@ -188,7 +239,8 @@ def main():
                 do_import(col, second)
                 notes = check_collection(col, union, a.deck_name, flavour, f"{flavour} v1+v2")
                 for cid in updated:
-                    note = notes.get(guid(v2[cid]))
+                    g = package_guid(v2, v2[cid]) if flavour == "apkg" else guid(v2[cid])
+                    note = notes.get(g)
                     if note is None:
                         continue
                     text = " ".join(strip_html(f) for f in note.fields)

@@ -219,6 +219,19 @@ fn sample_deck(regenerated: bool) -> Deck {
             sentence: "Crews will plant 250 street trees by June.",
             line: 22,
         }));
+        // A new card for a fact the first deck had: Anki adds it to that note.
+        cards.push(card_from(&Spec {
+            fact: "levy-date",
+            card_type: CardType::ShortAnswer,
+            kind: FactKind::Date,
+            prompt: "On what date do voters decide the library levy?",
+            hint: Some("a date"),
+            answer: "4 November 2025",
+            options: &[],
+            explanation: None,
+            sentence: "Voters decide the library levy on 4 November 2025.",
+            line: 16,
+        }));
     }
     let facts = vec![DeckFact {
         id: FactId("quote-lind".into()),
