@@ -88,12 +88,16 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
     // each other away (the best-ranked fact of the sentence is asked).
     let one_per_sentence = opts.per_fact.is_none() && opts.types.is_empty();
     let mut asked: HashSet<&str> = HashSet::new();
+    let list_items = list_lines(&merged.facts);
     let mut cards: Vec<(usize, Card)> = Vec::new();
     for idx in select::rank(&merged.facts, &merged.conflicts) {
         if cards.len() >= limit {
             break;
         }
         let sentence = merged.facts[idx].sentence.as_str();
+        if one_per_sentence && list_items.contains(&idx) {
+            continue;
+        }
         if one_per_sentence && asked.contains(sentence) {
             continue;
         }
@@ -131,6 +135,55 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
         facts: merged.facts,
         cards: cards.into_iter().map(|(_, c)| c).collect(),
     }
+}
+
+/// Figures on the lines of a list: three or more sentences of one kind of
+/// figure opening on the same three words ("The grants include $… for …").
+/// Each line is one item among many, asked for by default only as trivia.
+fn list_lines(facts: &[crate::model::DeckFact]) -> HashSet<usize> {
+    // Per document: one template repeated over many documents is no list.
+    let mut by_opening: HashMap<(&str, crate::model::FactKind, String), Vec<usize>> =
+        HashMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        if f.kind == crate::model::FactKind::Quote {
+            continue;
+        }
+        let opening: Vec<String> = f
+            .sentence
+            .split_whitespace()
+            .take(3)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        // An opening that holds the figure itself says nothing shared.
+        if opening.len() < 3
+            || opening
+                .iter()
+                .any(|w| w.is_empty() || w.chars().any(|c| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        by_opening
+            .entry((
+                f.sources.first().map_or("", |s| s.doc.as_str()),
+                f.kind,
+                opening.join(" "),
+            ))
+            .or_default()
+            .push(i);
+    }
+    by_opening
+        .into_values()
+        .filter(|v| {
+            let mut sentences: Vec<&str> = v.iter().map(|&i| facts[i].sentence.as_str()).collect();
+            sentences.sort_unstable();
+            sentences.dedup();
+            sentences.len() >= 3
+        })
+        .flatten()
+        .collect()
 }
 
 /// Who-said cards take at most a third of a deck by default
@@ -358,6 +411,39 @@ mod tests {
             .count();
         assert!(who >= 1, "{:#?}", deck.cards);
         assert!(who * 3 <= deck.cards.len(), "{who} of {}", deck.cards.len());
+    }
+
+    #[test]
+    fn lines_of_a_grants_list_are_not_asked() {
+        let line = |place: &str, amount: &str, v: f64, n: usize| {
+            fact("a.md", FactKind::Money, amount, v)
+                .sentence(&format!(
+                    "The awards include {amount} for {place} to repave its runway."
+                ))
+                .line(n)
+                .build()
+        };
+        let facts = vec![
+            fact("a.md", FactKind::Money, "$970 million", 970e6)
+                .sentence("The transport agency approved $970 million for airport terminals on March 3, 2024.")
+                .line(1)
+                .build(),
+            line("Elk Ridge Airport", "$855,000", 855e3, 3),
+            line("Port Alder Field", "$1.2 million", 1.2e6, 4),
+            line("Grey Lake Airport", "$640,000", 640e3, 5),
+        ];
+        let ex = Extraction {
+            doc: "a.md".into(),
+            facts,
+            ..Default::default()
+        };
+        let deck = generate_deck(&[ex], &opts(3));
+        assert!(
+            deck.cards.iter().all(|c| c.answer == "$970 million"),
+            "{:#?}",
+            deck.cards
+        );
+        assert!(!deck.cards.is_empty());
     }
 
     #[test]
