@@ -13,10 +13,12 @@ use super::distractors::{Distractors, WANTED, WANTED_PEOPLE, shuffled_options};
 use super::forms::{
     AnswerForm, DateValue, date_forms, money_forms, normalize_answer, number_forms, percent_forms,
 };
+use super::identity::person_form;
 use super::question::question_for;
 use super::standalone::{DocContext, stand_alone};
 use super::worth::{
-    MIN_QUOTE_WORDS, is_evaluative, quote_excerpt, trivial_sentence, value_worth_asking,
+    MIN_QUOTE_WORDS, is_evaluative, quote_excerpt, quote_needs_context, telling_quote,
+    trivial_sentence, value_worth_asking,
 };
 use crate::model::{Card, CardId, CardType, DeckFact, FactKind};
 use rand::RngExt;
@@ -424,7 +426,23 @@ fn quote_cards(
     if excerpt.split_whitespace().count() < MIN_QUOTE_WORDS {
         return Vec::new();
     }
-    let aliases = ctx.distractors.aliases_of(speaker);
+    // The answer is the speaker's full name without titles; a surname
+    // alone, a firm or an office, or a name that may be another person's
+    // ("Black Elk" beside "Linda Black Elk") is no answer to ask for.
+    let Some(shown) = person_form(speaker) else {
+        return Vec::new();
+    };
+    if ctx.distractors.name_overlaps_another(speaker) {
+        return Vec::new();
+    }
+    if quote_needs_context(&excerpt) || !telling_quote(&excerpt) {
+        return Vec::new();
+    }
+    let mut aliases = ctx.distractors.aliases_of(speaker);
+    if shown != speaker {
+        aliases.retain(|a| *a != shown);
+        aliases.insert(0, speaker.to_string());
+    }
     let mut names: Vec<&str> = std::iter::once(speaker)
         .chain(aliases.iter().map(String::as_str))
         .collect();
@@ -452,10 +470,10 @@ fn quote_cards(
                     card_type: t,
                     prompt: quote.clone(),
                     hint: hint.clone(),
-                    answer: speaker.to_string(),
-                    options: shuffled_options(speaker, p, rng),
+                    answer: shown.clone(),
+                    options: shuffled_options(&shown, p, rng),
                     accepted: aliases.clone(),
-                    explanation: Some(attributed(fact, speaker, &quote)),
+                    explanation: Some(attributed(fact, &shown, &quote)),
                     rewritten: Vec::new(),
                 });
             }
@@ -470,7 +488,7 @@ fn quote_cards(
                         card_type: t,
                         prompt,
                         hint: hint.clone(),
-                        answer: speaker.to_string(),
+                        answer: shown.clone(),
                         options: Vec::new(),
                         accepted: aliases.clone(),
                         explanation: None,
@@ -484,21 +502,25 @@ fn quote_cards(
                     continue;
                 };
                 let truth = rng.random_bool(0.5);
-                let who = if truth { speaker } else { other.as_str() };
+                let who = if truth {
+                    shown.as_str()
+                } else {
+                    other.as_str()
+                };
                 out.push(true_false(
                     format!("{who} said: {quote}"),
                     truth,
-                    attributed(fact, speaker, &quote),
+                    attributed(fact, &shown, &quote),
                 ));
             }
             CardType::ShortAnswer => out.push(Draft {
                 card_type: t,
                 prompt: format!("Who said: {quote}"),
                 hint: hint.clone(),
-                answer: speaker.to_string(),
+                answer: shown.clone(),
                 options: Vec::new(),
                 accepted: aliases.clone(),
-                explanation: Some(attributed(fact, speaker, &quote)),
+                explanation: Some(attributed(fact, &shown, &quote)),
                 rewritten: Vec::new(),
             }),
             _ => {}
@@ -766,11 +788,11 @@ mod tests {
         let long = fact(
             "a.md",
             FactKind::Quote,
-            "The numbers have to be right every time",
-            "The numbers have to be right every time",
+            "The trajectory numbers for each orbital launch get checked by hand",
+            "The trajectory numbers for each orbital launch get checked by hand",
         )
         .speaker("Katherine Johnson")
-        .sentence("“The numbers have to be right every time,” Katherine Johnson said.")
+        .sentence("“The trajectory numbers for each orbital launch get checked by hand,” Katherine Johnson said.")
         .build();
         let short = fact("a.md", FactKind::Quote, "check it twice", "check it twice")
             .speaker("Grace Hopper")
@@ -793,7 +815,7 @@ mod tests {
             .expect("cloze");
         assert_eq!(
             cloze.prompt,
-            "“The numbers have to be right every time” — ____"
+            "“The trajectory numbers for each orbital launch get checked by hand” — ____"
         );
         assert!(cloze.accepted.contains(&"Johnson".to_string()));
     }

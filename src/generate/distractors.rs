@@ -3,6 +3,7 @@
 //! changes — never absurd, never equal to the answer, never the odd one out.
 
 use super::forms::{AnswerForm, DateValue, normalize_answer};
+use super::identity::{acceptable_alias, one_ends_the_other, person_form};
 use crate::model::{DeckFact, FactKind, Person, Value};
 use rand::seq::SliceRandom;
 use rand::{Rng, RngExt};
@@ -50,6 +51,8 @@ pub struct Distractors<'a> {
     person_index: HashMap<String, usize>,
     /// Lowercased names of the people quoted in the deck.
     speakers: HashSet<String>,
+    /// Lowercased last word of a name or alias → the people who go by it.
+    by_last: HashMap<String, Vec<usize>>,
     /// Dates after this are in the future: no distractor for a past event may be.
     today: Option<DateValue>,
 }
@@ -115,10 +118,19 @@ impl<'a> Distractors<'a> {
             }
         }
         let mut person_index = HashMap::new();
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in people.iter().enumerate() {
             person_index.entry(p.name.to_lowercase()).or_insert(i);
             for a in &p.aliases {
                 person_index.entry(a.to_lowercase()).or_insert(i);
+            }
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                if let Some(last) = n.split_whitespace().last() {
+                    let list = by_last.entry(last.to_lowercase()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
             }
         }
         let speakers = facts
@@ -134,6 +146,7 @@ impl<'a> Distractors<'a> {
             people,
             person_index,
             speakers,
+            by_last,
             today,
         }
     }
@@ -378,12 +391,20 @@ impl<'a> Distractors<'a> {
         let mut chosen: Vec<String> = Vec::new();
         let mut used: HashSet<String> = banned;
         for c in candidates {
+            // Options are people's full names, one form per person: no
+            // surname alone, no firm or office, no name ending another's.
+            let Some(shown) = person_form(&c) else {
+                continue;
+            };
             let names = self.names_of(&c);
-            if names.iter().any(|n| used.contains(n)) {
+            if names.iter().any(|n| used.contains(n))
+                || one_ends_the_other(&shown, speaker)
+                || chosen.iter().any(|o| one_ends_the_other(o, &shown))
+            {
                 continue;
             }
             used.extend(names);
-            chosen.push(c);
+            chosen.push(shown);
             if chosen.len() == WANTED {
                 break;
             }
@@ -429,12 +450,27 @@ impl<'a> Distractors<'a> {
         out
     }
 
-    /// The speaker's aliases (other names for the same person).
+    /// Whether someone else in the deck goes by a name that ends `name` or
+    /// that `name` ends ("Black Elk", "Linda Black Elk"): a who-said card
+    /// could not tell whether they are one person.
+    pub fn name_overlaps_another(&self, name: &str) -> bool {
+        let own = self.person_index.get(&name.to_lowercase()).copied();
+        let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+        self.by_last.get(&last).into_iter().flatten().any(|&j| {
+            Some(j) != own
+                && std::iter::once(&self.people[j].name)
+                    .chain(&self.people[j].aliases)
+                    .any(|n| n.split_whitespace().count() >= 2 && one_ends_the_other(n, name))
+        })
+    }
+
+    /// The speaker's aliases (other names for the same person) a reply may
+    /// give: forms the documents use that name this person and no one else
+    /// of the deck (see [`acceptable_alias`]).
     pub fn aliases_of(&self, name: &str) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .person_index
-            .get(&name.to_lowercase())
-            .map(|&i| {
+        let own = self.person_index.get(&name.to_lowercase()).copied();
+        let mut out: Vec<String> = own
+            .map(|i| {
                 let p = &self.people[i];
                 std::iter::once(p.name.clone())
                     .chain(p.aliases.iter().cloned())
@@ -442,12 +478,32 @@ impl<'a> Distractors<'a> {
             })
             .unwrap_or_default();
         out.retain(|a| a != name);
-        if let Some(last) = name.split_whitespace().last()
-            && last != name
+        // The surname alone, when the name is a given name, initials and
+        // one surname word ("Ana Ruiz", "Mary E. Lovely"): in a longer name
+        // the last word may be only part of the surname ("Black Elk").
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let initials = words.len() >= 2
+            && words[1..words.len() - 1]
+                .iter()
+                .all(|w| w.trim_end_matches('.').chars().count() <= 2);
+        if initials
+            && let Some(last) = words.last()
             && !out.iter().any(|a| a == last)
         {
-            out.push(last.to_string());
+            out.push((*last).to_string());
         }
+        out.retain(|form| {
+            let last = form.split_whitespace().last().unwrap_or("").to_lowercase();
+            let others: Vec<&str> = self
+                .by_last
+                .get(&last)
+                .into_iter()
+                .flatten()
+                .filter(|&&j| Some(j) != own)
+                .map(|&j| self.people[j].name.as_str())
+                .collect();
+            acceptable_alias(name, form, &others)
+        });
         out
     }
 }
@@ -1170,9 +1226,10 @@ mod tests {
         for seed in 0..20 {
             let mut rng = ChaCha8Rng::seed_from_u64(seed);
             let wrong = d.people(0, "Ana Ruiz", &mut rng);
-            assert_eq!(wrong.len(), 3, "{wrong:?}");
+            // Only full names: a lone word is no person option, even with a role.
+            assert_eq!(wrong.len(), 2, "{wrong:?}");
             for w in &wrong {
-                assert!(w != "Florida" && w != "R-Ohio", "{wrong:?}");
+                assert!(w == "Dale Ito" || w == "Lena Berg", "{wrong:?}");
             }
         }
     }

@@ -117,6 +117,135 @@ pub fn names_the_same_person(known: &str, reply: &str) -> bool {
     !adds_a_given_name && same_person(known, reply)
 }
 
+/// Particles that sit lowercase inside a person's name ("Ludwig van
+/// Beethoven", "Mohammed bin Salman").
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "da", "del", "della", "der", "di", "du", "la", "le",
+    "van", "von", "y", "dos", "das",
+];
+
+/// Capitalized words that open an office or a thing, not a given name
+/// ("Great Chamberlain", "Big Machine", "General Assembly").
+const NOT_GIVEN: &[&str] = &[
+    "great", "big", "high", "grand", "chief", "general", "lord", "royal", "supreme", "national",
+    "united", "new", "old", "little", "first", "last", "saint", "holy", "black", "white", "red",
+    "blue", "green", "north", "south", "east", "west", "central", "federal", "state", "city",
+    "county", "mr", "mrs", "ms", "miss", "sir", "dame", "lady", "dr", "prof",
+];
+
+/// Courtesy titles that name a person only with a surname ("Lady Reyes",
+/// "Mr. Reyes"): they may point at a spouse or a relative, so such a form is
+/// never accepted for someone else's answer.
+const COURTESY: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lady", "lord",
+];
+
+/// The form of `name` a who-said option shows: the person's given name (or
+/// initials) and surname, without titles or roles in front ("Editor-in-Chief
+/// Ana Ruiz" → "Ana Ruiz"). `None` for a surname alone, a courtesy title
+/// with a surname, or words that are not a person's name (a firm, an office,
+/// "Riverton-based Acme").
+pub fn person_form(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .collect();
+    // Leading titles, roles and their fillers: "Deputy Administrator", "the".
+    let role_like = |w: &str| {
+        let bare = w.trim_end_matches('.');
+        is_title(w)
+            || is_title(bare)
+            || is_filler(w)
+            || crate::extract::names::is_role_modifier(bare)
+            || w.split('-')
+                .any(|p| p.chars().next().is_some_and(char::is_lowercase))
+                && w.contains('-')
+    };
+    let start = words.iter().position(|w| !role_like(w))?;
+    let rest = &words[start..];
+    if rest.len() < 2 {
+        return None;
+    }
+    let first = rest[0].trim_end_matches('.').to_lowercase();
+    if NOT_GIVEN.contains(&first.as_str()) {
+        return None;
+    }
+    for (i, w) in rest.iter().enumerate() {
+        let lower = w.to_lowercase();
+        if w.chars().any(|c| c.is_ascii_digit())
+            || (w.contains('-')
+                && w.split('-')
+                    .any(|p| p.chars().next().is_some_and(char::is_lowercase)))
+        {
+            return None;
+        }
+        let particle = i > 0 && i + 1 < rest.len() && PARTICLES.contains(&lower.as_str());
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !capital && !particle {
+            return None;
+        }
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if crate::extract::names::is_org_word(bare)
+            || crate::extract::names::is_outlet_word(bare)
+            || crate::extract::names::is_calendar_word(bare)
+            || (crate::extract::names::is_stop_word(bare) && !particle)
+        {
+            return None;
+        }
+    }
+    Some(rest.join(" "))
+}
+
+/// Whether `form` may be accepted as a reply naming `name`: a form with the
+/// person's given name or their whole surname, not a courtesy title with a
+/// surname ("Lady Reyes"), not a given name alone ("Sir Ana"), and not a
+/// form another person of the deck (`others`) also goes by.
+pub fn acceptable_alias(name: &str, form: &str, others: &[&str]) -> bool {
+    let (Some(n), Some(f)) = (NameParts::of(name), NameParts::of(form)) else {
+        return false;
+    };
+    if n.last != f.last {
+        return false;
+    }
+    let first_word = form
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase();
+    if f.first.is_none() && COURTESY.contains(&first_word.as_str()) {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (&n.first, &f.first)
+        && a != b
+    {
+        return false;
+    }
+    let form_words: Vec<String> = form.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let tail = |full: &str| -> bool {
+        let fw: Vec<String> = full.split_whitespace().map(|w| w.to_lowercase()).collect();
+        fw.len() > form_words.len() && fw.ends_with(&form_words)
+    };
+    !others.iter().any(|o| {
+        o.eq_ignore_ascii_case(form)
+            || tail(o)
+            || NameParts::of(o).is_some_and(|p| f.first.is_none() && p.last == f.last)
+    })
+}
+
+/// Whether one name is the other's last words ("Black Elk", "Linda Black
+/// Elk"): two such options may be one person.
+pub fn one_ends_the_other(a: &str, b: &str) -> bool {
+    let wa: Vec<String> = a.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let wb: Vec<String> = b.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    !short.is_empty() && long.ends_with(short)
+}
+
 /// Middle names agree when either name has none, or their initials match.
 fn middles_agree(a: &NameParts, b: &NameParts) -> bool {
     let (x, y) = (a.initials(), b.initials());
@@ -364,5 +493,55 @@ mod tests {
         assert_eq!(ids.canonical("Harold B. Voss"), Some("Harold B. Voss"));
         assert_eq!(ids.canonical("Harold K. Voss"), Some("Harold K. Voss"));
         assert_ne!(ids.canonical("Harold Voss"), Some("Harold B. Voss"));
+    }
+
+    #[test]
+    fn an_option_is_a_full_name_without_titles_never_a_fragment_or_a_firm() {
+        assert_eq!(person_form("Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            person_form("Editor-in-Chief Ana Ruiz").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            person_form("Deputy Administrator T. Ellis Ward").as_deref(),
+            Some("T. Ellis Ward")
+        );
+        assert_eq!(
+            person_form("Mohammed bin Tariq").as_deref(),
+            Some("Mohammed bin Tariq")
+        );
+        for not_a_person in [
+            "Ruiz",
+            "Mayor Ruiz",
+            "Lady Ruiz",
+            "Riverton-based Acme",
+            "Great Steward",
+            "Big Harbor",
+            "Acme Corp",
+            "the council",
+        ] {
+            assert_eq!(person_form(not_a_person), None, "{not_a_person}");
+        }
+    }
+
+    #[test]
+    fn accepted_forms_name_this_person_and_no_one_else() {
+        let name = "Tomas Ortega";
+        assert!(acceptable_alias(name, "Governor Tomas Ortega", &[]));
+        assert!(acceptable_alias(name, "Ortega", &[]));
+        // A courtesy title and surname may be a spouse; a given name alone
+        // with a title says too little.
+        assert!(!acceptable_alias(name, "Lady Ortega", &[]));
+        assert!(!acceptable_alias(name, "Sir Tomas", &[]));
+        // A surname two people of the deck share names neither.
+        assert!(!acceptable_alias(name, "Ortega", &["Lucia Ortega"]));
+        // A shorter form that is the end of someone else's name.
+        assert!(!acceptable_alias(
+            "Omar Hadi Amer",
+            "Hadi Amer",
+            &["Sami Hadi Amer"]
+        ));
+        assert!(one_ends_the_other("Wind Crow", "Mara Wind Crow"));
+        assert!(!one_ends_the_other("Mara Crow", "Mara Wind Crow"));
     }
 }

@@ -88,12 +88,16 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
     // each other away (the best-ranked fact of the sentence is asked).
     let one_per_sentence = opts.per_fact.is_none() && opts.types.is_empty();
     let mut asked: HashSet<&str> = HashSet::new();
+    let list_items = list_lines(&merged.facts);
     let mut cards: Vec<(usize, Card)> = Vec::new();
     for idx in select::rank(&merged.facts, &merged.conflicts) {
         if cards.len() >= limit {
             break;
         }
         let sentence = merged.facts[idx].sentence.as_str();
+        if one_per_sentence && list_items.contains(&idx) {
+            continue;
+        }
         if one_per_sentence && asked.contains(sentence) {
             continue;
         }
@@ -108,6 +112,9 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
                 .take(room)
                 .map(|c| (idx, c)),
         );
+    }
+    if opts.types.is_empty() {
+        cap_who_said(&mut cards, &merged.facts);
     }
     let type_order: HashMap<CardType, usize> = CardType::ALL
         .iter()
@@ -129,6 +136,95 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
         cards: cards.into_iter().map(|(_, c)| c).collect(),
     }
 }
+
+/// Figures on the lines of a list: three or more sentences of one kind of
+/// figure opening on the same three words ("The grants include $… for …").
+/// Each line is one item among many, asked for by default only as trivia.
+fn list_lines(facts: &[crate::model::DeckFact]) -> HashSet<usize> {
+    // Per document: one template repeated over many documents is no list.
+    let mut by_opening: HashMap<(&str, crate::model::FactKind, String), Vec<usize>> =
+        HashMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        if f.kind == crate::model::FactKind::Quote {
+            continue;
+        }
+        let opening: Vec<String> = f
+            .sentence
+            .split_whitespace()
+            .take(3)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        // An opening that holds the figure itself says nothing shared.
+        if opening.len() < 3
+            || opening
+                .iter()
+                .any(|w| w.is_empty() || w.chars().any(|c| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        by_opening
+            .entry((
+                f.sources.first().map_or("", |s| s.doc.as_str()),
+                f.kind,
+                opening.join(" "),
+            ))
+            .or_default()
+            .push(i);
+    }
+    by_opening
+        .into_values()
+        .filter(|v| {
+            let mut sentences: Vec<&str> = v.iter().map(|&i| facts[i].sentence.as_str()).collect();
+            sentences.sort_unstable();
+            sentences.dedup();
+            sentences.len() >= 3
+        })
+        .flatten()
+        .collect()
+}
+
+/// Who-said cards take at most a third of a deck by default
+/// ([`MAX_WHO_SAID_SHARE`]): a deck of quotations asks little about the
+/// facts. The quotations kept are the most telling ones (see
+/// [`worth::quote_score`]), ties going to the earlier fact.
+fn cap_who_said(cards: &mut Vec<(usize, Card)>, facts: &[crate::model::DeckFact]) {
+    let who: Vec<usize> = (0..cards.len())
+        .filter(|&i| cards[i].1.card_type == CardType::WhoSaid)
+        .collect();
+    let others = cards.len() - who.len();
+    // who / (who + others) <= 1/3  ⇔  who <= others / 2; one quotation may
+    // stay in a deck of few other cards.
+    let allowed = (others / (MAX_WHO_SAID_SHARE - 1)).max(1);
+    if who.len() <= allowed {
+        return;
+    }
+    let mut ranked: Vec<(std::cmp::Reverse<usize>, usize, usize)> = who
+        .iter()
+        .map(|&i| {
+            let (idx, card) = &cards[i];
+            let f = &facts[*idx];
+            let role = f.speaker_role.as_deref().is_some_and(|r| !r.is_empty());
+            (
+                std::cmp::Reverse(worth::quote_score(&card.prompt, role)),
+                *idx,
+                i,
+            )
+        })
+        .collect();
+    ranked.sort();
+    let drop: HashSet<usize> = ranked.iter().skip(allowed).map(|r| r.2).collect();
+    let mut i = 0;
+    cards.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
+}
+
+/// One card in this many may be a who-said card, at most, by default.
+const MAX_WHO_SAID_SHARE: usize = 3;
 
 /// A tag-safe form of a title: lowercase words joined by `-`.
 pub fn slug(title: &str) -> String {
@@ -240,6 +336,114 @@ mod tests {
             "{:?}",
             deck.cards
         );
+    }
+
+    #[test]
+    fn who_said_cards_take_at_most_a_third_of_a_deck() {
+        let quotes = [
+            (
+                "Ana Ruiz",
+                "Our ferries will carry twice as many commuters across the estuary by autumn",
+            ),
+            (
+                "Dale Ito",
+                "Rebuilding the northern seawall protects four thousand homes from winter flooding",
+            ),
+            (
+                "Lena Berg",
+                "Every district library will stay open on Sundays under the revised budget plan",
+            ),
+            (
+                "Omar Hadi",
+                "Small bakeries pay higher electricity tariffs than the steel mills downriver",
+            ),
+            (
+                "Ana Ruiz",
+                "Commuter rail ridership doubled once monthly passes became cheaper for students",
+            ),
+            (
+                "Dale Ito",
+                "Volunteer firefighters deserve pensions matching those of salaried crews",
+            ),
+        ];
+        let mut facts: Vec<_> = quotes
+            .iter()
+            .enumerate()
+            .map(|(i, (who, q))| {
+                fact("a.md", FactKind::Quote, q, *q)
+                    .speaker(who)
+                    .sentence(&format!("“{q},” {who} said."))
+                    .line(i + 1)
+                    .build()
+            })
+            .collect();
+        facts.push(
+            fact("a.md", FactKind::Money, "$25.4 million", 25.4e6)
+                .sentence("The harbour authority spent $25.4 million on dredging in 2024.")
+                .line(20)
+                .build(),
+        );
+        facts.push(
+            fact("a.md", FactKind::Percent, "53%", 53.0)
+                .sentence("Turnout in the Riverton mayoral election of 2023 reached 53%.")
+                .line(21)
+                .build(),
+        );
+        let people = ["Ana Ruiz", "Dale Ito", "Lena Berg", "Omar Hadi"]
+            .iter()
+            .map(|n| crate::model::Person {
+                name: n.to_string(),
+                aliases: vec![],
+                role: None,
+            })
+            .collect();
+        let ex = Extraction {
+            doc: "a.md".into(),
+            facts,
+            people,
+            outlets: vec![],
+        };
+        let deck = generate_deck(&[ex], &opts(5));
+        let who = deck
+            .cards
+            .iter()
+            .filter(|c| c.card_type == CardType::WhoSaid)
+            .count();
+        assert!(who >= 1, "{:#?}", deck.cards);
+        assert!(who * 3 <= deck.cards.len(), "{who} of {}", deck.cards.len());
+    }
+
+    #[test]
+    fn lines_of_a_grants_list_are_not_asked() {
+        let line = |place: &str, amount: &str, v: f64, n: usize| {
+            fact("a.md", FactKind::Money, amount, v)
+                .sentence(&format!(
+                    "The awards include {amount} for {place} to repave its runway."
+                ))
+                .line(n)
+                .build()
+        };
+        let facts = vec![
+            fact("a.md", FactKind::Money, "$970 million", 970e6)
+                .sentence("The transport agency approved $970 million for airport terminals on March 3, 2024.")
+                .line(1)
+                .build(),
+            line("Elk Ridge Airport", "$855,000", 855e3, 3),
+            line("Port Alder Field", "$1.2 million", 1.2e6, 4),
+            line("Grey Lake Airport", "$640,000", 640e3, 5),
+        ];
+        let ex = Extraction {
+            doc: "a.md".into(),
+            facts,
+            ..Default::default()
+        };
+        let deck = generate_deck(&[ex], &opts(3));
+        assert!(
+            deck.cards.iter().all(|c| c.answer == "$970 million"),
+            "{:#?}",
+            deck.cards
+        );
+        assert!(!deck.cards.is_empty());
     }
 
     #[test]

@@ -147,6 +147,210 @@ pub fn quote_excerpt(text: &str) -> Option<String> {
     has_verb(&out).then_some(out)
 }
 
+/// Whether a quotation leans on words it does not show: it opens on "It",
+/// "They", "This …", or says "he", "she", "they" before naming anyone or
+/// anything they could stand for ("I am fully behind him").
+pub fn quote_needs_context(t: &str) -> bool {
+    let first = split_sentences(t).into_iter().next().unwrap_or(t);
+    // "This nation …", "this country …": the speaker's own, plain to a reader.
+    static OWN_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^[“"‘']?(?i:(this|our) (nation|country|state|city|town|world|planet|generation|century|decade)\b)"#)
+            .expect("valid regex")
+    });
+    if super::standalone::leans_on_context(first) && !OWN_PLACE.is_match(first) {
+        return true;
+    }
+    let mut named = false; // a capitalized word after a sentence's first
+    let mut things = false; // a plural noun "they" could stand for
+    let mut sentence_start = true;
+    for raw in t.split_whitespace() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
+        let lower = w.to_lowercase().replace('’', "'");
+        let bare = lower.split('\'').next().unwrap_or("");
+        match bare {
+            "he" | "him" | "his" | "she" | "her" | "hers" if !named => return true,
+            "they" | "them" | "their" | "theirs" if !named && !things => return true,
+            _ => {}
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if capital && !sentence_start && !matches!(bare, "i") {
+            named = true;
+        }
+        if !capital
+            && bare.len() >= 4
+            && bare.ends_with('s')
+            && !bare.ends_with("ss")
+            && !is_common(bare)
+        {
+            things = true;
+        }
+        if capital && sentence_start && !is_common(bare) && bare.ends_with('s') {
+            things = true;
+        }
+        sentence_start = raw.ends_with(['.', '!', '?', ':', ';']);
+    }
+    false
+}
+
+/// Words every speaker uses: they tell no one's quote apart.
+fn is_common(w: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "about",
+        "after",
+        "again",
+        "also",
+        "always",
+        "anything",
+        "because",
+        "been",
+        "before",
+        "being",
+        "both",
+        "could",
+        "does",
+        "doing",
+        "done",
+        "each",
+        "even",
+        "ever",
+        "every",
+        "everyone",
+        "everything",
+        "from",
+        "going",
+        "good",
+        "great",
+        "have",
+        "having",
+        "here",
+        "into",
+        "just",
+        "know",
+        "like",
+        "little",
+        "look",
+        "lots",
+        "made",
+        "make",
+        "many",
+        "more",
+        "most",
+        "much",
+        "must",
+        "need",
+        "needs",
+        "never",
+        "only",
+        "other",
+        "others",
+        "over",
+        "people",
+        "really",
+        "right",
+        "said",
+        "same",
+        "says",
+        "should",
+        "some",
+        "something",
+        "still",
+        "such",
+        "sure",
+        "take",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "thing",
+        "things",
+        "think",
+        "this",
+        "those",
+        "time",
+        "times",
+        "today",
+        "very",
+        "want",
+        "wants",
+        "well",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "would",
+        "your",
+        "yours",
+        "it's",
+        "that's",
+        "there's",
+        "we're",
+        "they're",
+        "i'm",
+        "don't",
+        "can't",
+        "won't",
+        "isn't",
+        "we've",
+        "i've",
+        "let's",
+        "doesn't",
+        "didn't",
+        "yes",
+        "okay",
+        "guess",
+        "whole",
+        "absolutely",
+        "certainly",
+        "simply",
+        "actually",
+        "basically",
+    ];
+    COMMON.contains(&w)
+}
+
+/// Words of a quotation that say something: four letters or more and not
+/// said by everyone.
+fn content_words(t: &str) -> usize {
+    t.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+                .to_lowercase()
+                .replace('’', "'")
+        })
+        .filter(|w| {
+            const NUMBERS: &[&str] = &[
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+                "twenty", "fifty", "hundred", "thousand", "million", "billion", "half", "third",
+            ];
+            w.chars().any(|c| c.is_ascii_digit())
+                || NUMBERS.contains(&w.as_str())
+                || (w.chars().count() >= 4 && !is_common(w))
+        })
+        .count()
+}
+
+/// Whether a quotation says enough to tell its speaker apart: five words
+/// that carry meaning ("There is real concern among my members" could be
+/// anyone's).
+pub fn telling_quote(t: &str) -> bool {
+    content_words(t) >= 5
+}
+
+/// How well a quotation serves a who-said card: its words that carry
+/// meaning, its names and figures, and whether its speaker has a role a
+/// student can place.
+pub fn quote_score(t: &str, speaker_has_role: bool) -> usize {
+    content_words(t) + distinctive(t) + if speaker_has_role { 6 } else { 0 }
+}
+
 /// Sentences of a quotation: split after `.`, `!` or `?` followed by a
 /// capital letter (not after an initial or a title such as "Dr.").
 fn split_sentences(t: &str) -> Vec<&str> {
@@ -431,5 +635,40 @@ mod tests {
             .iter()
             .position(|f| f.speaker.as_deref() == Some("Cy Moss"));
         assert!(!dup.contains(&third.expect("fact")));
+    }
+
+    #[test]
+    fn quotes_that_point_at_someone_unnamed_need_context() {
+        for q in [
+            "They want to shut down every shelter on the east side of town",
+            "It will not move the talks forward in any way at all",
+            "I am fully behind him and I want the new cabinet to succeed",
+            "Honestly, I think they got the budget for the harbour badly wrong",
+        ] {
+            assert!(quote_needs_context(q), "{q}");
+        }
+        for q in [
+            "Mayor Ortega told the council she would veto the harbour budget",
+            "Farmers lost their crops twice this decade and they cannot wait",
+            "We will open three new clinics in the valley before the winter",
+            "This country should commit itself to mapping the ocean floor by 2040",
+        ] {
+            assert!(!quote_needs_context(q), "{q}");
+        }
+    }
+
+    #[test]
+    fn bland_quotes_do_not_tell_their_speaker_apart() {
+        for q in [
+            "There is real concern among my members",
+            "I guess there is a first time for everything",
+            "We are going to hope for the very best",
+            "As a general matter, import duties are a tax",
+        ] {
+            assert!(!telling_quote(q), "{q}");
+        }
+        assert!(telling_quote(
+            "Our ferries will carry twice as many commuters across the estuary by autumn"
+        ));
     }
 }
