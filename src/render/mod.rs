@@ -15,6 +15,7 @@ pub mod csv;
 pub mod fit;
 pub mod gift;
 pub mod gimkit;
+pub(crate) mod giveaway;
 pub mod html;
 pub mod kahoot;
 pub mod moodle;
@@ -127,7 +128,18 @@ impl Renderer {
                 },
             ),
             Renderer::Csv(opts) => Export::all_of(deck, plain(csv::render(deck, opts)?)),
-            Renderer::Cards(opts) => Export::all_of(deck, html::render_cards(deck, opts)?),
+            Renderer::Cards(opts) => {
+                // Printed cards are handed out as a set: no card may give
+                // another's answer away.
+                let (set, left_out) = giveaway::as_a_set(deck);
+                let r = html::render_cards(&set, opts)?;
+                Export {
+                    bytes: r.bytes,
+                    warnings: r.warnings,
+                    written: Some(set.cards.len()),
+                    left_out,
+                }
+            }
             Renderer::Worksheet(opts) => {
                 let r = html::render_worksheet(deck, opts)?;
                 Export {
