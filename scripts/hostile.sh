@@ -145,9 +145,9 @@ done
 row "SIGTERM during generate (5 timings)" "no .factdeck-*.tmp left" "$left left behind" "$([[ $left == 0 ]]; echo $?)"
 
 if [ "$ROOT" = yes ] && mount_tmpfs full_fs 48k; then
-    head -c 40000 /dev/urandom > full_fs/filler 2>/dev/null
-    for i in $(seq 8); do cat a.md; done > mid.md
-    out=$("$F" generate mid.md -o full_fs/deck.toml 2>&1); rc=$?
+    # Fill the file system to the last block, so even a tiny deck cannot fit.
+    cat /dev/urandom > full_fs/filler 2>/dev/null
+    out=$("$F" generate a.md -o full_fs/deck.toml 2>&1); rc=$?
     row "generate onto a full disk" "clear error, no temporary file" "exit $rc, $(tmps full_fs) tmp: ${out:0:20}" "$([[ $rc == 1 && $(tmps full_fs) == 0 && $out == *space* ]]; echo $?)"
 else
     skip "generate onto a full disk" "clear error, no temporary file"
@@ -305,7 +305,9 @@ row "quiz … | head" "quiet exit, no 'Broken pipe'" "stderr: '$(first head.err)
 row "generate -o - | head -c 10" "quiet" "stderr: '$(grep -v wrote gen.err | grep -v cards: | head -1)'" "$(! grep -qi 'error\|pipe' gen.err; echo $?)"
 
 # ------------------------------------------------------------------ new users
-res=$(python3 "$here/pty_quiz.py" 40 wrong -- "$F" quiz deck.toml --cram --seed 1 --types multiple_choice,true_false --state wrap.db)
+# Multiple-choice and true/false cards print the longest summary lines.
+"$F" generate a.md -o mc.toml --types multiple_choice,true_false >/dev/null 2>&1
+res=$(python3 "$here/pty_quiz.py" 40 wrong -- "$F" quiz mc.toml --cram --seed 1 --state wrap.db)
 broken=$(python3 -c '
 import json, sys
 out = json.load(sys.stdin)["out"].replace("\r", "")

@@ -131,11 +131,21 @@ impl InputArgs {
     }
 }
 
+/// How a deck file is read (shared by the commands that read one).
+#[derive(Args, Debug, Clone)]
+pub struct DeckInputArgs {
+    /// Read at most this much of a deck file (bytes, or with K, M, G)
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = crate::source::parse_size)]
+    pub max_input_size: u64,
+}
+
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     /// Deck files to validate
     #[arg(required = true, value_name = "DECK.toml")]
     pub decks: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: DeckInputArgs,
 }
 
 #[derive(Args, Debug)]
@@ -143,6 +153,8 @@ pub struct QuizArgs {
     /// The deck to study
     #[arg(value_name = "DECK.toml")]
     pub deck: PathBuf,
+    #[command(flatten)]
+    pub deck_input: DeckInputArgs,
     /// Ask every card, ignoring the schedule
     #[arg(long)]
     pub cram: bool,
@@ -165,6 +177,8 @@ pub struct StatsArgs {
     /// The deck to report on
     #[arg(value_name = "DECK.toml")]
     pub deck: PathBuf,
+    #[command(flatten)]
+    pub deck_input: DeckInputArgs,
     /// Review database [default: factdeck/state.sqlite3 in the platform data directory]
     #[arg(long, value_name = "FILE", env = "FACTDECK_STATE")]
     pub state: Option<PathBuf>,
@@ -229,6 +243,8 @@ pub struct ExportArgs {
     /// The deck to export
     #[arg(value_name = "DECK.toml")]
     pub deck: PathBuf,
+    #[command(flatten)]
+    pub deck_input: DeckInputArgs,
     /// What to produce
     #[arg(long, value_enum)]
     pub to: ExportFormat,
@@ -305,6 +321,8 @@ pub struct ReviewArgs {
     /// The deck to review (the only file the page writes)
     #[arg(value_name = "DECK.toml")]
     pub deck: PathBuf,
+    #[command(flatten)]
+    pub deck_input: DeckInputArgs,
     /// Port on 127.0.0.1 [default: any free port]
     #[arg(long, default_value_t = 0)]
     pub port: u16,

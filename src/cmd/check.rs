@@ -11,7 +11,8 @@ use std::process::ExitCode;
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let mut ok = true;
     for path in &args.decks {
-        let report = crate::deck::read_deck_text(path).and_then(|src| check_deck(path, &src));
+        let report = crate::deck::read_deck_text(path, args.input.max_input_size)
+            .and_then(|src| check_deck(path, &src));
         let report = match report {
             Ok(r) => r,
             Err(e) => {

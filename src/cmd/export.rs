@@ -26,7 +26,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     }
     // Fail before any work when the answer is going to be "exists".
     crate::fsutil::check_output(&args.output, args.force)?;
-    let deck = crate::deck::load_deck(&args.deck)?;
+    let deck = crate::deck::load_deck_within(&args.deck, args.deck_input.max_input_size)?;
     let seed = args.seed.unwrap_or(1);
     let worksheet = args.to == ExportFormat::Worksheet;
     let selection = Selection {

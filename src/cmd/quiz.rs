@@ -1,7 +1,7 @@
 //! `factdeck quiz`, `stats` and `optimize`.
 
 use crate::cli::{OptimizeArgs, QuizArgs, StatsArgs};
-use crate::deck::load_deck;
+use crate::deck::load_deck_within;
 use crate::error::{Error, Result};
 use crate::model::Deck;
 use crate::render::quiz::{self, Ending, Selection, Session, summary, term};
@@ -108,6 +108,7 @@ enum Access {
 /// not an error.
 fn open_with_deck(
     deck_path: &Path,
+    max_input: u64,
     state: Option<&Path>,
     access: Access,
 ) -> Result<(Store, Deck, String)> {
@@ -117,7 +118,7 @@ fn open_with_deck(
     let fresh = if path.exists() {
         None
     } else {
-        Some(load_deck(deck_path)?)
+        Some(load_deck_within(deck_path, max_input)?)
     };
     let mut store = match Store::open(&path) {
         Ok(s) => s,
@@ -142,7 +143,7 @@ fn open_with_deck(
     }
     let deck = match fresh {
         Some(d) => d,
-        None => load_deck(deck_path)?,
+        None => load_deck_within(deck_path, max_input)?,
     };
     if let Some(stamp) = &stamp {
         let _ = store.cache_deck(
@@ -165,7 +166,12 @@ fn scheduler(store: &Store) -> Result<Scheduler> {
 pub fn run(args: &QuizArgs) -> Result<ExitCode> {
     let clock = clock()?;
     crate::fsutil::survive_file_size_limit();
-    let (mut store, deck, key) = open_with_deck(&args.deck, args.state.as_deref(), Access::Write)?;
+    let (mut store, deck, key) = open_with_deck(
+        &args.deck,
+        args.deck_input.max_input_size,
+        args.state.as_deref(),
+        Access::Write,
+    )?;
     let scheduler = scheduler(&store)?;
     let states = store.load_deck_states(&key, deck.cards.iter().map(|c| &c.id))?;
     let seed = args.seed.unwrap_or_else(|| {
@@ -304,7 +310,12 @@ fn stdout_is_closed() -> bool {
 pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
     let clock = clock()?;
     let now = clock.now();
-    let (store, deck, key) = open_with_deck(&args.deck, args.state.as_deref(), Access::Read)?;
+    let (store, deck, key) = open_with_deck(
+        &args.deck,
+        args.deck_input.max_input_size,
+        args.state.as_deref(),
+        Access::Read,
+    )?;
     let ids: Vec<_> = deck.cards.iter().map(|c| &c.id).collect();
     let states = store.load_deck_states(&key, ids.iter().copied())?;
     let today_end = end_of_day(now);

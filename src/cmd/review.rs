@@ -21,6 +21,7 @@ pub fn run(args: &ReviewArgs) -> Result<ExitCode> {
     let deck_path = args.deck.clone();
     serve(ServeOptions {
         deck: args.deck.clone(),
+        max_input: args.deck_input.max_input_size,
         port: args.port,
         open_browser: !args.no_open,
         exports,

@@ -17,12 +17,13 @@ use crate::model::Deck;
 use std::path::Path;
 pub use validate::Problem;
 
-/// A deck file's text, read up to the input cap (64 MB, as documents are):
-/// a huge file or `/dev/zero` is refused before it fills memory.
-pub fn read_deck_text(path: &Path) -> Result<String> {
+/// A deck file's text, read up to `max_input` bytes (`--max-input-size`,
+/// 64 MB by default, as for documents): a huge file or `/dev/zero` is refused
+/// before it fills memory.
+pub fn read_deck_text(path: &Path, max_input: u64) -> Result<String> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let name = path.display().to_string();
-    let bytes = crate::source::read_capped(file, crate::source::DEFAULT_MAX_INPUT, &name)?;
+    let bytes = crate::source::read_capped(file, max_input, &name)?;
     String::from_utf8(bytes).map_err(|e| {
         Error::io(
             path,
@@ -33,9 +34,20 @@ pub fn read_deck_text(path: &Path) -> Result<String> {
 
 /// Reads and validates a deck. Syntax errors come back as `deck.toml:LINE:COL:`;
 /// semantic problems as one `deck.toml:LINE: …` line each.
+/// Reads at most the default input cap; [`load_deck_within`] takes another.
 pub fn load_deck(path: &Path) -> Result<Deck> {
-    let src = read_deck_text(path)?;
-    let (deck, problems) = read_deck(path, &src)?;
+    load_deck_within(path, crate::source::DEFAULT_MAX_INPUT)
+}
+
+/// [`load_deck`], reading at most `max_input` bytes of the file.
+pub fn load_deck_within(path: &Path, max_input: u64) -> Result<Deck> {
+    let src = read_deck_text(path, max_input)?;
+    parse_valid_deck(path, &src)
+}
+
+/// Parses and validates a deck's text already read from `path`.
+pub fn parse_valid_deck(path: &Path, src: &str) -> Result<Deck> {
+    let (deck, problems) = read_deck(path, src)?;
     if problems.is_empty() {
         Ok(deck)
     } else {

@@ -32,6 +32,8 @@ pub type Exporter = Box<dyn Fn(&Deck, &str) -> Result<Vec<u8>>>;
 pub struct ServeOptions {
     /// The deck to review, and the only file the page may write.
     pub deck: PathBuf,
+    /// Read at most this many bytes of the deck file (`--max-input-size`).
+    pub max_input: u64,
     /// The port to listen on; 0 for any free one.
     pub port: u16,
     /// Open the page in a browser when one is available.
@@ -59,9 +61,9 @@ struct State {
 
 /// Serves the review page until the process is stopped.
 pub fn serve(opts: ServeOptions) -> Result<()> {
-    let bytes = std::fs::read(&opts.deck).map_err(|e| Error::io(&opts.deck, e))?;
-    let deck = crate::deck::load_deck(&opts.deck)?;
-    let stamp = DiskStamp::of(&opts.deck, &bytes);
+    let src = crate::deck::read_deck_text(&opts.deck, opts.max_input)?;
+    let deck = crate::deck::parse_valid_deck(&opts.deck, &src)?;
+    let stamp = DiskStamp::of(&opts.deck, src.as_bytes());
     let server = Server::http(("127.0.0.1", opts.port))
         .map_err(|e| Error::Other(format!("cannot listen on 127.0.0.1:{}: {e}", opts.port)))?;
     let port = server

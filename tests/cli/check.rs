@@ -155,3 +155,52 @@ fn an_endless_deck_stops_at_the_input_cap() {
         );
     }
 }
+
+#[test]
+fn every_deck_command_takes_max_input_size() {
+    // The cap's error points at `--max-input-size`, so every command that
+    // reads a deck must accept it: a small cap refuses a good deck, a large
+    // one reads it.
+    let s = Scratch::new();
+    let deck = s.file("deck.toml", GOOD);
+    let state = s.path("state.db");
+    let out = s.path("out.csv");
+    let (deck, state, out) = (
+        deck.to_str().expect("utf-8 path"),
+        state.to_str().expect("utf-8 path"),
+        out.to_str().expect("utf-8 path"),
+    );
+    let runs: [&[&str]; 5] = [
+        &["check", deck],
+        &["quiz", deck, "--state", state, "--limit", "0"],
+        &["stats", deck, "--state", state],
+        &["export", deck, "--to", "csv", "-o", out, "--force"],
+        &["review", deck, "--no-open", "--port", "1"],
+    ];
+    for args in runs {
+        let small: Vec<&str> = args
+            .iter()
+            .copied()
+            .chain(["--max-input-size", "100"])
+            .collect();
+        let d = factdeck(&small).fails();
+        let said = format!("{}{}", d.stdout, d.stderr);
+        assert!(
+            said.contains("larger than the input limit of 100 bytes"),
+            "{args:?}: {said}"
+        );
+    }
+    // A cap the deck fits under is not an obstacle.
+    factdeck(["check", deck, "--max-input-size", "1M"]).ok();
+    factdeck([
+        "quiz",
+        deck,
+        "--state",
+        state,
+        "--limit",
+        "0",
+        "--max-input-size",
+        "1M",
+    ])
+    .ok();
+}
