@@ -1068,6 +1068,9 @@ fn long_prompt() -> String {
 
 fn hostile_deck() -> Deck {
     let mut deck = sample_deck(false);
+    // One card per fact: games and study sets play only one of a fact's cards.
+    let mut seen = std::collections::HashSet::new();
+    deck.cards.retain(|c| seen.insert(c.fact.clone()));
     let mut add = |fact: &str, t: CardType, prompt: String, answer: &str, options: &[&str]| {
         let mut c = card_from(&Spec {
             fact: "bridge-fund",
@@ -1981,4 +1984,39 @@ fn qti_carries_hostile_text_as_text() {
             assert_eq!(strip(&item.2), card.prompt.trim());
         }
     }
+}
+
+#[test]
+fn games_and_study_sets_keep_one_card_of_a_fact() {
+    let s = Scratch::new();
+    let deck = write_deck(&s, "deck.toml", &sample_deck(false));
+    for (to, name) in [
+        ("quizlet", "q.txt"),
+        ("kahoot", "k.xlsx"),
+        ("blooket", "b.csv"),
+        ("gimkit", "g.csv"),
+        ("qti", "c.zip"),
+    ] {
+        let d = export(&deck, to, &s.path(name), &[]);
+        assert!(
+            d.stderr
+                .contains("left out: another printed card asks about the same fact or sentence"),
+            "{to}: {}",
+            d.stderr
+        );
+    }
+    // The bridge fund's cloze and multiple-choice cards: only the first is played.
+    let text = read(&s.path("q.txt"));
+    assert!(
+        text.contains("set aside ____ for the Elm Street bridge"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("How much did the council set aside"),
+        "{text}"
+    );
+    // Moodle fills a question bank: every card goes in.
+    let gift = s.path("m.gift");
+    let d = export(&deck, "gift", &gift, &[]);
+    assert!(d.stderr.contains("11 cards written"), "{}", d.stderr);
 }
