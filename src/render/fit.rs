@@ -21,6 +21,13 @@ impl LeftOut {
         *self.reasons.entry(reason.into()).or_default() += 1;
     }
 
+    /// Adds every card `other` left out.
+    pub fn merge(&mut self, other: LeftOut) {
+        for (why, n) in other.reasons {
+            *self.reasons.entry(why).or_default() += n;
+        }
+    }
+
     /// How many cards were left out.
     pub fn total(&self) -> usize {
         self.reasons.values().sum()

@@ -15,6 +15,7 @@ pub mod csv;
 pub mod fit;
 pub mod gift;
 pub mod gimkit;
+pub(crate) mod giveaway;
 pub mod html;
 pub mod kahoot;
 pub mod moodle;
@@ -127,7 +128,18 @@ impl Renderer {
                 },
             ),
             Renderer::Csv(opts) => Export::all_of(deck, plain(csv::render(deck, opts)?)),
-            Renderer::Cards(opts) => Export::all_of(deck, html::render_cards(deck, opts)?),
+            Renderer::Cards(opts) => {
+                // Printed cards are handed out as a set: no card may give
+                // another's answer away.
+                let (set, left_out) = giveaway::as_a_set(deck);
+                let r = html::render_cards(&set, opts)?;
+                Export {
+                    bytes: r.bytes,
+                    warnings: r.warnings,
+                    written: Some(set.cards.len()),
+                    left_out,
+                }
+            }
             Renderer::Worksheet(opts) => {
                 let r = html::render_worksheet(deck, opts)?;
                 Export {
@@ -137,13 +149,17 @@ impl Renderer {
                     left_out: LeftOut::default(),
                 }
             }
-            Renderer::Kahoot(opts) => kahoot::render(deck, opts)?,
-            Renderer::Quizlet => quizlet::render(deck),
-            Renderer::Blooket(opts) => blooket::render(deck, opts)?,
-            Renderer::Gimkit => gimkit::render(deck)?,
+            // Games, study sets and a Canvas quiz put every question before the
+            // same students at once: played as a set, like printed cards.
+            Renderer::Kahoot(opts) => as_a_set(deck, |d| kahoot::render(d, opts))?,
+            Renderer::Quizlet => as_a_set(deck, |d| Ok(quizlet::render(d)))?,
+            Renderer::Blooket(opts) => as_a_set(deck, |d| blooket::render(d, opts))?,
+            Renderer::Gimkit => as_a_set(deck, gimkit::render)?,
+            Renderer::Qti(opts) => as_a_set(deck, |d| qti::render(d, opts))?,
+            // Moodle's formats fill a question bank, from which a teacher
+            // builds quizzes: every card goes in (README says so).
             Renderer::Gift(opts) => gift::render(deck, opts),
             Renderer::Moodle(opts) => moodle::render(deck, opts),
-            Renderer::Qti(opts) => qti::render(deck, opts)?,
         })
     }
 
@@ -164,6 +180,15 @@ impl Renderer {
             Renderer::Qti(_) => "qti",
         }
     }
+}
+
+/// Renders the cards of `deck` that can face students as one set
+/// ([`giveaway::as_a_set`]), counting the others as left out.
+fn as_a_set(deck: &Deck, render: impl FnOnce(&Deck) -> Result<Export>) -> Result<Export> {
+    let (set, left_out) = giveaway::as_a_set(deck);
+    let mut export = render(&set)?;
+    export.left_out.merge(left_out);
+    Ok(export)
 }
 
 /// The deck without the cards a teacher dropped.

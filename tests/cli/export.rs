@@ -539,7 +539,12 @@ fn card_too_long_to_print_is_reported() {
     let path = write_deck(&s, "deck.toml", &deck);
     let out = s.path("cards.html");
     let d = export(&path, "cards", &out, &["--per-page", "10"]);
-    assert!(d.stderr.contains("card 7"), "{}", d.stderr);
+    // Numbered as printed (a fact's second card is left out), named by id.
+    assert!(
+        d.stderr.contains(&format!("({})", deck.cards[6].id)),
+        "{}",
+        d.stderr
+    );
     assert!(d.stderr.contains("--per-page 4"), "{}", d.stderr);
     assert!(out.exists(), "the warning must not stop the export");
 }
@@ -638,6 +643,16 @@ fn anki_imports_packages_and_text_and_updates_on_reimport() {
     );
     assert!(stdout.contains("checks passed"), "{stdout}");
     eprintln!("{}", stdout.trim());
+}
+
+/// The count of the export summary's "N cards written".
+fn written(stderr: &str) -> usize {
+    stderr
+        .split(" written")
+        .next()
+        .and_then(|head| head.split_whitespace().rev().nth(1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no cards-written count in: {stderr}"))
 }
 
 // Printing in headless Chromium.
@@ -877,7 +892,6 @@ fn printed_cards_line_up_and_nothing_overflows() {
     deck.deck.title = "Riverton council: the long spring meeting on budgets, bridges, parks, \
 pools, libraries, permit fees and everything else on the agenda"
         .into();
-    let n = deck.cards.len();
     let path = write_deck(&s, "deck.toml", &deck);
     for (paper, per_page, duplex) in [
         ("letter", 8, "long"),
@@ -887,11 +901,18 @@ pools, libraries, permit fees and everything else on the agenda"
     ] {
         let html = s.path(&format!("cards-{paper}-{per_page}-{duplex}.html"));
         let per = per_page.to_string();
-        export(
+        let done = export(
             &path,
             "cards",
             &html,
             &["--paper", paper, "--per-page", &per, "--duplex", duplex],
+        );
+        // A fact's second card and a card printing another's answer are left out.
+        let n = written(&done.stderr);
+        assert!(
+            n < deck.cards.len() && done.stderr.contains("left out: "),
+            "{}",
+            done.stderr
         );
         let pdf = print_pdf(&s, &html);
         let pages = if duplex == "none" {
@@ -945,14 +966,6 @@ fn printed_cards_of_a_generated_deck_fit() {
     args.extend(docs.iter().map(|d| d.display().to_string()));
     args.extend(["-o".to_string(), deck.display().to_string()]);
     factdeck(args).ok();
-    let n = factdeck::load_deck(&deck)
-        .expect("generated deck loads")
-        .cards
-        .len();
-    assert!(
-        n > 20,
-        "the fixtures should make a real deck, got {n} cards"
-    );
     // The tightest layout: ten cards on a page of A4.
     let html = s.path("generated-cards.html");
     let d = export(
@@ -960,6 +973,11 @@ fn printed_cards_of_a_generated_deck_fit() {
         "cards",
         &html,
         &["--paper", "a4", "--per-page", "10"],
+    );
+    let n = written(&d.stderr);
+    assert!(
+        n > 20,
+        "the fixtures should make a real deck, got {n} printed cards"
     );
     assert!(!d.stderr.contains("too long"), "{}", d.stderr);
     let pdf = print_pdf(&s, &html);
@@ -1050,6 +1068,9 @@ fn long_prompt() -> String {
 
 fn hostile_deck() -> Deck {
     let mut deck = sample_deck(false);
+    // One card per fact: games and study sets play only one of a fact's cards.
+    let mut seen = std::collections::HashSet::new();
+    deck.cards.retain(|c| seen.insert(c.fact.clone()));
     let mut add = |fact: &str, t: CardType, prompt: String, answer: &str, options: &[&str]| {
         let mut c = card_from(&Spec {
             fact: "bridge-fund",
@@ -1963,4 +1984,39 @@ fn qti_carries_hostile_text_as_text() {
             assert_eq!(strip(&item.2), card.prompt.trim());
         }
     }
+}
+
+#[test]
+fn games_and_study_sets_keep_one_card_of_a_fact() {
+    let s = Scratch::new();
+    let deck = write_deck(&s, "deck.toml", &sample_deck(false));
+    for (to, name) in [
+        ("quizlet", "q.txt"),
+        ("kahoot", "k.xlsx"),
+        ("blooket", "b.csv"),
+        ("gimkit", "g.csv"),
+        ("qti", "c.zip"),
+    ] {
+        let d = export(&deck, to, &s.path(name), &[]);
+        assert!(
+            d.stderr
+                .contains("left out: another printed card asks about the same fact or sentence"),
+            "{to}: {}",
+            d.stderr
+        );
+    }
+    // The bridge fund's cloze and multiple-choice cards: only the first is played.
+    let text = read(&s.path("q.txt"));
+    assert!(
+        text.contains("set aside ____ for the Elm Street bridge"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("How much did the council set aside"),
+        "{text}"
+    );
+    // Moodle fills a question bank: every card goes in.
+    let gift = s.path("m.gift");
+    let d = export(&deck, "gift", &gift, &[]);
+    assert!(d.stderr.contains("11 cards written"), "{}", d.stderr);
 }

@@ -5,7 +5,9 @@ use super::{
     Choice, DEFAULT_WORKSHEET_COUNT, WorksheetOptions, letter, page_size, plain, source_line,
 };
 use crate::error::{Error, Result};
-use crate::model::{Card, CardType, Deck, FactId, FactKind};
+use crate::generate::identity::Identities;
+use crate::model::{Card, CardType, Deck, FactId, FactKind, Person};
+use crate::render::giveaway::{Printed, printed_text};
 use crate::render::{Rendered, Segment, blank_segments, useful_explanation};
 use askama::Template;
 use rand::SeedableRng;
@@ -95,7 +97,14 @@ pub fn render_worksheet(deck: &Deck, opts: &WorksheetOptions) -> Result<Rendered
     let count = opts.count.unwrap_or(DEFAULT_WORKSHEET_COUNT);
     // Without an explicit --count, one question per fact: a second question
     // about the same fact would give the first one's answer away.
-    let chosen = select_balanced(&deck.cards, count, opts.count.is_some(), &mut rng);
+    // Who-said questions print the quotation itself, from the card's fact.
+    let quotes: HashMap<&FactId, &str> = deck
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Quote && !f.text.trim().is_empty())
+        .map(|f| (&f.id, f.text.trim()))
+        .collect();
+    let chosen = select_balanced(&deck.cards, &quotes, count, opts.count.is_some(), &mut rng);
     let mut warnings = Vec::new();
     if chosen.len() < count && opts.count.is_some() {
         warnings.push(format!(
@@ -104,13 +113,6 @@ pub fn render_worksheet(deck: &Deck, opts: &WorksheetOptions) -> Result<Rendered
             chosen.len()
         ));
     }
-    // Who-said questions print the quotation itself, from the card's fact.
-    let quotes: HashMap<&FactId, &str> = deck
-        .facts
-        .iter()
-        .filter(|f| f.kind == FactKind::Quote && !f.text.trim().is_empty())
-        .map(|f| (&f.id, f.text.trim()))
-        .collect();
     let mut versions = Vec::new();
     let mut previous: Option<Vec<Vec<usize>>> = None;
     for v in 0..opts.versions {
@@ -143,9 +145,12 @@ pub fn render_worksheet(deck: &Deck, opts: &WorksheetOptions) -> Result<Rendered
 /// type, over fact kinds: round-robin over the types, each type taking its
 /// kinds in turn. Cards of a fact or sentence already asked about come last,
 /// so one question does not give away another's answer; they are used only when
-/// `allow_repeats` and there are not enough other cards.
+/// `allow_repeats` and there are not enough other cards. A card that prints
+/// the answer of a card already chosen, or answers what one prints, is never
+/// used: the next card of its type takes its place.
 fn select_balanced<'a>(
     cards: &'a [Card],
+    quotes: &HashMap<&FactId, &str>,
     count: usize,
     allow_repeats: bool,
     rng: &mut ChaCha8Rng,
@@ -172,6 +177,7 @@ fn select_balanced<'a>(
     }
     let mut chosen: Vec<&Card> = Vec::new();
     let mut siblings = crate::render::Siblings::default();
+    let mut printed = Printed::default();
     let mut deferred: Vec<&Card> = Vec::new();
     let mut kind_turn = vec![0usize; queues.len()];
     loop {
@@ -193,7 +199,12 @@ fn select_balanced<'a>(
             // would give the answer away); keep them for later.
             while let Some(card) = kinds[k].pop() {
                 took_any = true;
+                let text = sheet_text(quotes, card);
+                if printed.clashes(card, &text) {
+                    continue;
+                }
                 if siblings.first(card) {
+                    printed.admit(card, &text);
                     chosen.push(card);
                     break;
                 }
@@ -208,9 +219,59 @@ fn select_balanced<'a>(
         if chosen.len() >= count || !allow_repeats {
             break;
         }
-        chosen.push(card);
+        if printed.admit_unless_clash(card, &sheet_text(quotes, card)) {
+            chosen.push(card);
+        }
     }
     chosen
+}
+
+/// What a card prints on the worksheet: a who-said question prints the
+/// quotation (its names go to the section's bank), others their own text.
+fn sheet_text<'a>(quotes: &HashMap<&FactId, &'a str>, card: &'a Card) -> Vec<&'a str> {
+    if card.card_type == CardType::WhoSaid {
+        vec![quotes.get(&card.fact).copied().unwrap_or(&card.prompt)]
+    } else {
+        printed_text(card)
+    }
+}
+
+/// The people a who-said section names, one identity each: a card's answer
+/// and its accepted forms are one person, and names that can only be one
+/// person ("Ana Reyes", "Ana Lucia Reyes") join under the fullest.
+fn identities(cards: &[&Card]) -> Identities {
+    let mut people: Vec<Person> = Vec::new();
+    for c in cards {
+        people.push(Person {
+            name: c.answer.clone(),
+            aliases: c.accepted.clone(),
+            role: None,
+        });
+        for o in &c.options {
+            people.push(Person {
+                name: o.clone(),
+                aliases: Vec::new(),
+                role: None,
+            });
+        }
+    }
+    Identities::new(&people)
+}
+
+/// `name (also: other, forms)`: every form of the person's name the key accepts.
+fn with_other_forms(name: &str, forms: &[String]) -> String {
+    let others: Vec<&str> = forms
+        .iter()
+        .map(|f| f.trim())
+        .filter(|f| !f.is_empty() && !f.eq_ignore_ascii_case(name))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if others.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} (also: {})", others.join(", "))
+    }
 }
 
 /// One version: questions grouped into sections, shuffled within each section,
@@ -246,12 +307,16 @@ fn version_view(
         if cards.is_empty() {
             continue;
         }
+        // One form per person in the bank: the fullest.
+        let people = identities(&cards);
+        let fullest = |n: &str| people.canonical(n).unwrap_or(n).to_string();
         let bank = if card_type == CardType::WhoSaid {
             let mut names: Vec<String> = Vec::new();
             for c in &cards {
                 for n in c.options.iter().chain(std::iter::once(&c.answer)) {
-                    if !names.contains(n) {
-                        names.push(n.clone());
+                    let n = fullest(n);
+                    if !names.contains(&n) {
+                        names.push(n);
                     }
                 }
             }
@@ -265,7 +330,7 @@ fn version_view(
         for &i in &order {
             let card = cards[i];
             number += 1;
-            let (question, answer) = question_view(quotes, card, number, &bank, rng);
+            let (question, answer) = question_view(quotes, card, number, &bank, &people, rng);
             key.push(KeyRow {
                 number,
                 answer,
@@ -305,8 +370,22 @@ fn question_view(
     card: &Card,
     number: usize,
     bank: &[String],
+    people: &Identities,
     rng: &mut ChaCha8Rng,
 ) -> (QuestionView, String) {
+    // A person's answer: the fullest name, and every other form the key accepts.
+    let person = |answer: &str| -> String {
+        let name = people.canonical(answer).unwrap_or(answer);
+        let mut forms: Vec<String> = people
+            .people()
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.aliases.clone())
+            .unwrap_or_default();
+        forms.push(answer.to_string());
+        forms.extend(card.accepted.iter().cloned());
+        with_other_forms(name, &forms)
+    };
     let hint = card
         .hint
         .as_deref()
@@ -376,7 +455,11 @@ fn question_view(
                     choices: Vec::new(),
                     hint,
                 },
-                card.answer.clone(),
+                if card.kind == FactKind::Quote {
+                    person(&card.answer)
+                } else {
+                    card.answer.clone()
+                },
             )
         }
         CardType::WhoSaid => {
@@ -384,7 +467,8 @@ fn question_view(
                 .get(&card.fact)
                 .map(|q| format!("“{q}”"))
                 .unwrap_or_else(|| card.prompt.clone());
-            let right = bank.iter().position(|n| n == &card.answer).unwrap_or(0);
+            let name = people.canonical(&card.answer).unwrap_or(&card.answer);
+            let right = bank.iter().position(|n| n == name).unwrap_or(0);
             (
                 QuestionView {
                     number,
@@ -393,7 +477,7 @@ fn question_view(
                     choices: Vec::new(),
                     hint: String::new(),
                 },
-                format!("{}. {}", letter(right), card.answer),
+                format!("{}. {}", letter(right), person(&card.answer)),
             )
         }
     }
@@ -422,7 +506,7 @@ mod tests {
     fn worksheet_count_is_balanced_across_types_and_kinds() {
         let cards = mixed(50);
         let mut rng = ChaCha8Rng::seed_from_u64(3);
-        let chosen = select_balanced(&cards, 10, true, &mut rng);
+        let chosen = select_balanced(&cards, &HashMap::new(), 10, true, &mut rng);
         assert_eq!(chosen.len(), 10);
         for t in CardType::ALL {
             let n = chosen.iter().filter(|c| c.card_type == t).count();
@@ -445,12 +529,18 @@ mod tests {
         b.fact = FactId("same".into());
         let cards = vec![a, b, c];
         let mut rng = ChaCha8Rng::seed_from_u64(1);
-        let chosen = select_balanced(&cards, 2, true, &mut rng);
+        let chosen = select_balanced(&cards, &HashMap::new(), 2, true, &mut rng);
         let facts: HashSet<_> = chosen.iter().map(|c| &c.fact).collect();
         assert_eq!(facts.len(), 2);
         // Repeats only fill up an explicit count, never a default one.
-        assert_eq!(select_balanced(&cards, 3, true, &mut rng).len(), 3);
-        assert_eq!(select_balanced(&cards, 3, false, &mut rng).len(), 2);
+        assert_eq!(
+            select_balanced(&cards, &HashMap::new(), 3, true, &mut rng).len(),
+            3
+        );
+        assert_eq!(
+            select_balanced(&cards, &HashMap::new(), 3, false, &mut rng).len(),
+            2
+        );
     }
 
     #[test]
@@ -472,10 +562,100 @@ mod tests {
         let c = card(CardType::ShortAnswer, "Other ____?", "$7");
         let cards = vec![a, b, c];
         let mut rng = ChaCha8Rng::seed_from_u64(1);
-        let chosen = select_balanced(&cards, 3, false, &mut rng);
+        let chosen = select_balanced(&cards, &HashMap::new(), 3, false, &mut rng);
         assert_eq!(chosen.len(), 2, "{chosen:?}");
         let sentences: HashSet<_> = chosen.iter().map(|c| &c.sentence).collect();
         assert_eq!(sentences.len(), 2);
+    }
+
+    #[test]
+    fn no_question_prints_another_questions_answer() {
+        // Invented: the true/false statement prints the short answer's answer,
+        // though the two are different facts from different sentences.
+        let asked = card(
+            CardType::ShortAnswer,
+            "How much did the county spend on the ferry dock?",
+            "$2.8 million",
+        );
+        let telling = card(
+            CardType::TrueFalse,
+            "The ferry dock cost the county $2.8 million.",
+            "True",
+        );
+        // Another fact, but its options print the short answer's answer.
+        let mut options = card(
+            CardType::MultipleChoice,
+            "What did the boathouse cost?",
+            "$3 million",
+        );
+        options.options = vec![
+            "$3 million".into(),
+            "$2.8 million".into(),
+            "$1 million".into(),
+        ];
+        let others: Vec<Card> = (0..4)
+            .map(|i| {
+                card(
+                    CardType::Cloze,
+                    &format!("Item {i} cost ____."),
+                    &format!("${i}0"),
+                )
+            })
+            .collect();
+        let mut cards = vec![asked.clone(), telling.clone(), options.clone()];
+        cards.extend(others);
+        for seed in 0..20 {
+            for count in [None, Some(7)] {
+                let html = worksheet_html(cards.clone(), count, 1, seed);
+                let has = |c: &Card| html.contains(&c.prompt);
+                assert!(!(has(&asked) && has(&telling)), "seed {seed} {count:?}");
+                assert!(!(has(&asked) && has(&options)), "seed {seed} {count:?}");
+                assert!(has(&telling) || has(&asked), "one of them is asked");
+                // Nothing else is lost.
+                assert!((0..4).all(|i| html.contains(&format!("Item {i} cost"))));
+            }
+        }
+    }
+
+    #[test]
+    fn name_bank_holds_one_form_per_person_and_the_key_every_form() {
+        let mut a = card(
+            CardType::WhoSaid,
+            "“The dock opens in May.”",
+            "Ana Lucia Reyes",
+        );
+        a.kind = FactKind::Quote;
+        a.accepted = vec!["Reyes".into(), "Mayor Reyes".into()];
+        a.options = vec![
+            "Ana Lucia Reyes".into(),
+            "Tom Hale".into(),
+            "Ida Moss".into(),
+        ];
+        let mut b = card(CardType::WhoSaid, "“Fares stay the same.”", "Tom Hale");
+        b.kind = FactKind::Quote;
+        // A deck made before one identity per person: another form of Reyes.
+        b.options = vec!["Tom Hale".into(), "Ana Reyes".into(), "Ida Moss".into()];
+        let d = deck(vec![a, b]);
+        let mut rng = ChaCha8Rng::seed_from_u64(2);
+        let chosen: Vec<&Card> = d.cards.iter().collect();
+        let (view, _) = version_view(&d, &HashMap::new(), &chosen, String::new(), &mut rng, None);
+        let bank: Vec<&str> = view.sections[0]
+            .bank
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
+        let mut sorted = bank.clone();
+        sorted.sort();
+        assert_eq!(sorted, ["Ana Lucia Reyes", "Ida Moss", "Tom Hale"]);
+        let reyes = view
+            .key
+            .iter()
+            .find(|k| k.answer.contains("Ana Lucia Reyes"))
+            .expect("key row");
+        for form in ["Ana Reyes", "Reyes", "Mayor Reyes"] {
+            assert!(reyes.answer.contains(form), "{}", reyes.answer);
+        }
+        assert!(reyes.answer.contains("(also: "), "{}", reyes.answer);
     }
 
     #[test]
