@@ -457,37 +457,73 @@ fn has_verb(t: &str) -> bool {
 
 /// Quote facts whose words nearly repeat a quote by someone else in the deck:
 /// a who-said card could not tell them apart, so neither is asked.
+///
+/// Linear in practice: quotes with the same words are grouped first (a
+/// quotation repeated through a long document is one group), and only groups
+/// sharing one of their three rarest words are compared; a word in more than
+/// [`RARE_WORD_LIMIT`] groups is not rare and joins none.
 pub fn near_duplicate_quotes(facts: &[DeckFact]) -> HashSet<usize> {
-    let bags: Vec<(usize, &str, HashSet<String>)> = facts
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.kind == FactKind::Quote)
-        .filter_map(|(i, f)| {
-            let speaker = f.speaker.as_deref()?;
-            let words: HashSet<String> = f
-                .text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.len() > 3)
-                .map(str::to_lowercase)
-                .collect();
-            (words.len() >= 3).then_some((i, speaker, words))
-        })
-        .collect();
+    // Distinct word bags, each with the facts (index, speaker) that say it.
+    let mut group_of: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut groups: Vec<QuoteGroup> = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        if f.kind != FactKind::Quote {
+            continue;
+        }
+        let Some(speaker) = f.speaker.as_deref() else {
+            continue;
+        };
+        let words: HashSet<String> = f
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 3)
+            .map(str::to_lowercase)
+            .collect();
+        if words.len() < 3 {
+            continue;
+        }
+        let mut key: Vec<String> = words.iter().cloned().collect();
+        key.sort_unstable();
+        let g = *group_of.entry(key).or_insert_with(|| {
+            groups.push((words, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push((i, speaker));
+    }
     let mut out = HashSet::new();
-    // Quotes sharing a rare word are compared; most never meet.
+    // Marks every fact of `a` said by someone who is not the only speaker of
+    // `b`, and the other way round (linear in the two groups).
+    let mut mark = |a: &[(usize, &str)], b: &[(usize, &str)]| {
+        let (sole_a, sole_b) = (sole_speaker(a), sole_speaker(b));
+        for &(i, s) in a {
+            if sole_b != Some(s) {
+                out.insert(i);
+            }
+        }
+        for &(i, s) in b {
+            if sole_a != Some(s) {
+                out.insert(i);
+            }
+        }
+    };
+    // The same words said by two different people.
+    for (_, members) in &groups {
+        mark(members, members);
+    }
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, (_, _, words)) in bags.iter().enumerate() {
+    for (k, (words, _)) in groups.iter().enumerate() {
         for w in words {
             by_word.entry(w.as_str()).or_default().push(k);
         }
     }
     // Near-identical quotes share their rarest word too; common words would
     // make every pair of quotes meet.
-    for (a, (ia, sa, wa)) in bags.iter().enumerate() {
+    for (a, (wa, ma)) in groups.iter().enumerate() {
         let mut seen = HashSet::new();
         let mut lists: Vec<&[usize]> = wa
             .iter()
             .map(|w| by_word.get(w.as_str()).map_or(&[][..], Vec::as_slice))
+            .filter(|l| l.len() <= RARE_WORD_LIMIT)
             .collect();
         lists.sort_by_key(|l| l.len());
         for list in lists.into_iter().take(3) {
@@ -495,21 +531,30 @@ pub fn near_duplicate_quotes(facts: &[DeckFact]) -> HashSet<usize> {
                 if b <= a || !seen.insert(b) {
                     continue;
                 }
-                let (ib, sb, wb) = &bags[b];
-                if sa == sb {
-                    continue;
-                }
+                let (wb, mb) = &groups[b];
                 let shared = wa.intersection(wb).count();
                 let union = wa.len() + wb.len() - shared;
                 if shared * 2 >= union {
-                    out.insert(*ia);
-                    out.insert(*ib);
+                    mark(ma, mb);
                 }
             }
         }
     }
     out
 }
+
+/// One distinct word bag and the facts (index, speaker) that say it.
+type QuoteGroup<'a> = (HashSet<String>, Vec<(usize, &'a str)>);
+
+/// The one speaker of every fact in `m`, if there is one.
+fn sole_speaker<'a>(m: &[(usize, &'a str)]) -> Option<&'a str> {
+    let first = m.first()?.1;
+    m.iter().all(|&(_, s)| s == first).then_some(first)
+}
+
+/// Quotations (distinct word sets) a word may appear in and still count as
+/// rare for [`near_duplicate_quotes`].
+const RARE_WORD_LIMIT: usize = 256;
 
 #[cfg(test)]
 mod tests {
