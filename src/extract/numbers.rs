@@ -656,6 +656,18 @@ fn quantity(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
     if a.small_word() || label_before(ctx, a.first) || service_number(&a) {
         return None;
     }
+    // "lasted 1 minute", "after 1 year": one of a counted noun, singular.
+    if a.num.is_some_and(|n| n.is_plain_int() && n.mant == 1)
+        && let Some(w) = ctx.word(a.end)
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !ctx.glued(a.end)
+    {
+        let unit = format!("{w}s");
+        if words::count_noun(&unit) && !words::invariant_unit(w) {
+            push_quantity(ctx, &a, Some(unit), a.end + 1, true, out);
+            return Some(a.end + 1);
+        }
+    }
     match unit_after(ctx, a.end) {
         Some(Unit::Noun(unit, end)) => {
             push_quantity(ctx, &a, Some(unit), end, true, out);
@@ -947,6 +959,20 @@ mod tests {
         // Another clause, or no plural noun after "of": not this count.
         assert!(quantities("The number of the beast, he said, is 66.").is_empty());
         assert!(quantities("A number of them moved to 14 Elm Street.").is_empty());
+    }
+
+    #[test]
+    fn one_of_a_counted_noun_is_a_count() {
+        assert_eq!(
+            quantities("The hearing lasted 1 minute and 45 seconds."),
+            vec![(1.0, "minutes".into()), (45.0, "seconds".into())]
+        );
+        assert_eq!(
+            quantities("A 12 foot wall and a 400 square foot room."),
+            vec![(12.0, "foot".into()), (400.0, "square foot".into())]
+        );
+        // Not a counted noun: no count.
+        assert!(quantities("It ranked 1 overall.").is_empty());
     }
 
     #[test]
