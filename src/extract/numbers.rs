@@ -962,6 +962,17 @@ mod tests {
     }
 
     #[test]
+    fn a_decimal_without_its_leading_zero() {
+        assert_eq!(
+            percents("A .07% fee and (.5%) more."),
+            vec![(0.07, "percent".into()), (0.5, "percent".into())]
+        );
+        let money = facts("Fares fall to $.75 a ride.", FactKind::Money);
+        assert_eq!(money.len(), 1);
+        assert!((money[0].1 - 0.75).abs() < 1e-9, "{money:?}");
+    }
+
+    #[test]
     fn one_of_a_counted_noun_is_a_count() {
         assert_eq!(
             quantities("The hearing lasted 1 minute and 45 seconds."),

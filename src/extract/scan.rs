@@ -339,6 +339,17 @@ pub fn tokenize(src: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
                 chunk_has_num = true;
                 number(b, i, end)
             }
+            // ".07%", "$.50": a decimal written without its leading zero.
+            _ if c == b'.'
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && i + 1 < end
+                && (i == start
+                    || BYTE_CLASS[b[i - 1] as usize] == SPACE_B
+                    || matches!(b[i - 1], b'$' | b'(')) =>
+            {
+                chunk_has_num = true;
+                number(b, i, end)
+            }
             ALPHA_B => {
                 // Most words are ASCII letters ended by ASCII punctuation or
                 // a space; only the rest need the full reader.
