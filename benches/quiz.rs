@@ -9,7 +9,7 @@ use chrono::{Duration, TimeZone, Utc};
 use factdeck::model::{
     Card, CardId, CardType, Deck, DeckFact, DeckInfo, FactId, FactKind, SourceRef, Value,
 };
-use factdeck::render::quiz::{Selection, choose_cards};
+use factdeck::quiz::{Selection, choose_cards};
 use factdeck::review::Store;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;

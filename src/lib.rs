@@ -1,8 +1,9 @@
 //! factdeck turns fact sheets and news articles into quizzes and flashcards.
 //!
 //! The pipeline: [`extract`] finds facts in text, [`generate`] makes cards,
-//! [`deck`] stores them as TOML, and [`render`] shows them (terminal quiz, Anki,
-//! printable HTML). Each stage hands plain data from [`model`] to the next.
+//! [`deck`] stores them as TOML, [`render`] writes them out (Anki, printable
+//! HTML, classroom platforms) and [`quiz`] asks them in the terminal. Each stage hands
+//! plain data from [`model`] to the next.
 
 pub mod cli;
 pub mod cmd;
@@ -13,6 +14,7 @@ pub mod fsutil;
 pub mod generate;
 pub mod lexicon;
 pub mod model;
+pub mod quiz;
 pub mod render;
 pub mod review;
 pub mod serve;

@@ -4,7 +4,7 @@ use crate::cli::{OptimizeArgs, QuizArgs, StatsArgs};
 use crate::deck::load_deck_within;
 use crate::error::{Error, Result};
 use crate::model::Deck;
-use crate::render::quiz::{self, Ending, Selection, Session, summary, term};
+use crate::quiz::{self, Ending, Selection, Session, summary, term};
 use crate::review::optimize::{self, Fitted};
 use crate::review::schedule::{Clock, FixedClock, Scheduler, SystemClock, end_of_day, local_day};
 use crate::review::store::{CachedDeck, Store};

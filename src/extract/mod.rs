@@ -12,6 +12,7 @@ pub mod names;
 pub mod numbers;
 pub mod numwords;
 pub mod outlets;
+pub mod output;
 pub mod people;
 pub mod quotes;
 pub mod scan;

@@ -1,4 +1,4 @@
-//! Stage 4: show a deck — terminal quiz, Anki, CSV, printable HTML and the
+//! Stage 4: write a deck out — Anki, CSV, printable HTML and the
 //! classroom platforms (Kahoot, Quizlet, Blooket, Gimkit, Moodle, Canvas).
 //!
 //! The file exports form a closed set, so they are one enum, [`Renderer`], each
@@ -20,7 +20,6 @@ pub mod html;
 pub mod kahoot;
 pub mod moodle;
 pub mod qti;
-pub mod quiz;
 pub mod quizlet;
 pub mod select;
 

@@ -11,6 +11,7 @@
 pub mod docx;
 pub mod html;
 pub mod pdf;
+pub mod pool;
 pub mod text;
 pub mod url;
 

@@ -1,5 +1,6 @@
-//! The terminal quiz session: choose the cards, ask them one by one, judge,
-//! give feedback, commit each answer and schedule it, then summarize.
+//! Stage 4, beside [`crate::render`]: the terminal quiz session. Choose the
+//! cards, ask them one by one, judge, give feedback, commit each answer and
+//! schedule it, then summarize.
 
 pub mod judge;
 pub mod summary;

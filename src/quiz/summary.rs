@@ -2,8 +2,8 @@
 //! kind, the cards missed with their answers, and when cards are next due.
 
 use crate::model::{CardId, Deck};
-use crate::render::quiz::Ending;
-use crate::render::quiz::term::Tone;
+use crate::quiz::Ending;
+use crate::quiz::term::Tone;
 use crate::review::schedule::{CardState, end_of_day, local_day};
 use chrono::{DateTime, Local, TimeZone, Utc};
 use std::collections::{BTreeMap, HashMap};
