@@ -225,7 +225,7 @@ fn corpus(n: usize) -> Vec<Doc> {
                 };
                 w.paragraph(sentence, vec![(kind, text, Value::Number(value), extra)]);
             }
-            for _ in 0..4 {
+            for j in 0..4 {
                 let project = format!("{place} {}", pick(&mut rng, PROJECTS));
                 let amount =
                     rng.random_range(2..=95) as f64 * if rng.random_bool(0.5) { 1e6 } else { 1e9 };
@@ -241,8 +241,17 @@ fn corpus(n: usize) -> Vec<Doc> {
                 );
                 let month = factdeck::lexicon::month_name(m as u32).unwrap_or_default();
                 let date = format!("{month} {d}, {y}");
+                // Each of a sheet's four rounds words its sentences its own
+                // way: real sheets vary, and lines opening alike read as a
+                // list (not asked), which would leave nothing to time.
+                let sentence = match j {
+                    0 => format!("The {agency} approved {money} for the {project} on {date}."),
+                    1 => format!("On {date}, {place} leaders committed {money} to the {project}."),
+                    2 => format!("Officials set aside {money} for the {project} on {date}."),
+                    _ => format!("A grant of {money} for the {project} was signed on {date}."),
+                };
                 w.paragraph(
-                    format!("The {agency} approved {money} for the {project} on {date}."),
+                    sentence,
                     vec![
                         (
                             FactKind::Money,
@@ -265,9 +274,14 @@ fn corpus(n: usize) -> Vec<Doc> {
                 let project = &project;
                 let pct = rng.random_range(5..=95);
                 w.paragraph(
-                    format!(
-                        "A survey found that {pct}% of {group} supported the {project} this year."
-                    ),
+                    match j {
+                        0 => format!(
+                            "A survey found that {pct}% of {group} supported the {project} this year."
+                        ),
+                        1 => format!("In a poll, {pct}% of {group} backed the {project}."),
+                        2 => format!("Only {pct}% of {group} opposed the {project}, a survey showed."),
+                        _ => format!("Support for the {project} reached {pct}% among {group}."),
+                    },
                     vec![(
                         FactKind::Percent,
                         format!("{pct}%"),
@@ -280,9 +294,14 @@ fn corpus(n: usize) -> Vec<Doc> {
                 );
                 let workers = rng.random_range(12..=4800);
                 w.paragraph(
-                    format!(
-                        "Building the {project} will employ {workers} workers at its busiest point."
-                    ),
+                    match j {
+                        0 => format!(
+                            "Building the {project} will employ {workers} workers at its busiest point."
+                        ),
+                        1 => format!("The {project} needs {workers} workers at its peak."),
+                        2 => format!("Contractors will hire {workers} workers for the {project}."),
+                        _ => format!("Crews of {workers} workers are expected on the {project} site."),
+                    },
                     vec![(
                         FactKind::Quantity,
                         format!("{workers} workers"),

@@ -29,15 +29,28 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     let deck = crate::deck::load_deck_within(&args.deck, args.deck_input.max_input_size)?;
     let seed = args.seed.unwrap_or(1);
     let worksheet = args.to == ExportFormat::Worksheet;
+    let renderer = renderer(args, &deck.deck.title, seed)?;
+    // A set (printed cards, games, a Canvas quiz) leaves out give-aways
+    // first and samples --count from what is left.
+    let as_a_set = renderer.plays_as_a_set();
     let selection = Selection {
         types: args.types.clone(),
         tags: args.tags.clone(),
         docs: args.docs.clone(),
         // A worksheet chooses its own questions, balanced over types and kinds.
-        count: if worksheet { None } else { args.count },
+        count: if worksheet || as_a_set {
+            None
+        } else {
+            args.count
+        },
         seed,
     };
     let deck = select(deck, &selection);
+    let (deck, given_away) = if as_a_set && !deck.cards.is_empty() {
+        crate::render::sample_a_set(&deck, args.count, seed)
+    } else {
+        (deck, Default::default())
+    };
     if deck.cards.is_empty() {
         let filtered = !(args.types.is_empty() && args.tags.is_empty() && args.docs.is_empty());
         return Err(Error::Other(format!(
@@ -50,8 +63,8 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
             }
         )));
     }
-    let renderer = renderer(args, &deck.deck.title, seed)?;
-    let export = renderer.render(&deck)?;
+    let mut export = renderer.render(&deck)?;
+    export.left_out.merge(given_away);
     for w in &export.warnings {
         eprintln!("warning: {w}");
     }

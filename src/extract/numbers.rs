@@ -245,6 +245,12 @@ fn unit_after(ctx: &Ctx<'_>, j: usize) -> Option<Unit> {
     } else {
         j
     };
+    // "200 or so delegates": an approximation between the count and its noun.
+    let j = if ctx.is_word(j, "or") && ctx.is_word(j + 1, "so") {
+        j + 2
+    } else {
+        j
+    };
     let mut k = j;
     let mut modifiers = 0;
     while modifiers < 4 {
@@ -424,6 +430,40 @@ fn age_in_who_clause(ctx: &Ctx<'_>, a: &Amount) -> bool {
         || ctx.is_punct(e, &[',', ';', ')', '—', '–'])
         || (ctx.is_punct(e, &['.']) && e + 1 >= ctx.toks.len());
     closes && !(ctx.is_punct(e, &[',']) && ctx.num(e + 1).is_some())
+}
+
+/// "cut the number of field offices to 12", "the number of licensed
+/// vendors rose to 4,000", "the number of cases was 310": the count a
+/// sentence names as "the number of <plural noun>", up to ten words before
+/// the amount and in the same clause. Returns what is counted (the words
+/// after "of" up to the first plural noun: "licensed vendors").
+fn number_of_before(ctx: &Ctx<'_>, first: usize) -> Option<String> {
+    let p = first.checked_sub(1)?;
+    let link = ctx.lower(p)?;
+    if !matches!(
+        link.as_str(),
+        "to" | "at" | "was" | "is" | "reached" | "hit" | "totaled" | "totalled"
+    ) {
+        return None;
+    }
+    let number = (p.saturating_sub(10)..p)
+        .rev()
+        .take_while(|&k| ctx.word(k).is_some())
+        .find(|&k| ctx.is_word(k, "number") && ctx.is_word(k + 1, "of"))?;
+    let mut words = Vec::new();
+    for k in number + 2..p {
+        let w = ctx.word(k)?;
+        let l = ctx.lower(k)?;
+        let l = l.as_str();
+        if !w.bytes().all(|b| b.is_ascii_lowercase()) || words::function_word(l) {
+            return None;
+        }
+        words.push(l.to_string());
+        if plural(l) {
+            return (words.len() <= 3).then(|| words.join(" "));
+        }
+    }
+    None
 }
 
 /// "per 100,000", "1 in 5", "3 out of 4": the number belongs to a rate.
@@ -671,6 +711,10 @@ fn quantity(ctx: &Ctx<'_>, a: Amount, out: &mut Vec<Found>) -> Option<usize> {
         push_quantity(ctx, &a, Some(head.as_str().to_string()), a.end, true, out);
         return Some(a.end);
     }
+    if let Some(unit) = number_of_before(ctx, a.first) {
+        push_quantity(ctx, &a, Some(unit), a.end, true, out);
+        return Some(a.end);
+    }
     // A scaled or thousands-grouped count whose noun is understood from
     // context: "reaching 341.8 million", "to 71,500 in 2021".
     if a.num
@@ -887,6 +931,29 @@ mod tests {
                 (10.0, "minutes".into()),
                 (15.0, "minutes".into())
             ]
+        );
+    }
+
+    #[test]
+    fn the_number_of_names_what_is_counted() {
+        assert_eq!(
+            quantities("The plan cuts the number of field offices to 12."),
+            vec![(12.0, "field offices".into())]
+        );
+        assert_eq!(
+            quantities("Last year the number of licensed vendors reached 85."),
+            vec![(85.0, "licensed vendors".into())]
+        );
+        // Another clause, or no plural noun after "of": not this count.
+        assert!(quantities("The number of the beast, he said, is 66.").is_empty());
+        assert!(quantities("A number of them moved to 14 Elm Street.").is_empty());
+    }
+
+    #[test]
+    fn or_so_between_a_count_and_its_noun() {
+        assert_eq!(
+            quantities("About 300 or so volunteers came."),
+            vec![(300.0, "volunteers".into())]
         );
     }
 

@@ -163,6 +163,20 @@ impl Renderer {
         })
     }
 
+    /// Whether the format puts all its cards before students at once, so no
+    /// card may give another away ([`sample_a_set`]).
+    pub fn plays_as_a_set(&self) -> bool {
+        matches!(
+            self,
+            Renderer::Cards(_)
+                | Renderer::Kahoot(_)
+                | Renderer::Quizlet
+                | Renderer::Blooket(_)
+                | Renderer::Gimkit
+                | Renderer::Qti(_)
+        )
+    }
+
     /// The format's name as given to `--to`.
     pub fn name(&self) -> &'static str {
         match self {
@@ -180,6 +194,27 @@ impl Renderer {
             Renderer::Qti(_) => "qti",
         }
     }
+}
+
+/// `deck` as a set that can face students at once ([`giveaway::as_a_set`]),
+/// then `count` cards sampled from that set by `seed`: sampling after the
+/// give-aways are left out means `--count 20` gives 20 cards when the deck
+/// has them. Returns the set and the cards left out as give-aways.
+pub fn sample_a_set(deck: &Deck, count: Option<usize>, seed: u64) -> (Deck, LeftOut) {
+    let kept;
+    let deck = if deck.cards.iter().any(|c| c.dropped) {
+        kept = without_dropped(deck);
+        &kept
+    } else {
+        deck
+    };
+    let (set, left_out) = giveaway::as_a_set(deck);
+    let sel = select::Selection {
+        count,
+        seed,
+        ..select::Selection::default()
+    };
+    (select::select(set, &sel), left_out)
 }
 
 /// Renders the cards of `deck` that can face students as one set

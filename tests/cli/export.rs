@@ -2020,3 +2020,32 @@ fn games_and_study_sets_keep_one_card_of_a_fact() {
     let d = export(&deck, "gift", &gift, &[]);
     assert!(d.stderr.contains("11 cards written"), "{}", d.stderr);
 }
+
+#[test]
+fn count_is_taken_after_a_set_leaves_out_give_aways() {
+    let s = Scratch::new();
+    let deck = write_deck(&s, "deck.toml", &sample_deck(false));
+    // The whole deck as a set: siblings and give-aways are left out.
+    let all = s.path("all.txt");
+    let d = export(&deck, "quizlet", &all, &[]);
+    let set = written(&d.stderr);
+    assert!(
+        set < sample_deck(false).cards.len(),
+        "the sample deck has cards a set leaves out: {}",
+        d.stderr
+    );
+    // Asking for that many always gives that many, whatever the seed: the
+    // sample is drawn from the set, not from the deck and then thinned.
+    for seed in 1..=8 {
+        let out = s.path(&format!("q{seed}.txt"));
+        let seed = seed.to_string();
+        let d = export(
+            &deck,
+            "quizlet",
+            &out,
+            &["--count", &set.to_string(), "--seed", &seed],
+        );
+        assert_eq!(written(&d.stderr), set, "seed {seed}: {}", d.stderr);
+        assert_eq!(read(&out).lines().count(), set);
+    }
+}
