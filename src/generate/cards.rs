@@ -9,7 +9,7 @@
 //! facts not worth asking ([`super::worth`]) give none.
 
 use super::clause::Frame;
-use super::distractors::{Distractors, WANTED, WANTED_PEOPLE, shuffled_options};
+use super::distractors::{Distractors, WANTED, WANTED_PEOPLE, is_bound, shuffled_options};
 use super::forms::{
     AnswerForm, DateValue, date_forms, money_forms, normalize_answer, number_forms, percent_forms,
 };
@@ -100,6 +100,13 @@ fn plan(fact: &DeckFact, has_question: bool, wanted: &Wanted) -> (Vec<CardType>,
             }
         }
         order.retain(|t| wanted.types.contains(t));
+    }
+    // Even asked for by name, no true/false card asks a student to certify a
+    // party's own praise ("thanks to bold leadership, … is thriving"), and
+    // none states a bound ("more than $50 million") that a false figure
+    // could not really contradict.
+    if fact.kind != FactKind::Quote && (is_evaluative(&fact.sentence) || is_bound(fact)) {
+        order.retain(|t| *t != CardType::TrueFalse);
     }
     let n = match (wanted.per_fact, wanted.types.is_empty()) {
         (Some(n), _) => n,
@@ -856,5 +863,35 @@ mod tests {
                     .is_some_and(|e| e.contains("at the last count"))
             );
         }
+    }
+
+    #[test]
+    fn true_false_is_never_made_for_a_bound_or_a_partys_praise_even_when_asked() {
+        let c = cards(
+            vec![
+                fact("a.md", FactKind::Money, "$50 million", 50e6)
+                    .qualifier("more than")
+                    .sentence("The county spent more than $50 million on road repairs in 2023.")
+                    .build(),
+                fact("a.md", FactKind::Percent, "12%", 12.0)
+                    .sentence(
+                        "Thanks to the governor's bold leadership, exports from the state grew 12% in 2023.",
+                    )
+                    .build(),
+                fact("a.md", FactKind::Quantity, "240", 240.0)
+                    .unit("buses")
+                    .sentence("The transit authority bought 240 buses for its fleet in 2023.")
+                    .build(),
+            ],
+            vec![],
+            &[CardType::TrueFalse],
+        );
+        let tf: Vec<&Card> = c
+            .iter()
+            .filter(|c| c.card_type == CardType::TrueFalse)
+            .collect();
+        // The plain figure still gets its card: the rule is not "no true/false".
+        assert_eq!(tf.len(), 1, "{tf:?}");
+        assert!(tf[0].prompt.contains("buses"), "{tf:?}");
     }
 }

@@ -51,6 +51,8 @@ pub struct Distractors<'a> {
     person_index: HashMap<String, usize>,
     /// Lowercased names of the people quoted in the deck.
     speakers: HashSet<String>,
+    /// Lowercased speaker → the role a quote gives them.
+    speaker_roles: HashMap<String, &'a str>,
     /// Lowercased last word of a name or alias → the people who go by it.
     by_last: HashMap<String, Vec<usize>>,
     /// Dates after this are in the future: no distractor for a past event may be.
@@ -138,8 +140,15 @@ impl<'a> Distractors<'a> {
             .filter_map(|f| f.speaker.as_deref())
             .map(str::to_lowercase)
             .collect();
+        let mut speaker_roles = HashMap::new();
+        for f in facts {
+            if let (Some(s), Some(r)) = (&f.speaker, &f.speaker_role) {
+                speaker_roles.entry(s.to_lowercase()).or_insert(r.as_str());
+            }
+        }
         Distractors {
             facts,
+            speaker_roles,
             by_class,
             with_speaker,
             by_sentence,
@@ -185,6 +194,62 @@ impl<'a> Distractors<'a> {
         self.near_in(idx, |doc| self.by_class.get(&(doc, class.clone())))
     }
 
+    /// Bounds the sentence puts on fact `idx` as a part of a whole: below
+    /// the whole it is a part of ("12 of its 14 counties": a count under
+    /// 14), above the part when it is the whole.
+    fn part_and_whole(&self, idx: usize) -> (Option<f64>, Option<f64>) {
+        let fact = &self.facts[idx];
+        let (mut floor, mut ceiling) = (None, None);
+        let Some((start, end)) = span_in(fact) else {
+            return (None, None);
+        };
+        let s = fact.sentence.as_str();
+        for &j in self
+            .by_sentence
+            .get(s)
+            .map(|l| window(l, idx))
+            .into_iter()
+            .flatten()
+        {
+            let other = &self.facts[j];
+            if j == idx
+                || other.kind != fact.kind
+                || other.currency != fact.currency
+                || other.qualifier.is_some()
+            {
+                continue;
+            }
+            let (Some((o_start, o_end)), Value::Number(v)) = (span_in(other), &other.value) else {
+                continue;
+            };
+            let Value::Number(own) = fact.value else {
+                continue;
+            };
+            // A part is smaller than its whole; anything else is two figures
+            // side by side ("$5 million of federal funds, $3 million of …").
+            if o_start >= end && *v > own && links_part_to_whole(&s[end..o_start]) {
+                ceiling = Some(*v);
+            } else if o_end <= start && *v < own && links_part_to_whole(&s[o_end..start]) {
+                floor = Some(*v);
+            }
+        }
+        (floor, ceiling)
+    }
+
+    /// The other dates with a year stated in fact `idx`'s sentence.
+    fn other_dates_in_sentence(&self, idx: usize) -> Vec<DateValue> {
+        let fact = &self.facts[idx];
+        self.by_sentence
+            .get(fact.sentence.as_str())
+            .map(|l| window(l, idx))
+            .into_iter()
+            .flatten()
+            .filter(|&&j| j != idx && self.facts[j].kind == FactKind::Date)
+            .filter_map(|&j| self.facts[j].value.as_text().and_then(DateValue::from_iso))
+            .filter(|d| d.year.is_some())
+            .collect()
+    }
+
     /// Up to [`WANTED`] wrong answers for fact `idx`, written in `form`.
     pub fn values(&self, idx: usize, form: &AnswerForm, rng: &mut ChaCha8Rng) -> Vec<String> {
         let fact = &self.facts[idx];
@@ -207,9 +272,11 @@ impl<'a> Distractors<'a> {
                 pick.keys.insert(normalize_answer(&other.text));
             }
         }
-        let mut from_facts: Vec<String> = Vec::new();
-        let mut made: Vec<String> = Vec::new();
-        let mut last_resort: Vec<String> = Vec::new();
+        // Each candidate with its value (NaN for dates: they keep apart by
+        // being different days, months or years).
+        let mut from_facts: Vec<(String, f64)> = Vec::new();
+        let mut made: Vec<(String, f64)> = Vec::new();
+        let mut last_resort: Vec<(String, f64)> = Vec::new();
         match form {
             AnswerForm::Number {
                 form: nf,
@@ -218,11 +285,15 @@ impl<'a> Distractors<'a> {
             } => {
                 let side = bound_side(fact);
                 let denominations = denominations(fact);
+                let (floor, ceiling) = self.part_and_whole(idx);
                 let ok = |v: f64| {
                     plausible_number(fact, *value, v)
                         && side.is_none_or(|above| (v > *value) == above)
                         && denominations.is_none_or(|d| d.iter().any(|x| (x - v).abs() < 1e-9))
+                        && floor.is_none_or(|f| v > f)
+                        && ceiling.is_none_or(|c| v < c)
                 };
+                pick.gap = Some((*value, min_gap(fact)));
                 for j in self.neighbours(idx) {
                     if from_facts.len() >= FROM_FACTS {
                         break;
@@ -245,7 +316,7 @@ impl<'a> Distractors<'a> {
                             && mantissa_ok(nf, v)
                             && !padded(&shown, &answer, nf.decimals)
                         {
-                            from_facts.push(shown);
+                            from_facts.push((shown, v));
                         }
                     }
                 }
@@ -276,6 +347,10 @@ impl<'a> Distractors<'a> {
                 if let Some(d) = denominations {
                     tries.extend(d.iter().copied());
                 }
+                // When the bands give too few (the answer "1 million" has
+                // nothing below it at one significant digit; "980 billion"
+                // nothing above it under the same scale word), wider steps.
+                tries.extend(FALLBACK_FACTORS.map(|f| value * f));
                 if value.fract() == 0.0 && *value < 20.0 && nf.decimals == 0 {
                     tries.extend([
                         value + 1.0,
@@ -288,20 +363,22 @@ impl<'a> Distractors<'a> {
                 for v in tries {
                     let v = nf.round(v, *sig);
                     if ok(v) && mantissa_ok(nf, v) {
-                        made.push(nf.render(nudge_round(nf, v, &answer)));
+                        let v = nudge_round(nf, v, &answer);
+                        made.push((nf.render(v), v));
                     }
                 }
-                // A different scale word, last: "$18 million" for "$18 billion".
+                // A different scale word, last: "$18 million" for "$18 billion"
+                // (never "thousand", which no one writes after a whole number).
                 if let Some((_, _, f)) = &nf.scale
                     && *f >= 1e6
                 {
                     for g in [1e-3, 1e3] {
                         let v = value * g;
-                        if ok(v) && nf.scale.is_some() {
+                        if ok(v) && nf.scale.is_some() && f * g >= 1e6 {
                             let mut other = nf.clone();
                             if let Some(word) = scale_word(f * g, &nf.scale) {
                                 other.scale = Some(word);
-                                last_resort.push(other.render(v));
+                                last_resort.push((other.render(v), v));
                             }
                         }
                     }
@@ -310,9 +387,13 @@ impl<'a> Distractors<'a> {
             AnswerForm::Date { style, value } => {
                 let future_ok = self.today.is_none_or(|t| value.is_after(&t));
                 let (after, before) = ordered_years(fact);
+                let others = self.other_dates_in_sentence(idx);
                 let ok = |d: &DateValue| {
                     d.is_valid()
                         && d != value
+                        // "announced on May 2 and signed on ____": an option
+                        // must keep the order the sentence gives its dates.
+                        && others.iter().all(|o| same_order(value, d, o))
                         // "from 2019 to ____": an earlier year reads as nonsense.
                         && d.year.is_none_or(|y| after.is_none_or(|a| y >= a))
                         && d.year.is_none_or(|y| before.is_none_or(|b| y <= b))
@@ -335,11 +416,11 @@ impl<'a> Distractors<'a> {
                         _ => true,
                     };
                     if let Some(d) = d.truncated_like(value).filter(|d| near && ok(d)) {
-                        from_facts.push(style.render(&d));
+                        from_facts.push((style.render(&d), f64::NAN));
                     }
                 }
                 for d in date_changes(value).iter().filter(|d| ok(d)) {
-                    made.push(style.render(d));
+                    made.push((style.render(d), f64::NAN));
                 }
             }
         }
@@ -347,8 +428,8 @@ impl<'a> Distractors<'a> {
         if matches!(form, AnswerForm::Date { .. }) {
             made.shuffle(rng);
         }
-        for c in from_facts.into_iter().chain(made).chain(last_resort) {
-            pick.offer(c);
+        for (c, v) in from_facts.into_iter().chain(made).chain(last_resort) {
+            pick.offer(c, v);
         }
         pick.finish()
     }
@@ -379,11 +460,16 @@ impl<'a> Distractors<'a> {
             }
         }
         let words = speaker.split_whitespace().count();
-        // Prefer people the deck surely knows as people (see `plausible`),
+        let speaker_leads = self.leads_a_nation(speaker);
+        // Prefer peers: people quoted in the deck, not a head of state beside
+        // an economist quoted on a statistic (unless the speaker is one);
+        // then people the deck surely knows as people (see `plausible`),
         // then names as long as the answer's, so it does not stand out.
         let mut candidates: Vec<String> = near.into_iter().chain(far).collect();
         candidates.sort_by_cached_key(|c| {
             (
+                !speaker_leads && self.leads_a_nation(c),
+                !self.speakers.contains(&c.to_lowercase()),
                 !self.plausible(c),
                 c.split_whitespace().count().abs_diff(words) > 1,
             )
@@ -410,6 +496,18 @@ impl<'a> Distractors<'a> {
             }
         }
         chosen
+    }
+
+    /// Whether the person called `name` has a role that makes them known to
+    /// everyone (a president, a prime minister, a monarch): beside a local
+    /// expert such a name is an option no one would pick.
+    fn leads_a_nation(&self, name: &str) -> bool {
+        let role = self
+            .person_index
+            .get(&name.to_lowercase())
+            .and_then(|&i| self.people[i].role.as_deref())
+            .or_else(|| self.speaker_roles.get(&name.to_lowercase()).copied());
+        role.is_some_and(head_of_state)
     }
 
     /// Whether `name` is surely a person: someone quoted in the deck, someone
@@ -508,6 +606,21 @@ impl<'a> Distractors<'a> {
     }
 }
 
+/// A role held by a head of state or government ("President", "former
+/// Prime Minister"); a company's "Vice President" is not one.
+fn head_of_state(role: &str) -> bool {
+    let r = role.trim().to_lowercase();
+    let r = r
+        .trim_start_matches("former ")
+        .trim_start_matches("then-")
+        .trim_start_matches("u.s. ")
+        .trim_start_matches("us ");
+    matches!(
+        r,
+        "president" | "prime minister" | "king" | "queen" | "pope" | "first lady" | "premier"
+    )
+}
+
 /// The last word of a name, without titles' punctuation or suffixes.
 fn surname(name: &str) -> Option<String> {
     name.split_whitespace()
@@ -533,6 +646,12 @@ fn is_age(fact: &DeckFact) -> bool {
             let u = u.to_lowercase();
             u.contains("years old") || u == "age" || u == "aged" || u.contains("year-old")
         })
+}
+
+/// Whether the fact states a bound ("more than", "up to", "at least"): a
+/// figure on either side of it may leave the statement true.
+pub fn is_bound(fact: &DeckFact) -> bool {
+    bound_side(fact).is_some()
 }
 
 /// Which side of the answer a wrong figure must lie on when the fact is a
@@ -728,6 +847,91 @@ fn scale_word(factor: f64, like: &Option<(String, String, f64)>) -> Option<(Stri
     Some((space.clone(), w, factor))
 }
 
+/// The least relative gap between two figures offered side by side…
+const MIN_GAP: f64 = 0.1;
+/// …and when the answer is approximate ("nearly 30 million"): a figure
+/// within a fifth of it could be what "nearly" meant.
+const APPROX_GAP: f64 = 0.2;
+
+/// Wider steps for made-up figures, tried after [`LOWER_BANDS`] and
+/// [`HIGHER_BANDS`].
+const FALLBACK_FACTORS: [f64; 10] = [0.5, 2.0, 0.65, 1.5, 3.0, 0.35, 2.5, 0.25, 4.0, 5.0];
+
+/// Qualifiers that make a figure approximate.
+const APPROXIMATE: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "close to",
+    "estimated",
+    "just over",
+    "just under",
+    "just shy of",
+];
+
+/// How far apart (relative to the larger) two figures of this fact must be.
+fn min_gap(fact: &DeckFact) -> f64 {
+    let q = fact
+        .qualifier
+        .as_deref()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    if APPROXIMATE.contains(&q.as_str()) {
+        APPROX_GAP
+    } else {
+        MIN_GAP
+    }
+}
+
+/// Whether `a` and `b` differ by at least `gap` of the larger of the two.
+fn far_apart(a: f64, b: f64, gap: f64) -> bool {
+    let scale = a.abs().max(b.abs());
+    scale > 0.0 && (a - b).abs() >= gap * scale - 1e-9 * scale
+}
+
+/// Whether option `d` stands to another date `other` of the sentence as
+/// the answer does: after it, before it, or the same at their common
+/// precision. Dates without a year are not compared.
+fn same_order(answer: &DateValue, d: &DateValue, other: &DateValue) -> bool {
+    if answer.year.is_none() || other.year.is_none() {
+        return true;
+    }
+    answer.is_after(other) == d.is_after(other) && other.is_after(answer) == other.is_after(d)
+}
+
+/// The figure's start and end in its sentence.
+fn span_in(fact: &DeckFact) -> Option<(usize, usize)> {
+    let at = fact.sentence.find(fact.text.as_str())?;
+    Some((at, at + fact.text.len()))
+}
+
+/// Whether the words between a part and its whole make them one ("12 of
+/// the state's 14 counties", "3 out of 10"): "of" or "out of" and at most
+/// three words, none of them a verb-like link that starts another clause.
+fn links_part_to_whole(between: &str) -> bool {
+    let w: Vec<String> = between
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    let rest = match w.first().map(String::as_str) {
+        Some("of") => &w[1..],
+        Some("out") if w.get(1).is_some_and(|x| x == "of") => &w[2..],
+        _ => return false,
+    };
+    rest.len() <= 3
+        && rest.iter().all(|x| {
+            !matches!(x.as_str(), "and" | "or" | "but" | "while")
+                && x.chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+        })
+}
+
 /// Plausible other dates at the same precision: another day, month or year.
 fn date_changes(v: &DateValue) -> Vec<DateValue> {
     let mut out = Vec::new();
@@ -784,7 +988,12 @@ struct Picker {
     answer: String,
     keys: HashSet<String>,
     chosen: Vec<String>,
+    /// The values of `chosen` (figures only).
+    chosen_values: Vec<f64>,
     spare: Vec<String>,
+    /// For figures: the answer's value and the least relative gap every
+    /// option keeps from it (options keep [`MIN_GAP`] from each other).
+    gap: Option<(f64, f64)>,
 }
 
 impl Picker {
@@ -793,12 +1002,26 @@ impl Picker {
             answer: answer.to_string(),
             keys: HashSet::from([normalize_answer(answer), answer.to_lowercase()]),
             chosen: Vec::new(),
+            chosen_values: Vec::new(),
             spare: Vec::new(),
+            gap: None,
         }
     }
 
-    fn offer(&mut self, c: String) {
+    /// Offers candidate `c` of value `v` (NaN when it has none).
+    fn offer(&mut self, c: String, v: f64) {
         if c.contains(&self.answer) || self.answer.contains(c.as_str()) && !c.is_empty() {
+            return;
+        }
+        // "42.7%" beside "42.6%" is a near-duplicate, not a choice.
+        if let Some((answer, gap)) = self.gap
+            && v.is_finite()
+            && (!far_apart(answer, v, gap)
+                || self
+                    .chosen_values
+                    .iter()
+                    .any(|&o| !far_apart(o, v, MIN_GAP)))
+        {
             return;
         }
         let key = normalize_answer(&c);
@@ -807,6 +1030,7 @@ impl Picker {
         }
         if self.chosen.len() < WANTED {
             self.chosen.push(c);
+            self.chosen_values.push(v);
         } else if self.spare.len() < 8 {
             self.spare.push(c);
         }
@@ -1231,6 +1455,213 @@ mod tests {
             for w in &wrong {
                 assert!(w == "Dale Ito" || w == "Lena Berg", "{wrong:?}");
             }
+        }
+    }
+
+    /// The numbers written in `options` (digits, with the decimal point).
+    fn numbers(options: &[String]) -> Vec<f64> {
+        options
+            .iter()
+            .map(|o| {
+                let d: String = o
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '.')
+                    .collect();
+                d.trim_end_matches('.').parse::<f64>().expect("a number")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn near_duplicate_figures_are_never_options_together() {
+        // Another fact of the document lies a tenth of a point away.
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Percent, "42.6%", 42.6).build(),
+                fact("a.md", FactKind::Percent, "42.7%", 42.7)
+                    .sentence("The other county reported 42.7% in the spring.")
+                    .build(),
+                fact("a.md", FactKind::Percent, "45.1%", 45.1)
+                    .sentence("A third county reported 45.1% in the fall.")
+                    .build(),
+            ],
+            vec![],
+        );
+        for seed in 0..20 {
+            let d = Distractors::new(&facts, &people, None);
+            let form = AnswerForm::of(&facts[0], "42.6%").expect("form");
+            let wrong = d.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert_eq!(wrong.len(), 3, "{wrong:?}");
+            let mut all = numbers(&wrong);
+            all.push(42.6);
+            for (i, a) in all.iter().enumerate() {
+                for b in &all[i + 1..] {
+                    assert!(
+                        (a - b).abs() >= 0.09 * a.max(*b),
+                        "{a} beside {b}: {wrong:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_approximate_figure_has_options_a_fifth_away() {
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Quantity, "30 million", 30e6)
+                    .unit("borrowers")
+                    .qualifier("nearly")
+                    .sentence("The agency will contact nearly 30 million borrowers.")
+                    .build(),
+            ],
+            vec![],
+        );
+        for seed in 0..20 {
+            let d = Distractors::new(&facts, &people, None);
+            let form = AnswerForm::of(&facts[0], "30 million").expect("form");
+            let wrong = d.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert_eq!(wrong.len(), 3, "{wrong:?}");
+            for v in numbers(&wrong) {
+                assert!((v - 30.0).abs() >= 0.19 * v.max(30.0), "{wrong:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_significant_digit_still_gets_three_options_under_its_scale_word() {
+        let (facts, people) = deck(
+            vec![fact("a.md", FactKind::Money, "$1 million", 1e6).build()],
+            vec![],
+        );
+        for seed in 0..10 {
+            let (_, wrong) = {
+                let d = Distractors::new(&facts, &people, None);
+                let form = AnswerForm::of(&facts[0], "$1 million").expect("form");
+                ("", d.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed)))
+            };
+            assert_eq!(wrong.len(), 3, "{wrong:?}");
+            for w in &wrong {
+                assert!(w.ends_with(" million"), "no other scale word: {wrong:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_part_is_never_offered_beyond_the_whole_the_sentence_states() {
+        let s = "Flooding closed roads in 12 of the state's 14 counties last week.";
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Quantity, "12", 12.0)
+                    .sentence(s)
+                    .build(),
+                fact("a.md", FactKind::Quantity, "14", 14.0)
+                    .unit("counties")
+                    .sentence(s)
+                    .build(),
+            ],
+            vec![],
+        );
+        let part = facts.iter().position(|f| f.text == "12").expect("fact");
+        let whole = facts.iter().position(|f| f.text == "14").expect("fact");
+        let d = Distractors::new(&facts, &people, None);
+        for seed in 0..20 {
+            let form = AnswerForm::of(&facts[part], "12").expect("form");
+            let wrong = d.values(part, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert!(!wrong.is_empty());
+            for v in numbers(&wrong) {
+                assert!(v < 14.0, "a part under its whole: {wrong:?}");
+            }
+            let form = AnswerForm::of(&facts[whole], "14").expect("form");
+            let wrong = d.values(whole, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            for v in numbers(&wrong) {
+                assert!(v > 12.0, "a whole above its part: {wrong:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn date_options_keep_the_order_the_sentence_gives_its_dates() {
+        let s = "The bill was introduced on March 3, 2024, and signed into law on May 20, 2024.";
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Date, "May 20, 2024", "2024-05-20")
+                    .sentence(s)
+                    .build(),
+                fact("a.md", FactKind::Date, "March 3, 2024", "2024-03-03")
+                    .sentence(s)
+                    .build(),
+            ],
+            vec![],
+        );
+        let signed = facts
+            .iter()
+            .position(|f| f.text == "May 20, 2024")
+            .expect("fact");
+        let d = Distractors::new(&facts, &people, None);
+        let introduced = DateValue::from_iso("2024-03-03").expect("date");
+        for seed in 0..20 {
+            let form = AnswerForm::of(&facts[signed], "May 20, 2024").expect("form");
+            let wrong = d.values(signed, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert_eq!(wrong.len(), 3, "{wrong:?}");
+            for w in &wrong {
+                let v = DateValue::parse(w).expect(w);
+                assert!(
+                    v.is_after(&introduced),
+                    "signed before it was introduced: {wrong:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_head_of_state_is_no_option_beside_quoted_experts() {
+        let q = |text: &str, who: &str, role: &str| {
+            let mut f = fact("a.md", FactKind::Quote, text, text)
+                .speaker(who)
+                .build();
+            f.speaker_role = Some(role.to_string());
+            f
+        };
+        let (facts, people) = deck(
+            vec![
+                q(
+                    "most imports of that kind are electronics and parts",
+                    "Ana Ruiz",
+                    "Economist",
+                ),
+                q(
+                    "prices will rise for every household in the region",
+                    "Dale Ito",
+                    "Analyst",
+                ),
+                q(
+                    "we are going to win this fight for our workers",
+                    "Sam Okafor",
+                    "President",
+                ),
+                q(
+                    "the tariff acts as a tax paid at the border",
+                    "Lena Berg",
+                    "Professor",
+                ),
+                q(
+                    "small firms will feel the cost of this first",
+                    "Noor Haddad",
+                    "Economist",
+                ),
+            ],
+            vec![],
+        );
+        let expert = facts
+            .iter()
+            .position(|f| f.speaker.as_deref() == Some("Ana Ruiz"))
+            .expect("fact");
+        let d = Distractors::new(&facts, &people, None);
+        for seed in 0..20 {
+            let wrong = d.people(expert, "Ana Ruiz", &mut ChaCha8Rng::seed_from_u64(seed));
+            assert_eq!(wrong.len(), 3, "{wrong:?}");
+            assert!(!wrong.iter().any(|w| w == "Sam Okafor"), "{wrong:?}");
         }
     }
 }
