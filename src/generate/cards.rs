@@ -17,8 +17,9 @@ use super::identity::person_form;
 use super::question::question_for;
 use super::standalone::{DocContext, stand_alone};
 use super::worth::{
-    MIN_QUOTE_WORDS, is_evaluative, quote_excerpt, quote_needs_context, telling_quote,
-    trivial_sentence, value_worth_asking,
+    MIN_QUOTE_WORDS, date_is_cutoff, figure_is_aside, is_evaluative, quote_excerpt,
+    quote_needs_context, statistic_quote, telling_quote, trivial_sentence, value_worth_asking,
+    year_is_context,
 };
 use crate::model::{Card, CardId, CardType, DeckFact, FactKind};
 use rand::RngExt;
@@ -34,6 +35,9 @@ pub struct CardContext<'a> {
     pub docs: HashMap<String, DocContext>,
     /// Quote facts too like another speaker's quote to ask who said them.
     pub ambiguous_quotes: HashSet<usize>,
+    /// Quote facts whose speaker is peripheral to the document (see
+    /// [`super::worth::peripheral_quotes`]): no who-said card.
+    pub peripheral_quotes: HashSet<usize>,
 }
 
 /// Every card type, best first for this fact: a who-said card for a quote; a
@@ -82,7 +86,11 @@ pub fn cards_for(
         return Vec::new();
     }
     let made = match fact.kind {
-        FactKind::Quote if ctx.ambiguous_quotes.contains(&idx) => Vec::new(),
+        FactKind::Quote
+            if ctx.ambiguous_quotes.contains(&idx) || ctx.peripheral_quotes.contains(&idx) =>
+        {
+            Vec::new()
+        }
         FactKind::Quote => quote_cards(ctx, fact, idx, wanted, rng),
         _ => value_cards(ctx, fact, idx, wanted, rng),
     };
@@ -282,6 +290,13 @@ fn value_cards(
     }
     let first = fact.sources.first();
     let doc = first.and_then(|s| ctx.docs.get(&s.doc));
+    let doc_year = doc.and_then(|d| d.date).map(|d| chrono::Datelike::year(&d));
+    if figure_is_aside(fact, &whole)
+        || year_is_context(fact, &whole, doc_year)
+        || date_is_cutoff(fact, &whole)
+    {
+        return Vec::new();
+    }
     let line = first.map_or(0, |s| s.line);
     let Some(alone) = stand_alone(&whole.clause(), doc, line, &fact.sentence) else {
         return Vec::new();
@@ -442,7 +457,7 @@ fn quote_cards(
     if ctx.distractors.name_overlaps_another(speaker) {
         return Vec::new();
     }
-    if quote_needs_context(&excerpt) || !telling_quote(&excerpt) {
+    if quote_needs_context(&excerpt) || !telling_quote(&excerpt) || statistic_quote(&excerpt) {
         return Vec::new();
     }
     let mut aliases = ctx.distractors.aliases_of(speaker);
@@ -634,6 +649,7 @@ mod tests {
             deck_tag: "test".into(),
             docs: HashMap::new(),
             ambiguous_quotes: HashSet::new(),
+            peripheral_quotes: HashSet::new(),
         };
         let wanted = Wanted {
             types: types.to_vec(),

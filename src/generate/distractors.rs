@@ -8,7 +8,9 @@ use crate::model::{DeckFact, FactKind, Person, Value};
 use rand::seq::SliceRandom;
 use rand::{Rng, RngExt};
 use rand_chacha::ChaCha8Rng;
+use regex::Regex;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// How many wrong options a multiple-choice card gets.
 pub const WANTED: usize = 3;
@@ -57,6 +59,8 @@ pub struct Distractors<'a> {
     by_last: HashMap<String, Vec<usize>>,
     /// Dates after this are in the future: no distractor for a past event may be.
     today: Option<DateValue>,
+    /// Each document's year, where its dateline gives one.
+    doc_years: HashMap<String, i32>,
 }
 
 /// What a fact must share with another to lend it a distractor: its kind,
@@ -157,6 +161,39 @@ impl<'a> Distractors<'a> {
             speakers,
             by_last,
             today,
+            doc_years: HashMap::new(),
+        }
+    }
+
+    /// The year each document was written (by path), for dates of things
+    /// still to come: no option may fall before it.
+    pub fn with_doc_years(mut self, years: HashMap<String, i32>) -> Self {
+        self.doc_years = years;
+        self
+    }
+
+    /// The earliest year an option may have when fact `idx`'s sentence
+    /// speaks of what is to come ("the Fed sees three hikes in ____", "will
+    /// open in ____"): the document's year when known (and not after the
+    /// answer), else the year before the answer.
+    fn future_floor(&self, idx: usize, answer: &DateValue) -> Option<i32> {
+        static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i:\b(will|would|could|plans?|planned|planning|expects?|expected|expecting|forecasts?|forecasting|projected|projections?|predicts?|predicted|anticipat\w*|sees|outlook|scheduled|set to|due to|next)\b)")
+                .expect("valid regex")
+        });
+        let fact = &self.facts[idx];
+        let year = answer.year?;
+        if !AHEAD.is_match(&fact.sentence) {
+            return None;
+        }
+        let doc_year = self
+            .docs_of(idx)
+            .filter_map(|d| self.doc_years.get(d).copied())
+            .max();
+        match doc_year {
+            Some(y) if y <= year => Some(y),
+            Some(_) => None,
+            None => Some(year - 1),
         }
     }
 
@@ -231,6 +268,17 @@ impl<'a> Distractors<'a> {
                 ceiling = Some(*v);
             } else if o_end <= start && *v < own && links_part_to_whole(&s[o_end..start]) {
                 floor = Some(*v);
+            }
+            // "cut from 10% to ____": the new figure is below the old one;
+            // "rose from 4% to ____": above it.
+            if o_end <= start
+                && let Some(fell) = change_from_to(&s[..o_start], &s[o_end..start])
+            {
+                if fell {
+                    ceiling = Some(ceiling.map_or(*v, |c: f64| c.min(*v)));
+                } else {
+                    floor = Some(floor.map_or(*v, |f: f64| f.max(*v)));
+                }
             }
         }
         (floor, ceiling)
@@ -388,8 +436,11 @@ impl<'a> Distractors<'a> {
                 let future_ok = self.today.is_none_or(|t| value.is_after(&t));
                 let (after, before) = ordered_years(fact);
                 let others = self.other_dates_in_sentence(idx);
+                let not_before = self.future_floor(idx, value);
                 let ok = |d: &DateValue| {
                     d.is_valid()
+                        && d.year
+                            .is_none_or(|y| not_before.is_none_or(|floor| y >= floor))
                         && d != value
                         // "announced on May 2 and signed on ____": an option
                         // must keep the order the sentence gives its dates.
@@ -482,6 +533,9 @@ impl<'a> Distractors<'a> {
             let Some(shown) = person_form(&c) else {
                 continue;
             };
+            if organisation_name(&shown) {
+                continue;
+            }
             let names = self.names_of(&c);
             if names.iter().any(|n| used.contains(n))
                 || one_ends_the_other(&shown, speaker)
@@ -604,6 +658,91 @@ impl<'a> Distractors<'a> {
         });
         out
     }
+}
+
+/// Whether a name is an organisation's ("Harbour Defence Forces",
+/// "Northfield Housing Authority"): beside people, an option no one would
+/// pick for a person's words.
+fn organisation_name(name: &str) -> bool {
+    const ORG: &[&str] = &[
+        "forces",
+        "force",
+        "department",
+        "ministry",
+        "agency",
+        "office",
+        "council",
+        "committee",
+        "commission",
+        "association",
+        "institute",
+        "university",
+        "college",
+        "party",
+        "army",
+        "navy",
+        "police",
+        "service",
+        "services",
+        "bank",
+        "group",
+        "union",
+        "corporation",
+        "corp",
+        "inc",
+        "company",
+        "ltd",
+        "llc",
+        "foundation",
+        "authority",
+        "administration",
+        "board",
+        "bureau",
+        "court",
+        "senate",
+        "congress",
+        "parliament",
+        "government",
+        "network",
+        "fund",
+        "reserve",
+        "church",
+        "school",
+        "hospital",
+        "center",
+        "centre",
+        "club",
+        "league",
+        "federation",
+        "organization",
+        "organisation",
+        "coalition",
+        "alliance",
+        "airlines",
+        "airport",
+        "holdings",
+        "partners",
+        "trust",
+        "society",
+        "campaign",
+        "movement",
+        "guard",
+        "brigade",
+        "ministries",
+        "team",
+        "studios",
+        "media",
+        "news",
+        "times",
+        "press",
+    ];
+    name.split_whitespace()
+        .skip(1)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| ORG.contains(&w.as_str()))
 }
 
 /// A role held by a head of state or government ("President", "former
@@ -908,6 +1047,42 @@ fn same_order(answer: &DateValue, d: &DateValue, other: &DateValue) -> bool {
 fn span_in(fact: &DeckFact) -> Option<(usize, usize)> {
     let at = fact.sentence.find(fact.text.as_str())?;
     Some((at, at + fact.text.len()))
+}
+
+/// Whether "… from X to ____" states a change, and its direction:
+/// `Some(true)` for a fall ("reduced from 10% to"), `Some(false)` for a rise
+/// ("climbed from 4% to"); `None` when the words are not a change of one
+/// figure or name no direction. `lead` is the sentence before X, `between`
+/// the words between X and the answer.
+fn change_from_to(lead: &str, between: &str) -> Option<bool> {
+    const FALL: &[&str] = &[
+        "reduc", "cut", "lower", "decreas", "declin", "fall", "fell", "drop", "shrink", "shrank",
+        "slash", "trim", "eased", "easing", "dipp", "slid", "slipp", "plung", "tumbl", "sank",
+        "sink", "halv",
+    ];
+    const RISE: &[&str] = &[
+        "rais", "rise", "rising", "rose", "increas", "grow", "grew", "climb", "jump", "boost",
+        "lift", "expand", "doubl", "tripl", "soar", "surg", "hik", "widen", "swell", "swoll",
+    ];
+    let between: Vec<String> = words(between);
+    let linked = matches!(
+        between.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ["to"] | ["to", "just"] | ["to", "only"] | ["to", "about"] | ["to", "around"]
+    );
+    let lead = words(lead);
+    if !linked || lead.last().is_none_or(|w| w != "from") {
+        return None;
+    }
+    // The verb of the change, a few words before "from".
+    lead.iter().rev().skip(1).take(8).find_map(|w| {
+        if FALL.iter().any(|f| w.starts_with(f)) {
+            Some(true)
+        } else if RISE.iter().any(|r| w.starts_with(r)) {
+            Some(false)
+        } else {
+            None
+        }
+    })
 }
 
 /// Whether the words between a part and its whole make them one ("12 of
@@ -1416,6 +1591,131 @@ mod tests {
         assert_eq!(wrong.len(), 3, "{wrong:?}");
         for w in &wrong {
             assert!(!w.contains("Trump"), "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn a_cut_is_offered_only_lower_values_and_a_rise_only_higher_ones() {
+        for (s, old, new, fell) in [
+            (
+                "Tenants will have their rent share reduced from 30% to 20% of income.",
+                "30%",
+                "20%",
+                true,
+            ),
+            (
+                "The levy was raised from 4% to 6% of each fare last spring.",
+                "4%",
+                "6%",
+                false,
+            ),
+        ] {
+            let v = |t: &str| t.trim_end_matches('%').parse::<f64>().expect("number");
+            let (facts, people) = deck(
+                vec![
+                    fact("a.md", FactKind::Percent, old, v(old))
+                        .sentence(s)
+                        .build(),
+                    fact("a.md", FactKind::Percent, new, v(new))
+                        .sentence(s)
+                        .build(),
+                ],
+                vec![],
+            );
+            let idx = facts.iter().position(|f| f.text == new).expect("fact");
+            let d = Distractors::new(&facts, &people, None);
+            for seed in 0..20 {
+                let form = AnswerForm::of(&facts[idx], new).expect("form");
+                let wrong = d.values(idx, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+                assert!(!wrong.is_empty());
+                for x in numbers(&wrong) {
+                    if fell {
+                        assert!(x < v(old), "a cut from {old}: {wrong:?}");
+                    } else {
+                        assert!(x > v(old), "a rise from {old}: {wrong:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(change_from_to("Fares were cut from", "to"), Some(true));
+        assert_eq!(
+            change_from_to("Ridership climbed from", "to just"),
+            Some(false)
+        );
+        assert_eq!(change_from_to("Buses run from", "to"), None);
+    }
+
+    #[test]
+    fn an_organisation_is_never_a_person_s_who_said_option() {
+        let person = |name: &str| Person {
+            name: name.into(),
+            aliases: vec![],
+            role: None,
+        };
+        let q = |who: &str, words: &str| {
+            fact("a.md", FactKind::Quote, words, words)
+                .speaker(who)
+                .build()
+        };
+        let (facts, people) = deck(
+            vec![
+                q(
+                    "Ana Ruiz",
+                    "the dredging will finish before the winter storms",
+                ),
+                q(
+                    "Harbour Defence Forces",
+                    "the patrol boats left the quay at dawn",
+                ),
+                q(
+                    "Port Alder Council",
+                    "the ferry timetable changes next month",
+                ),
+            ],
+            [
+                "Ana Ruiz",
+                "Harbour Defence Forces",
+                "Port Alder Council",
+                "Omar Hadi",
+                "Lena Berg",
+            ]
+            .map(person)
+            .to_vec(),
+        );
+        let d = Distractors::new(&facts, &people, None);
+        for seed in 0..10 {
+            let wrong = d.people(0, "Ana Ruiz", &mut ChaCha8Rng::seed_from_u64(seed));
+            assert!(!wrong.is_empty());
+            assert!(
+                wrong
+                    .iter()
+                    .all(|w| !w.contains("Forces") && !w.contains("Council")),
+                "{wrong:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_year_still_to_come_is_never_offered_before_the_document_was_written() {
+        let s = "The new tunnel will open to traffic in 2031, the authority said.";
+        let (facts, people) = deck(
+            vec![
+                fact("a.md", FactKind::Date, "2031", "2031")
+                    .sentence(s)
+                    .build(),
+            ],
+            vec![],
+        );
+        let form = AnswerForm::of(&facts[0], "2031").expect("form");
+        let known = Distractors::new(&facts, &people, None)
+            .with_doc_years(HashMap::from([("a.md".to_string(), 2029)]));
+        let unknown = Distractors::new(&facts, &people, None);
+        for seed in 0..20 {
+            let wrong = known.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert!(!wrong.is_empty());
+            assert!(numbers(&wrong).iter().all(|&y| y >= 2029.0), "{wrong:?}");
+            let wrong = unknown.values(0, &form, &mut ChaCha8Rng::seed_from_u64(seed));
+            assert!(numbers(&wrong).iter().all(|&y| y >= 2030.0), "{wrong:?}");
         }
     }
 

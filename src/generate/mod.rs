@@ -66,18 +66,26 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
             .retain(|c| c.facts.iter().all(|id| kept.contains(id)));
     }
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
-    let docs = extractions
+    let docs: HashMap<String, DocContext> = extractions
         .iter()
         .map(|ex| {
             let text = opts.texts.get(&ex.doc).map_or("", String::as_str);
             (ex.doc.clone(), DocContext::new(text, &ex.people))
         })
         .collect();
+    let doc_years = docs
+        .iter()
+        .filter_map(|(path, d): (&String, &DocContext)| {
+            d.date.map(|t| (path.clone(), chrono::Datelike::year(&t)))
+        })
+        .collect();
     let ctx = CardContext {
-        distractors: Distractors::new(&merged.facts, &merged.people, today_from(&opts.created)),
+        distractors: Distractors::new(&merged.facts, &merged.people, today_from(&opts.created))
+            .with_doc_years(doc_years),
         deck_tag: slug(&opts.title),
         docs,
         ambiguous_quotes: worth::near_duplicate_quotes(&merged.facts),
+        peripheral_quotes: worth::peripheral_quotes(&merged.facts, &opts.texts),
     };
     let wanted = Wanted {
         types: opts.types.clone(),
@@ -88,14 +96,19 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
     // each other away (the best-ranked fact of the sentence is asked).
     let one_per_sentence = opts.per_fact.is_none() && opts.types.is_empty();
     let mut asked: HashSet<&str> = HashSet::new();
-    let list_items = list_lines(&merged.facts);
+    // Every figure of a list item goes with it (the "800 square feet" of
+    // one grant's terminal is as much trivia as the grant).
+    let list_items: HashSet<&str> = list_lines(&merged.facts)
+        .into_iter()
+        .map(|i| merged.facts[i].sentence.as_str())
+        .collect();
     let mut cards: Vec<(usize, Card)> = Vec::new();
     for idx in select::rank(&merged.facts, &merged.conflicts) {
         if cards.len() >= limit {
             break;
         }
         let sentence = merged.facts[idx].sentence.as_str();
-        if one_per_sentence && list_items.contains(&idx) {
+        if one_per_sentence && list_items.contains(sentence) {
             continue;
         }
         if one_per_sentence && asked.contains(sentence) {
@@ -137,44 +150,33 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
     }
 }
 
-/// Figures on the lines of a list: three or more sentences of one kind of
-/// figure opening on the same three words ("The grants include $… for …").
-/// Each line is one item among many, asked for by default only as trivia.
+/// Figures on the lines of a list: three or more items of one document
+/// laid out alike with one kind of figure in the same place — sentences
+/// opening on the same three words ("The grants include $… for …"), or
+/// allotting a figure first ("$250,000 for …") or after a label and a colon
+/// ("Elk Ridge Airport: $855,000 to …"), as paragraphs or bullet lines.
+/// Each item's figure is one among many (trivia); the list's total or count,
+/// stated elsewhere, is what is worth asking.
 fn list_lines(facts: &[crate::model::DeckFact]) -> HashSet<usize> {
     // Per document: one template repeated over many documents is no list.
-    let mut by_opening: HashMap<(&str, crate::model::FactKind, String), Vec<usize>> =
-        HashMap::new();
+    let mut by_layout: HashMap<(&str, crate::model::FactKind, String), Vec<usize>> = HashMap::new();
     for (i, f) in facts.iter().enumerate() {
         if f.kind == crate::model::FactKind::Quote {
             continue;
         }
-        let opening: Vec<String> = f
-            .sentence
-            .split_whitespace()
-            .take(3)
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .collect();
-        // An opening that holds the figure itself says nothing shared.
-        if opening.len() < 3
-            || opening
-                .iter()
-                .any(|w| w.is_empty() || w.chars().any(|c| c.is_ascii_digit()))
-        {
+        let Some(layout) = list_layout(&f.sentence, &f.text) else {
             continue;
-        }
-        by_opening
+        };
+        by_layout
             .entry((
                 f.sources.first().map_or("", |s| s.doc.as_str()),
                 f.kind,
-                opening.join(" "),
+                layout,
             ))
             .or_default()
             .push(i);
     }
-    by_opening
+    by_layout
         .into_values()
         .filter(|v| {
             let mut sentences: Vec<&str> = v.iter().map(|&i| facts[i].sentence.as_str()).collect();
@@ -184,6 +186,66 @@ fn list_lines(facts: &[crate::model::DeckFact]) -> HashSet<usize> {
         })
         .flatten()
         .collect()
+}
+
+/// How a sentence lays out its figure `text`, as a list item would: bullet
+/// or not, then the figure first, a short label and a colon before it, or
+/// the sentence's first three words. `None` when nothing marks it as an item.
+fn list_layout(sentence: &str, text: &str) -> Option<String> {
+    let s = sentence.trim_start();
+    let body = s.trim_start_matches(['-', '–', '—', '•', '*', '·', '▪']);
+    let numbered = {
+        let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0
+            && digits <= 2
+            && s[digits..].starts_with([')', '.'])
+            && s[digits + 1..].starts_with(' ')
+    };
+    let (bullet, body) = if body.len() < s.len() {
+        (true, body.trim_start())
+    } else if numbered {
+        let d = s.find([')', '.']).map_or(0, |i| i + 1);
+        (true, s[d..].trim_start())
+    } else {
+        (false, s)
+    };
+    let mark = if bullet { "bullet" } else { "line" };
+    // A figure given to someone or something: "$X for …", "$X to build …".
+    if let Some(at) = body.find(text.trim()) {
+        let head = body[..at].trim();
+        let next = body[at + text.trim().len()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let allotted = ["for", "to", "toward", "towards"].contains(&next.as_str());
+        if allotted && head.is_empty() {
+            return Some(format!("{mark}: figure first"));
+        }
+        if allotted && head.ends_with(':') && head.split_whitespace().count() <= 14 {
+            return Some(format!("{mark}: label, figure"));
+        }
+    }
+    if bullet {
+        return None;
+    }
+    let opening: Vec<String> = body
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    // An opening that holds a figure says nothing shared.
+    if opening.len() < 3
+        || opening
+            .iter()
+            .any(|w| w.is_empty() || w.chars().any(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some(format!("{mark}: {}", opening.join(" ")))
 }
 
 /// Who-said cards take at most a third of a deck by default
@@ -444,6 +506,101 @@ mod tests {
             deck.cards
         );
         assert!(!deck.cards.is_empty());
+    }
+
+    fn list_deck(facts: Vec<crate::model::Fact>) -> Deck {
+        let ex = Extraction {
+            doc: "a.md".into(),
+            facts,
+            ..Default::default()
+        };
+        generate_deck(&[ex], &opts(3))
+    }
+
+    #[test]
+    fn bullet_items_of_a_grants_list_are_not_asked_but_its_total_is() {
+        let item = |line: &str, amount: &str, v: f64, n: usize| {
+            fact("a.md", FactKind::Money, amount, v)
+                .sentence(line)
+                .line(n)
+                .build()
+        };
+        let deck = list_deck(vec![
+            fact("a.md", FactKind::Money, "$970 million", 970e6)
+                .sentence("The transport agency approved $970 million for airport terminals on March 3, 2024.")
+                .line(1)
+                .build(),
+            item("- Elk Ridge Airport (Elk Ridge, Ore.): $855,000 to repave its runway.", "$855,000", 855e3, 3),
+            item("- Port Alder Field (Port Alder, Wash.): $1.2 million for a new terminal.", "$1.2 million", 1.2e6, 4),
+            item("- Grey Lake Airport (Grey Lake, Mont.): $640,000 to build a 900 square foot lounge.", "$640,000", 640e3, 5),
+            fact("a.md", FactKind::Quantity, "900 square foot", 900.0)
+                .unit("square foot")
+                .sentence("- Grey Lake Airport (Grey Lake, Mont.): $640,000 to build a 900 square foot lounge.")
+                .line(5)
+                .build(),
+        ]);
+        assert!(!deck.cards.is_empty());
+        assert!(
+            deck.cards.iter().all(|c| c.answer == "$970 million"),
+            "{:#?}",
+            deck.cards
+        );
+    }
+
+    #[test]
+    fn items_that_open_on_their_figure_are_a_list_too() {
+        let item = |line: &str, amount: &str, v: f64, n: usize| {
+            fact("a.md", FactKind::Money, amount, v)
+                .sentence(line)
+                .line(n)
+                .build()
+        };
+        let deck = list_deck(vec![
+            item(
+                "$400,000 for the Oak County library to extend its opening hours.",
+                "$400,000",
+                4e5,
+                1,
+            ),
+            item(
+                "$250,000 to restore the old river mill as a museum.",
+                "$250,000",
+                2.5e5,
+                3,
+            ),
+            item(
+                "$300,000 for Cedar Falls to replace its water mains.",
+                "$300,000",
+                3e5,
+                5,
+            ),
+        ]);
+        assert!(deck.cards.is_empty(), "{:#?}", deck.cards);
+    }
+
+    #[test]
+    fn a_list_of_different_measures_keeps_its_figures() {
+        let deck = list_deck(vec![
+            fact("a.md", FactKind::Money, "£5 billion", 5e9)
+                .currency("GBP")
+                .sentence(
+                    "– Creating a £5 billion fund to insulate older homes across the country.",
+                )
+                .line(1)
+                .build(),
+            fact("a.md", FactKind::Money, "£2 billion", 2e9)
+                .currency("GBP")
+                .sentence(
+                    "– Setting up a rail company with £2 billion of public money over five years.",
+                )
+                .line(3)
+                .build(),
+            fact("a.md", FactKind::Percent, "40%", 40.0)
+                .sentence("– A law to cut ferry fares by 40% for island residents.")
+                .line(5)
+                .build(),
+        ]);
+        assert_eq!(deck.cards.len(), 3, "{:#?}", deck.cards);
     }
 
     #[test]

@@ -77,6 +77,124 @@ pub fn value_worth_asking(fact: &DeckFact, span: &str, frame: &Frame) -> bool {
     }
 }
 
+/// Whether the figure in `frame` is an aside of its sentence rather than
+/// its point: the object of a leading "In addition to …"/"Along with …"
+/// phrase, a loose "____ or so", a timing within a story ("____ seconds
+/// later"), a count or sum in a ", who …" clause about a person, or any figure of
+/// a sentence that reads as talk ("frankly", "this thing about …").
+pub fn figure_is_aside(fact: &DeckFact, frame: &Frame) -> bool {
+    static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\W*(?i:in addition to|along with|together with|besides|apart from|aside from|on top of|as well as|alongside)\b[^,;:]*$")
+            .expect("valid regex")
+    });
+    static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:\s*or so\b|\s+(seconds|minutes|hours|days|weeks)\s+(later|earlier|afterwards|ago)\b)")
+            .expect("valid regex")
+    });
+    static WHO_CLAUSE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i:, (who|whose) [^,;:()]*$)").expect("valid regex"));
+    let t = frame.text();
+    let Some(at) = t.find(super::clause::SLOT) else {
+        return false;
+    };
+    let (before, after) = (&t[..at], &t[at + super::clause::SLOT.len_utf8()..]);
+    LEADING.is_match(before)
+        || LOOSE.is_match(after)
+        || (WHO_CLAUSE.is_match(before) && fact.kind != FactKind::Date)
+        || reads_as_talk(t)
+}
+
+/// Whether a sentence is talk rather than report: fillers and hedges of
+/// speech outside any quotation ("frankly", "you know", "this thing
+/// about …"). A figure in such an aside of an interview or a column has no
+/// one meaning a card could ask for.
+pub fn reads_as_talk(sentence: &str) -> bool {
+    static TALK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i:\b(frankly|honestly|you know|i mean|kind of|sort of|anyway|mind you)\b|\b(this|that|the \w+) thing (about|is)\b|\b(they|we|you)[’']ve got\b)")
+            .expect("valid regex")
+    });
+    TALK.is_match(&outside_quotes(sentence))
+}
+
+/// The text of `s` outside quotation marks.
+fn outside_quotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut inside = false;
+    for c in s.chars() {
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether a year with no month is the writer's own present or the horizon
+/// of a forecast rather than the date of an event: the document's own year
+/// ("slightly down year-to-date in ____", "Blair in ____" written that
+/// year), "so far in ____", "earlier in ____", or the period of a count
+/// ("three rate hikes in ____": the count is the fact).
+pub fn year_is_context(fact: &DeckFact, frame: &Frame, doc_year: Option<i32>) -> bool {
+    static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i:\b(year-to-date|year to date|so far|to date|earlier)( in)?\s*$)")
+            .expect("valid regex")
+    });
+    static COUNT_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i:\b(\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(\w+\s+){0,2}\w+s in\s*$)")
+            .expect("valid regex")
+    });
+    if fact.kind != FactKind::Date {
+        return false;
+    }
+    let Some(value) = fact.value.as_text().and_then(DateValue::from_iso) else {
+        return false;
+    };
+    let (Some(year), None) = (value.year, value.month) else {
+        return false;
+    };
+    let t = frame.text();
+    let before = t.find(super::clause::SLOT).map_or(t, |at| &t[..at]);
+    doc_year == Some(year) || PRESENT.is_match(before) || COUNT_PERIOD.is_match(before)
+}
+
+/// Whether a date is only the point a running figure was measured at ("have
+/// totaled $63 million through ____", "as of ____"): the figure is the fact,
+/// its cut-off is not.
+pub fn date_is_cutoff(fact: &DeckFact, frame: &Frame) -> bool {
+    static CUTOFF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i:\b(through|thru|as of|as at)\s*$)").expect("valid regex")
+    });
+    if fact.kind != FactKind::Date {
+        return false;
+    }
+    let t = frame.text();
+    let Some(at) = t.find(super::clause::SLOT) else {
+        return false;
+    };
+    let other_figure = t.chars().any(|c| c.is_ascii_digit());
+    CUTOFF.is_match(&t[..at]) && other_figure
+}
+
+/// Whether a quotation is a plain statement of a figure ("About 36% of the
+/// imports are electronics"): with no "I" or "we" in it, any analyst of the
+/// deck could have said it, so it does not tell its speaker apart.
+pub fn statistic_quote(t: &str) -> bool {
+    static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i:\d|%|\bper ?cent\b|\b(million|billion|trillion|half|third|quarter)\b)")
+            .expect("valid regex")
+    });
+    static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i:\b(i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|we|we're|we’re|we've|we’ve|us|our|ours)\b)",
+        )
+        .expect("valid regex")
+    });
+    FIGURE.is_match(t) && !FIRST_PERSON.is_match(t)
+}
+
 /// Words of praise or judgement that make a sentence a claim rather than a
 /// fact: such a sentence is never a true/false statement to certify.
 pub fn is_evaluative(sentence: &str) -> bool {
@@ -112,9 +230,32 @@ pub fn quote_excerpt(text: &str) -> Option<String> {
     if stammers(t) || ceremony(t) {
         return None;
     }
-    // "And I think …": the quotation answers something the card cannot show.
+    // "And I think …", "Instead, it …": the quotation answers or turns on
+    // something the card cannot show.
     let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
-    if ["and", "but", "so", "or", "that", "which"].contains(&first.trim_matches(',')) {
+    if [
+        "and",
+        "but",
+        "so",
+        "or",
+        "that",
+        "which",
+        "instead",
+        "however",
+        "also",
+        "still",
+        "yet",
+        "otherwise",
+        "besides",
+        "plus",
+        "meanwhile",
+        "therefore",
+        "thus",
+        "hence",
+        "again",
+    ]
+    .contains(&first.trim_matches(','))
+    {
         return None;
     }
     let sentences = split_sentences(t);
@@ -543,6 +684,98 @@ pub fn near_duplicate_quotes(facts: &[DeckFact]) -> HashSet<usize> {
     out
 }
 
+/// Quote facts whose speaker is peripheral to their document: named at most
+/// twice, not in its headline or lead (its first three lines of text), and
+/// holding no office a student could place (a spokesman, an analyst, a
+/// passer-by). Who said such words is trivia, however telling they are.
+/// A document whose text is not at hand has no peripheral speakers.
+pub fn peripheral_quotes(facts: &[DeckFact], texts: &HashMap<String, String>) -> HashSet<usize> {
+    let mut known: HashMap<(&str, &str), bool> = HashMap::new();
+    let mut out = HashSet::new();
+    for (i, f) in facts.iter().enumerate() {
+        let (FactKind::Quote, Some(speaker)) = (f.kind, f.speaker.as_deref()) else {
+            continue;
+        };
+        if f.speaker_role.as_deref().is_some_and(holds_office) {
+            continue;
+        }
+        let Some(doc) = f.sources.first().map(|s| s.doc.as_str()) else {
+            continue;
+        };
+        let Some(text) = texts.get(doc) else {
+            continue;
+        };
+        let peripheral = *known
+            .entry((doc, speaker))
+            .or_insert_with(|| !central_to(text, speaker));
+        if peripheral {
+            out.insert(i);
+        }
+    }
+    out
+}
+
+/// Whether the person called `speaker` is central to `text`: their surname
+/// in its headline or lead, or three times or more in all.
+fn central_to(text: &str, speaker: &str) -> bool {
+    let Some(surname) = speaker
+        .split_whitespace()
+        .last()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 2)
+    else {
+        return true;
+    };
+    let lead: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("\n");
+    whole_word_count(&lead, surname) > 0 || whole_word_count(text, surname) >= 3
+}
+
+/// How many times `word` stands in `text` as a whole word (case matters:
+/// a surname, not the common word it may also be).
+fn whole_word_count(text: &str, word: &str) -> usize {
+    text.match_indices(word)
+        .filter(|&(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+        .count()
+}
+
+/// Whether a role is an office a student can place (a minister, a mayor, a
+/// company's president), not a spokesman's or an analyst's.
+fn holds_office(role: &str) -> bool {
+    const OFFICES: &[&str] = &[
+        "president",
+        "prime minister",
+        "premier",
+        "minister",
+        "secretary",
+        "senator",
+        "governor",
+        "mayor",
+        "chair",
+        "chancellor",
+        "king",
+        "queen",
+        "pope",
+        "speaker",
+        "leader",
+        "chief executive",
+        "ceo",
+        "administrator",
+        "commissioner",
+    ];
+    let r = role.to_lowercase();
+    !r.contains("vice") && OFFICES.iter().any(|o| r.contains(o))
+}
+
 /// One distinct word bag and the facts (index, speaker) that say it.
 type QuoteGroup<'a> = (HashSet<String>, Vec<(usize, &'a str)>);
 
@@ -636,6 +869,13 @@ mod tests {
         );
         assert!(quote_excerpt("It's about — about the, the families who wait.").is_none());
         assert!(quote_excerpt("a disaster for the families of the valley").is_none());
+        assert!(
+            quote_excerpt("Instead, it suggests keeping the option that they might cut fares")
+                .is_none()
+        );
+        assert!(
+            quote_excerpt("However, the ferry budget covers only half of the new routes").is_none()
+        );
         assert!(quote_excerpt("A proud new chapter for the valley and its families").is_none());
     }
 
@@ -715,5 +955,187 @@ mod tests {
         assert!(telling_quote(
             "Our ferries will carry twice as many commuters across the estuary by autumn"
         ));
+    }
+
+    fn framed(kind: FactKind, text: &str, value: f64, sentence: &str) -> (DeckFact, Frame) {
+        use crate::generate::merge::merge;
+        use crate::generate::testutil::fact;
+        use crate::model::Extraction;
+        let f = if kind == FactKind::Date {
+            fact("a.md", kind, text, format!("{value}").as_str())
+        } else {
+            fact("a.md", kind, text, value).unit("years")
+        };
+        let m = merge(&[Extraction {
+            doc: "a.md".into(),
+            facts: vec![f.sentence(sentence).build()],
+            ..Default::default()
+        }]);
+        let f = m.facts.into_iter().next().expect("fact");
+        let frame = Frame::new(sentence, text).expect("frame");
+        (f, frame)
+    }
+
+    #[test]
+    fn figures_in_asides_are_not_asked() {
+        for (kind, text, sentence) in [
+            (
+                FactKind::Money,
+                "$4 million",
+                "In addition to $4 million for parks, the council approved a new library.",
+            ),
+            (
+                FactKind::Quantity,
+                "50",
+                "Along with the other 50 or so mayors, the governor signed the pledge.",
+            ),
+            (
+                FactKind::Quantity,
+                "20",
+                "Roughly 20 minutes later, the alarm sounded across the depot.",
+            ),
+            (
+                FactKind::Quantity,
+                "12",
+                "“Nothing like it,” said Ortiz, who served on the board for 12 years.",
+            ),
+            (
+                FactKind::Quantity,
+                "20",
+                "Then they’ve got this whole thing about taxes, which for 20 years has confused them, frankly.",
+            ),
+        ] {
+            let (f, frame) = framed(kind, text, 1.0, sentence);
+            assert!(figure_is_aside(&f, &frame), "{sentence}");
+        }
+        for (kind, text, sentence) in [
+            (
+                FactKind::Money,
+                "$4 million",
+                "The council approved $4 million for parks and a new library.",
+            ),
+            (
+                FactKind::Date,
+                "1998",
+                "Lee, who founded the bakery chain in 1998, sold it last week.",
+            ),
+        ] {
+            let (f, frame) = framed(kind, text, 1998.0, sentence);
+            assert!(!figure_is_aside(&f, &frame), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_year_that_is_the_writers_present_or_a_forecasts_period_is_not_asked() {
+        let year = |sentence: &str, doc_year: Option<i32>| {
+            let (f, frame) = framed(FactKind::Date, "2031", 2031.0, sentence);
+            year_is_context(&f, &frame, doc_year)
+        };
+        assert!(year(
+            "The fund, and indeed the city in 2031, is short of cash.",
+            Some(2031)
+        ));
+        assert!(year(
+            "Sales left the total slightly down year-to-date in 2031.",
+            None
+        ));
+        assert!(year(
+            "Traders now price in two or three rate cuts in 2031.",
+            None
+        ));
+        assert!(!year(
+            "The harbour bridge first opened to traffic in 2031.",
+            Some(2035)
+        ));
+        assert!(!year(
+            "The harbour bridge first opened to traffic in 2031.",
+            None
+        ));
+    }
+
+    #[test]
+    fn the_cutoff_date_of_a_running_total_is_not_asked() {
+        let cut = |sentence: &str, text: &str| {
+            let (f, frame) = framed(FactKind::Date, text, 2031.0, sentence);
+            date_is_cutoff(&f, &frame)
+        };
+        assert!(cut(
+            "Parking fines have totaled about $8 million through March 31, 2031.",
+            "March 31, 2031"
+        ));
+        assert!(cut(
+            "The waiting list held 4,200 families as of May 2031.",
+            "May 2031"
+        ));
+        assert!(!cut("The ferry program runs through 2031.", "2031"));
+    }
+
+    #[test]
+    fn a_plain_statistic_does_not_tell_its_speaker_apart() {
+        assert!(statistic_quote(
+            "About 40% of the harbour's freight is grain bound for export"
+        ));
+        assert!(statistic_quote(
+            "The toll now brings in over $2 million a month from lorries"
+        ));
+        assert!(!statistic_quote(
+            "We expect 40% more riders once the new line opens"
+        ));
+        assert!(!statistic_quote(
+            "The ferries will reach every island before the storms"
+        ));
+    }
+
+    #[test]
+    fn speakers_on_the_edge_of_a_story_get_no_who_said_card() {
+        use crate::generate::merge::merge;
+        use crate::generate::testutil::fact;
+        use crate::model::Extraction;
+        let text = "Ortega unveils harbour plan\n\nMayor Lucia Ortega on Monday unveiled a plan to dredge the harbour.\n\n\
+                    Ortega said the work would take two years.\n\n\
+                    “Ships will dock at any tide once the channel is deeper,” Ortega said.\n\n\
+                    “The port authority received many letters from fishermen about the silt,” said Tom Reyes, a spokesman for the port.\n\n\
+                    “Our members have waited a decade for deeper berths at the quay,” said union organiser Dee Park.\n";
+        let q = |who: &str, words: &str, line: usize| {
+            fact("a.md", FactKind::Quote, words, words)
+                .speaker(who)
+                .sentence(&format!("“{words},” {who} said."))
+                .line(line)
+                .build()
+        };
+        let m = merge(&[Extraction {
+            doc: "a.md".into(),
+            facts: vec![
+                q(
+                    "Lucia Ortega",
+                    "Ships will dock at any tide once the channel is deeper",
+                    7,
+                ),
+                q(
+                    "Tom Reyes",
+                    "The port authority received many letters from fishermen about the silt",
+                    9,
+                ),
+                q(
+                    "Dee Park",
+                    "Our members have waited a decade for deeper berths at the quay",
+                    11,
+                ),
+            ],
+            ..Default::default()
+        }]);
+        let texts = HashMap::from([("a.md".to_string(), text.to_string())]);
+        let out = peripheral_quotes(&m.facts, &texts);
+        let by = |who: &str| {
+            m.facts
+                .iter()
+                .position(|f| f.speaker.as_deref() == Some(who))
+                .expect("fact")
+        };
+        assert!(!out.contains(&by("Lucia Ortega")));
+        assert!(out.contains(&by("Tom Reyes")));
+        assert!(out.contains(&by("Dee Park")));
+        // Without the text nothing is judged peripheral.
+        assert!(peripheral_quotes(&m.facts, &HashMap::new()).is_empty());
     }
 }

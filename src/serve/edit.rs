@@ -205,6 +205,7 @@ pub fn resolve(deck: &mut Deck, conflict: usize, chosen: &str) -> Result<usize> 
             deck_tag: crate::generate::slug(&deck.deck.title),
             docs: std::collections::HashMap::new(),
             ambiguous_quotes: std::collections::HashSet::new(),
+            peripheral_quotes: std::collections::HashSet::new(),
         };
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(deck.deck.seed);
         // One card, of the type that suits the fact best, as `generate` makes.
