@@ -2,7 +2,7 @@
 //! check is a single pass with hash maps, so a 10,000-card deck checks in
 //! linear time.
 
-use crate::generate::forms::normalize_answer;
+use crate::lexicon::value::normalize_answer;
 use crate::model::{Card, CardType, DECK_FORMAT, Deck, DeckFact, Value};
 use std::collections::{HashMap, HashSet};
 

