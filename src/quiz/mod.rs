@@ -3,6 +3,8 @@
 //! schedule it, then summarize.
 
 pub mod judge;
+pub mod open;
+pub mod stats;
 pub mod summary;
 pub mod term;
 pub mod wrap;
