@@ -584,19 +584,19 @@ mod tests {
             fact("a.md", FactKind::Money, "£5 billion", 5e9)
                 .currency("GBP")
                 .sentence(
-                    "– Creating a £5 billion fund to insulate older homes across the country.",
+                    "– The Treasury will create a £5 billion fund to insulate older homes across the country.",
                 )
                 .line(1)
                 .build(),
             fact("a.md", FactKind::Money, "£2 billion", 2e9)
                 .currency("GBP")
                 .sentence(
-                    "– Setting up a rail company with £2 billion of public money over five years.",
+                    "– A new Northline Rail company will get £2 billion of public money over five years.",
                 )
                 .line(3)
                 .build(),
             fact("a.md", FactKind::Percent, "40%", 40.0)
-                .sentence("– A law to cut ferry fares by 40% for island residents.")
+                .sentence("– Hebrides ferry fares will fall by 40% for island residents.")
                 .line(5)
                 .build(),
         ]);

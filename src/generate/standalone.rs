@@ -1367,8 +1367,27 @@ fn object_it(t: &str) -> bool {
         }
         let next = c.get(2).map_or("", |m| m.as_str().trim()).to_lowercase();
         let glued = t[it.end()..].starts_with(['’', '\'']);
-        !glued && !FOLLOWS_SUBJECT.contains(&next.as_str())
+        !glued && !FOLLOWS_SUBJECT.contains(&next.as_str()) && !names_before(&t[..it.start()])
     })
+}
+
+/// Whether a proper name stands before `t`'s end, past its first word ("The
+/// Apollo program … worked on it", "the module Eagle … steered it"): an
+/// "it" after it can point back to that name within the clause itself.
+fn names_before(t: &str) -> bool {
+    // An opening phrase ("In Kelso, councillors voted to raise it") says
+    // where or when, not what "it" is.
+    const OPENERS: &[&str] = &[
+        "In", "At", "On", "For", "After", "Before", "Since", "Under", "Across",
+    ];
+    let first = t.split_whitespace().next().unwrap_or("");
+    let t = match t.find(", ") {
+        Some(i) if OPENERS.contains(&first) => &t[i + 2..],
+        _ => t,
+    };
+    t.split_whitespace()
+        .skip(1)
+        .any(|w| w.starts_with(|c: char| c.is_uppercase()) && w != "I")
 }
 
 /// A verb that needs an object left without one ("Finland joined in ____"
@@ -1799,6 +1818,18 @@ mod tests {
             )
             .is_some()
         );
+    }
+
+    #[test]
+    fn an_it_after_a_name_in_its_own_clause_points_back_to_it() {
+        assert!(!object_it(
+            "The Orbis program as a whole cost $4 billion, and 9,000 people worked on it."
+        ));
+        assert!(!object_it(
+            "The rover Pathkeeper landed on ____ after the crew steered it past a crater."
+        ));
+        assert!(object_it("The council voted to raise it to ____."));
+        assert!(object_it("Riverton voted to raise it to ____."));
     }
 
     #[test]

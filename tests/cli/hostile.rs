@@ -6,8 +6,8 @@ use crate::common::*;
 use std::process::Command;
 
 const ARTICLE: &str = "# Riverside levee\n\n\
-The riverside levee will cost $18 billion, the board said on March 3, 2031.\n\n\
-About 40 percent of the district's 12,000 residents were moved before the flood.\n\n\
+The riverside levee will cost $18 billion, the Riverton Flood Board said on March 3, 2031.\n\n\
+About 40 percent of Riverton's 12,000 residents were moved before the flood.\n\n\
 \"We will finish the barrier by 2033,\" said Mayor Ellen Park.\n";
 
 fn leftovers(dir: &std::path::Path) -> Vec<String> {

@@ -397,7 +397,7 @@ fn exports_leave_dropped_cards_out_and_check_accepts_the_field() {
 #[test]
 fn generate_update_keeps_decisions_and_edits_and_reports_new_and_gone_cards() {
     let s = Scratch::new();
-    let a = s.file("a.md", "# Pool\n\nThe town spent $4.2 million on the new pool in 2023.\n\nThe Riverton Public Library opened on March 3, 2021.\n");
+    let a = s.file("a.md", "# Pool\n\nRiverton spent $4.2 million on its new public pool in 2023.\n\nThe Riverton Public Library opened on March 3, 2021.\n");
     let deck = s.path("deck.toml");
     let generate = |extra: &[&str]| {
         let mut args = vec![
@@ -415,7 +415,7 @@ fn generate_update_keeps_decisions_and_edits_and_reports_new_and_gone_cards() {
     generate(&[]);
     let mut d = load(&deck);
     assert!(d.cards.len() >= 2);
-    let pool_line = "The town spent $4.2 million on the new pool in 2023.";
+    let pool_line = "Riverton spent $4.2 million on its new public pool in 2023.";
     let pool: Vec<usize> = (0..d.cards.len())
         .filter(|&i| d.cards[i].sentence == pool_line)
         .collect();
@@ -428,7 +428,7 @@ fn generate_update_keeps_decisions_and_edits_and_reports_new_and_gone_cards() {
     // The library sentence goes, a new one comes.
     std::fs::write(
         &a,
-        format!("# Pool\n\n{pool_line}\n\nAbout 1,200 residents signed the petition.\n"),
+        format!("# Pool\n\n{pool_line}\n\nAbout 1,200 Riverton residents signed a petition for longer pool hours.\n"),
     )
     .expect("write");
     let out = generate(&["--update"]);
