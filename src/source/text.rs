@@ -90,8 +90,17 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<(String, OffsetMap, Vec<Stri
         0
     };
     let mut warnings = Vec::new();
+    // Valid UTF-8 without a BOM (the common case) keeps its buffer and is
+    // validated once.
+    let bytes = if bom == 0 {
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok((text, map, warnings)),
+            Err(e) => e.into_bytes(),
+        }
+    } else {
+        bytes
+    };
     let text = match std::str::from_utf8(&bytes[bom..]) {
-        Ok(_) if bom == 0 => String::from_utf8(bytes).unwrap_or_default(),
         Ok(s) => s.to_string(),
         Err(e) => {
             let at = bom + e.valid_up_to();
