@@ -669,6 +669,7 @@ fn is_title_like(src: &str, span: &Span) -> bool {
     // shouted words, not a title.
     let mut shouted = 0;
     let mut total = 0;
+    // One pass over the words counts both.
     for p in span.pieces() {
         for w in words(src, p.0, p.1) {
             let t = w.text(src);
@@ -676,14 +677,6 @@ fn is_title_like(src: &str, span: &Span) -> bool {
             if t.chars().any(char::is_alphabetic) && t.chars().all(|c| !c.is_lowercase()) {
                 shouted += 1;
             }
-        }
-    }
-    if total >= 6 && shouted == total && src[span.first.0..span.first.1].contains(',') {
-        return false;
-    }
-    for p in span.pieces() {
-        for w in words(src, p.0, p.1) {
-            let t = w.text(src);
             if is_small_word(t) {
                 continue;
             }
@@ -692,6 +685,9 @@ fn is_title_like(src: &str, span: &Span) -> bool {
                 caps += 1;
             }
         }
+    }
+    if total >= 6 && shouted == total && src[span.first.0..span.first.1].contains(',') {
+        return false;
     }
     content >= 2 && caps * 5 >= content * 4
 }
