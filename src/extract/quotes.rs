@@ -2036,7 +2036,10 @@ impl Ctx<'_> {
         let ws: Vec<Word> = words(src, floor, pos).collect();
         for k in (0..ws.len()).rev() {
             let t = ws[k].text(src);
-            if self.inside_quote(ws[k].start) {
+            // Most words are not the noun: compare before the quote lookup.
+            let named_form =
+                || is_capitalized(t) && people::strip_possessive(t).0.eq_ignore_ascii_case(noun);
+            if (t != noun && !named_form()) || self.inside_quote(ws[k].start) {
                 continue;
             }
             if t == noun {
