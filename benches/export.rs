@@ -7,8 +7,8 @@
 //! skipped with a note.
 
 use factdeck::model::{
-    Card, CardId, CardType, DECK_FORMAT, Deck, DeckFact, DeckInfo, FactId, FactKind, SourceRef,
-    Value,
+    Card, CardId, CardType, DECK_FORMAT, Deck, DeckFact, DeckInfo, Detail, DetailKeys, FactId,
+    FactKind, SourceRef, Statement, Value,
 };
 use factdeck::render::blooket::BlooketOptions;
 use factdeck::render::kahoot::KahootOptions;
@@ -86,17 +86,25 @@ fn synthetic_deck(n: usize) -> Deck {
     let facts = cards
         .iter()
         .map(|c: &Card| DeckFact {
-            id: c.fact.clone(),
-            kind: c.kind,
-            text: c.answer.clone(),
-            value: Value::Text(c.answer.clone()),
-            currency: None,
-            qualifier: None,
-            unit: None,
-            speaker: None,
-            speaker_role: None,
-            outlet: None,
-            sentence: c.sentence.clone(),
+            statement: Statement {
+                id: c.fact.clone(),
+                kind: c.kind,
+                text: c.answer.clone(),
+                value: Value::Text(c.answer.clone()),
+                detail: Detail::from_keys(
+                    c.kind,
+                    DetailKeys {
+                        currency: None,
+                        qualifier: None,
+                        unit: None,
+                        speaker: None,
+                        speaker_role: None,
+                        outlet: None,
+                    },
+                )
+                .expect("detail fits kind"),
+                sentence: c.sentence.clone(),
+            },
             sources: vec![SourceRef {
                 doc: c.doc.clone(),
                 line: c.line,

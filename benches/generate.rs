@@ -19,7 +19,9 @@
 mod common;
 
 use factdeck::generate::{GenerateOptions, generate_deck};
-use factdeck::model::{Extraction, Fact, FactId, FactKind, Person, Value};
+use factdeck::model::{
+    Detail, DetailKeys, Extraction, Fact, FactId, FactKind, Person, Statement, Value,
+};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::path::PathBuf;
@@ -143,18 +145,26 @@ impl Writer<'_> {
         for (kind, text, value, extra) in facts {
             let at = sentence.find(&text).unwrap_or(0);
             self.facts.push(Fact {
-                id: FactId::of(kind, &value, &text, &sentence),
+                statement: Statement {
+                    id: FactId::of(kind, &value, &text, &sentence),
+                    kind,
+                    text: text.clone(),
+                    value,
+                    detail: Detail::from_keys(
+                        kind,
+                        DetailKeys {
+                            currency: extra.currency,
+                            qualifier: None,
+                            unit: extra.unit,
+                            speaker: extra.speaker,
+                            speaker_role: extra.role,
+                            outlet: None,
+                        },
+                    )
+                    .expect("detail fits kind"),
+                    sentence: sentence.clone(),
+                },
                 doc: self.doc.to_string(),
-                kind,
-                text: text.clone(),
-                value,
-                currency: extra.currency,
-                qualifier: None,
-                unit: extra.unit,
-                speaker: extra.speaker,
-                speaker_role: extra.role,
-                outlet: None,
-                sentence: sentence.clone(),
                 line: self.line,
                 start: base + at,
                 end: base + at + text.len(),

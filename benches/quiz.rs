@@ -7,7 +7,8 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use factdeck::model::{
-    Card, CardId, CardType, Deck, DeckFact, DeckInfo, FactId, FactKind, SourceRef, Value,
+    Card, CardId, CardType, Deck, DeckFact, DeckInfo, Detail, DetailKeys, FactId, FactKind,
+    SourceRef, Statement, Value,
 };
 use factdeck::quiz::{Selection, choose_cards};
 use factdeck::review::Store;
@@ -64,17 +65,14 @@ fn big_deck() -> Deck {
         .collect();
     let facts = (0..CARDS)
         .map(|i| DeckFact {
-            id: FactId(format!("f{i:015x}")),
-            kind: FactKind::Money,
-            text: format!("${i} million"),
-            value: Value::Number(i as f64 * 1e6),
-            currency: Some("USD".into()),
-            qualifier: None,
-            unit: None,
-            speaker: None,
-            speaker_role: None,
-            outlet: None,
-            sentence: format!("Program number {i} of the county received ${i} million this year, the budget office said."),
+            statement: Statement {
+                id: FactId(format!("f{i:015x}")),
+                kind: FactKind::Money,
+                text: format!("${i} million"),
+                value: Value::Number(i as f64 * 1e6),
+                detail: Detail::from_keys(FactKind::Money, DetailKeys { currency: Some("USD".into()), qualifier: None, unit: None, speaker: None, speaker_role: None, outlet: None }).expect("detail fits kind"),
+                sentence: format!("Program number {i} of the county received ${i} million this year, the budget office said."),
+            },
             sources: vec![SourceRef {
                 doc: format!("docs/budget-{}.txt", i % 40),
                 line: i % 300 + 1,

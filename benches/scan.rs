@@ -18,7 +18,13 @@ fn checksum(sum: &mut u64, found: &[factdeck::extract::Found]) {
     for f in found {
         let line = format!(
             "{:?}{}{}{:?}{:?}{:?}{:?}",
-            f.kind, f.start, f.end, f.value, f.currency, f.qualifier, f.unit
+            f.kind,
+            f.start,
+            f.end,
+            f.value,
+            f.currency(),
+            f.qualifier(),
+            f.unit()
         );
         for b in line.bytes() {
             *sum = (*sum ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);

@@ -4,7 +4,8 @@
 //! stage. Field order here is the field order in JSON and TOML output, so keep it
 //! stable: decks are meant to diff cleanly.
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 use std::fmt;
 
@@ -210,44 +211,372 @@ impl fmt::Display for CardId {
     }
 }
 
-/// One fact found in one document, with where it came from.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct Fact {
+/// What a fact says about its kind beyond its value: the one home of every
+/// kind-specific field. A fact's [`FactKind`] is its detail's
+/// ([`Detail::kind`]), so a money fact cannot carry a speaker.
+///
+/// In files the detail is not a table of its own: its fields sit among the
+/// fact's keys (`currency = "USD"`), in the order of [`Detail::KEYS`], each
+/// left out when empty, exactly as before the type existed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Detail {
+    Date {
+        /// "early", "late", "mid-" where stated ("in early 2026").
+        qualifier: Option<String>,
+    },
+    Money {
+        /// ISO 4217 code (`USD`).
+        currency: Option<String>,
+        /// "approximately", "up to", "more than", "nearly"… where stated.
+        qualifier: Option<String>,
+    },
+    Percent {
+        /// `percent` or `percentage points`.
+        unit: Option<String>,
+        qualifier: Option<String>,
+    },
+    Quantity {
+        /// What is counted (`residents`).
+        unit: Option<String>,
+        qualifier: Option<String>,
+    },
+    Quote {
+        /// By the fullest name the document gives.
+        speaker: Option<String>,
+        speaker_role: Option<String>,
+        /// The outlet the quote is credited to ("Associated Press").
+        outlet: Option<String>,
+    },
+}
+
+/// The kind-specific keys as read from a file, before they are checked
+/// against the fact's kind (see [`Detail::from_keys`]).
+#[derive(Deserialize, Default, Debug)]
+pub struct DetailKeys {
+    pub currency: Option<String>,
+    pub qualifier: Option<String>,
+    pub unit: Option<String>,
+    pub speaker: Option<String>,
+    pub speaker_role: Option<String>,
+    pub outlet: Option<String>,
+}
+
+impl Detail {
+    /// Every kind-specific key, in file order.
+    pub const KEYS: [&'static str; 6] = [
+        "currency",
+        "qualifier",
+        "unit",
+        "speaker",
+        "speaker_role",
+        "outlet",
+    ];
+
+    /// The detail of a `kind` fact with nothing stated.
+    pub fn none(kind: FactKind) -> Detail {
+        match kind {
+            FactKind::Date => Detail::Date { qualifier: None },
+            FactKind::Money => Detail::Money {
+                currency: None,
+                qualifier: None,
+            },
+            FactKind::Percent => Detail::Percent {
+                unit: None,
+                qualifier: None,
+            },
+            FactKind::Quantity => Detail::Quantity {
+                unit: None,
+                qualifier: None,
+            },
+            FactKind::Quote => Detail::Quote {
+                speaker: None,
+                speaker_role: None,
+                outlet: None,
+            },
+        }
+    }
+
+    /// The kind of fact this detail belongs to.
+    pub fn kind(&self) -> FactKind {
+        match self {
+            Detail::Date { .. } => FactKind::Date,
+            Detail::Money { .. } => FactKind::Money,
+            Detail::Percent { .. } => FactKind::Percent,
+            Detail::Quantity { .. } => FactKind::Quantity,
+            Detail::Quote { .. } => FactKind::Quote,
+        }
+    }
+
+    /// The field stored under `key` (one of [`Detail::KEYS`]), when this
+    /// kind has it.
+    pub fn slot(&mut self, key: &str) -> Option<&mut Option<String>> {
+        match (self, key) {
+            (
+                Detail::Date { qualifier }
+                | Detail::Money { qualifier, .. }
+                | Detail::Percent { qualifier, .. }
+                | Detail::Quantity { qualifier, .. },
+                "qualifier",
+            ) => Some(qualifier),
+            (Detail::Money { currency, .. }, "currency") => Some(currency),
+            (Detail::Percent { unit, .. } | Detail::Quantity { unit, .. }, "unit") => Some(unit),
+            (Detail::Quote { speaker, .. }, "speaker") => Some(speaker),
+            (Detail::Quote { speaker_role, .. }, "speaker_role") => Some(speaker_role),
+            (Detail::Quote { outlet, .. }, "outlet") => Some(outlet),
+            _ => None,
+        }
+    }
+
+    /// Every key with its value (`None` when empty or not of this kind), in
+    /// file order: what the writers write.
+    pub fn keys(&self) -> [(&'static str, Option<&str>); 6] {
+        [
+            ("currency", self.currency()),
+            ("qualifier", self.qualifier()),
+            ("unit", self.unit()),
+            ("speaker", self.speaker()),
+            ("speaker_role", self.speaker_role()),
+            ("outlet", self.outlet()),
+        ]
+    }
+
+    /// The detail of a `kind` fact read from a file's keys, or an error
+    /// naming a key given that this kind does not have.
+    pub fn from_keys(kind: FactKind, keys: DetailKeys) -> Result<Detail, String> {
+        let mut d = Detail::none(kind);
+        let given = [
+            ("currency", keys.currency),
+            ("qualifier", keys.qualifier),
+            ("unit", keys.unit),
+            ("speaker", keys.speaker),
+            ("speaker_role", keys.speaker_role),
+            ("outlet", keys.outlet),
+        ];
+        for (key, value) in given {
+            let Some(value) = value else { continue };
+            match d.slot(key) {
+                Some(slot) => *slot = Some(value),
+                None => {
+                    let has: Vec<&str> = Detail::KEYS
+                        .into_iter()
+                        .filter(|k| Detail::none(kind).slot(k).is_some())
+                        .collect();
+                    return Err(format!(
+                        "`{key}` does not apply to a {kind} fact (it may have {})",
+                        has.join(", ")
+                    ));
+                }
+            }
+        }
+        Ok(d)
+    }
+
+    /// Writes the non-empty keys as fields of a struct being serialized.
+    fn serialize_keys<S: SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
+        for (key, value) in self.keys() {
+            match value {
+                Some(v) => s.serialize_field(key, v)?,
+                None => s.skip_field(key)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// ISO 4217 code of a money fact.
+    pub fn currency(&self) -> Option<&str> {
+        match self {
+            Detail::Money { currency, .. } => currency.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// "approximately", "up to", "early"… where stated (not for quotes).
+    pub fn qualifier(&self) -> Option<&str> {
+        match self {
+            Detail::Date { qualifier }
+            | Detail::Money { qualifier, .. }
+            | Detail::Percent { qualifier, .. }
+            | Detail::Quantity { qualifier, .. } => qualifier.as_deref(),
+            Detail::Quote { .. } => None,
+        }
+    }
+
+    /// What a quantity counts; `percent` / `percentage points` for percents.
+    pub fn unit(&self) -> Option<&str> {
+        match self {
+            Detail::Percent { unit, .. } | Detail::Quantity { unit, .. } => unit.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// A quote's speaker.
+    pub fn speaker(&self) -> Option<&str> {
+        match self {
+            Detail::Quote { speaker, .. } => speaker.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// A quote's speaker's role.
+    pub fn speaker_role(&self) -> Option<&str> {
+        match self {
+            Detail::Quote { speaker_role, .. } => speaker_role.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The outlet a quote is credited to.
+    pub fn outlet(&self) -> Option<&str> {
+        match self {
+            Detail::Quote { outlet, .. } => outlet.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// What a fact states, wherever it was found: the part an extracted [`Fact`]
+/// and a deck's [`DeckFact`] share. Each adds its provenance (a document,
+/// line and byte range; or every source that states it) and derefs to this,
+/// so `fact.text` and `fact.speaker()` read the same on both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
     pub id: FactId,
-    /// The document's path as given on the command line.
-    pub doc: String,
+    /// Always `detail.kind()`; kept as a field for matching and sorting.
     pub kind: FactKind,
     /// The exact span in the source; for quotes the words inside the marks.
     pub text: String,
     pub value: Value,
-    /// ISO 4217 code for money (`USD`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
-    /// "approximately", "up to", "more than", "nearly"… where stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<String>,
-    /// What a quantity counts (`residents`), or for percents `percent` /
-    /// `percentage points`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// A quote's speaker, by the fullest name the document gives.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker_role: Option<String>,
-    /// The outlet a quote is credited to ("Associated Press").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outlet: Option<String>,
+    pub detail: Detail,
     /// The whole sentence, cleaned of markup and extra whitespace.
     pub sentence: String,
+}
+
+impl Statement {
+    /// A statement whose id is the content hash of its kind, value, text
+    /// and sentence.
+    pub fn new(value: Value, text: String, detail: Detail, sentence: String) -> Statement {
+        let kind = detail.kind();
+        Statement {
+            id: FactId::of(kind, &value, &text, &sentence),
+            kind,
+            text,
+            value,
+            detail,
+            sentence,
+        }
+    }
+
+    pub fn currency(&self) -> Option<&str> {
+        self.detail.currency()
+    }
+    pub fn qualifier(&self) -> Option<&str> {
+        self.detail.qualifier()
+    }
+    pub fn unit(&self) -> Option<&str> {
+        self.detail.unit()
+    }
+    pub fn speaker(&self) -> Option<&str> {
+        self.detail.speaker()
+    }
+    pub fn speaker_role(&self) -> Option<&str> {
+        self.detail.speaker_role()
+    }
+    pub fn outlet(&self) -> Option<&str> {
+        self.detail.outlet()
+    }
+}
+
+/// One fact found in one document, with where it came from (its provenance).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    pub statement: Statement,
+    /// The document's path as given on the command line.
+    pub doc: String,
     /// 1-based line of `start`.
     pub line: usize,
     /// Byte offsets of `text` in the file.
     pub start: usize,
     pub end: usize,
     /// The 1-based page, for paged documents (PDF).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+}
+
+impl std::ops::Deref for Fact {
+    type Target = Statement;
+    fn deref(&self) -> &Statement {
+        &self.statement
+    }
+}
+
+impl std::ops::DerefMut for Fact {
+    fn deref_mut(&mut self) -> &mut Statement {
+        &mut self.statement
+    }
+}
+
+/// Field order of JSON and TOML output: `id, doc, kind, text, value`, the
+/// detail's keys, `sentence, line, start, end, page`.
+impl Serialize for Fact {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let st = &self.statement;
+        let mut s = ser.serialize_struct("Fact", 16)?;
+        s.serialize_field("id", &st.id)?;
+        s.serialize_field("doc", &self.doc)?;
+        s.serialize_field("kind", &st.kind)?;
+        s.serialize_field("text", &st.text)?;
+        s.serialize_field("value", &st.value)?;
+        st.detail.serialize_keys(&mut s)?;
+        s.serialize_field("sentence", &st.sentence)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("start", &self.start)?;
+        s.serialize_field("end", &self.end)?;
+        match &self.page {
+            Some(p) => s.serialize_field("page", p)?,
+            None => s.skip_field("page")?,
+        }
+        s.end()
+    }
+}
+
+/// A [`Fact`] as read from a file.
+#[derive(Deserialize)]
+struct FactIn {
+    id: FactId,
+    doc: String,
+    kind: FactKind,
+    text: String,
+    value: Value,
+    #[serde(flatten)]
+    detail: DetailKeys,
+    sentence: String,
+    line: usize,
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    page: Option<u32>,
+}
+
+impl<'de> Deserialize<'de> for Fact {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Fact, D::Error> {
+        let f = FactIn::deserialize(de)?;
+        let detail = Detail::from_keys(f.kind, f.detail)
+            .map_err(|e| serde::de::Error::custom(format!("fact {}: {e}", f.id)))?;
+        Ok(Fact {
+            statement: Statement {
+                id: f.id,
+                kind: f.kind,
+                text: f.text,
+                value: f.value,
+                detail,
+                sentence: f.sentence,
+            },
+            doc: f.doc,
+            line: f.line,
+            start: f.start,
+            end: f.end,
+            page: f.page,
+        })
+    }
 }
 
 /// A person a document names, with every name it uses for them.
@@ -352,27 +681,73 @@ pub struct DeckInfo {
 }
 
 /// A fact as stored in a deck: merged over every document that states it.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DeckFact {
-    pub id: FactId,
-    pub kind: FactKind,
-    pub text: String,
-    pub value: Value,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker_role: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outlet: Option<String>,
-    pub sentence: String,
+    pub statement: Statement,
     /// Every document and line that states this fact (at least one).
     pub sources: Vec<SourceRef>,
+}
+
+impl std::ops::Deref for DeckFact {
+    type Target = Statement;
+    fn deref(&self) -> &Statement {
+        &self.statement
+    }
+}
+
+impl std::ops::DerefMut for DeckFact {
+    fn deref_mut(&mut self) -> &mut Statement {
+        &mut self.statement
+    }
+}
+
+/// Field order of a `[[facts]]` table: `id, kind, text, value`, the detail's
+/// keys, `sentence, sources`.
+impl Serialize for DeckFact {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let st = &self.statement;
+        let mut s = ser.serialize_struct("DeckFact", 12)?;
+        s.serialize_field("id", &st.id)?;
+        s.serialize_field("kind", &st.kind)?;
+        s.serialize_field("text", &st.text)?;
+        s.serialize_field("value", &st.value)?;
+        st.detail.serialize_keys(&mut s)?;
+        s.serialize_field("sentence", &st.sentence)?;
+        s.serialize_field("sources", &self.sources)?;
+        s.end()
+    }
+}
+
+/// A [`DeckFact`] as read from a deck file.
+#[derive(Deserialize)]
+struct DeckFactIn {
+    id: FactId,
+    kind: FactKind,
+    text: String,
+    value: Value,
+    #[serde(flatten)]
+    detail: DetailKeys,
+    sentence: String,
+    sources: Vec<SourceRef>,
+}
+
+impl<'de> Deserialize<'de> for DeckFact {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<DeckFact, D::Error> {
+        let f = DeckFactIn::deserialize(de)?;
+        let detail = Detail::from_keys(f.kind, f.detail)
+            .map_err(|e| serde::de::Error::custom(format!("fact {}: {e}", f.id)))?;
+        Ok(DeckFact {
+            statement: Statement {
+                id: f.id,
+                kind: f.kind,
+                text: f.text,
+                value: f.value,
+                detail,
+                sentence: f.sentence,
+            },
+            sources: f.sources,
+        })
+    }
 }
 
 /// A question.
@@ -500,6 +875,77 @@ mod tests {
                 "It cost $4.5 million.",
             ];
             assert_eq!(id.0, content_hash(&parts));
+        }
+    }
+
+    fn money_fact() -> Fact {
+        let statement = Statement::new(
+            Value::Number(18e9),
+            "$18 billion".into(),
+            Detail::Money {
+                currency: Some("USD".into()),
+                qualifier: Some("about".into()),
+            },
+            "It cost about $18 billion.".into(),
+        );
+        Fact {
+            statement,
+            doc: "a.md".into(),
+            line: 3,
+            start: 14,
+            end: 25,
+            page: None,
+        }
+    }
+
+    #[test]
+    fn a_fact_writes_its_detail_among_its_keys_in_file_order() {
+        let f = money_fact();
+        let json = serde_json::to_string(&f).unwrap_or_default();
+        assert!(
+            json.starts_with(r#"{"id":""#) && json.contains(
+                r#","doc":"a.md","kind":"money","text":"$18 billion","value":18000000000.0,"currency":"USD","qualifier":"about","sentence":"It cost about $18 billion.","line":3,"start":14,"end":25}"#
+            ),
+            "{json}"
+        );
+        let back: Fact = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back, f);
+        let deck_fact = DeckFact {
+            statement: f.statement.clone(),
+            sources: vec![SourceRef {
+                doc: "a.md".into(),
+                line: 3,
+            }],
+        };
+        let text = toml::to_string(&deck_fact).unwrap_or_default();
+        let back: DeckFact = toml::from_str(&text).expect("reads back");
+        assert_eq!(back, deck_fact);
+        assert_eq!(back.currency(), Some("USD"));
+        assert_eq!(back.speaker(), None);
+    }
+
+    #[test]
+    fn a_key_of_another_kind_is_refused_not_dropped() {
+        let text = r#"
+id = "f1"
+kind = "money"
+text = "$5"
+value = 5
+unit = "residents"
+sentence = "It cost $5."
+sources = [{ doc = "a.md", line = 1 }]
+"#;
+        let err = toml::from_str::<DeckFact>(text).expect_err("a unit on money");
+        assert!(
+            err.to_string().contains(
+                "`unit` does not apply to a money fact (it may have currency, qualifier)"
+            ),
+            "{err}"
+        );
+        let ok = toml::from_str::<DeckFact>(&text.replace("unit", "currency")).expect("ok");
+        assert_eq!(ok.detail.kind(), FactKind::Money);
+        for kind in FactKind::ALL {
+            assert_eq!(Detail::none(kind).kind(), kind);
         }
     }
 

@@ -184,6 +184,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_detail_key_is_a_fact_key() {
+        for key in crate::model::Detail::KEYS {
+            assert!(FACT.contains(&key), "{key}");
+        }
+    }
+
+    #[test]
     fn suggestions_are_near_slips_only() {
         assert_eq!(suggest("answr", CARD), Some("answer"));
         assert_eq!(suggest("card", TOP), Some("cards"));

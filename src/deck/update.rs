@@ -104,21 +104,23 @@ impl UpdateReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CardType, DeckFact, DeckInfo, FactKind, SourceRef, Value};
+    use crate::model::{
+        CardType, DeckFact, DeckInfo, Detail, FactKind, SourceRef, Statement, Value,
+    };
 
     fn fact(id: &str) -> DeckFact {
         DeckFact {
-            id: FactId(id.into()),
-            kind: FactKind::Money,
-            text: "$5".into(),
-            value: Value::Number(5.0),
-            currency: Some("USD".into()),
-            qualifier: None,
-            unit: None,
-            speaker: None,
-            speaker_role: None,
-            outlet: None,
-            sentence: "It cost $5.".into(),
+            statement: Statement {
+                id: FactId(id.into()),
+                kind: FactKind::Money,
+                text: "$5".into(),
+                value: Value::Number(5.0),
+                detail: Detail::Money {
+                    currency: Some("USD".into()),
+                    qualifier: None,
+                },
+                sentence: "It cost $5.".into(),
+            },
             sources: vec![SourceRef {
                 doc: "a.md".into(),
                 line: 1,

@@ -238,16 +238,15 @@ fn fact_fields(f: &DeckFact, line: Option<usize>, lines: &Lines<'_>, out: &mut V
         ("id", Some(f.id.0.as_str())),
         ("text", Some(f.text.as_str())),
         ("value", value_text),
-        ("currency", f.currency.as_deref()),
-        ("qualifier", f.qualifier.as_deref()),
-        ("unit", f.unit.as_deref()),
-        ("speaker", f.speaker.as_deref()),
-        ("speaker_role", f.speaker_role.as_deref()),
-        ("outlet", f.outlet.as_deref()),
-        ("sentence", Some(f.sentence.as_str())),
     ];
+    let sentence = [("sentence", Some(f.sentence.as_str()))];
     let sources = f.sources.iter().map(|s| ("sources", Some(s.doc.as_str())));
-    for (key, text) in texts.into_iter().chain(sources) {
+    let all = texts
+        .into_iter()
+        .chain(f.detail.keys())
+        .chain(sentence)
+        .chain(sources);
+    for (key, text) in all {
         if let Some(bad) = text.and_then(control_char) {
             out.push(Problem::at(
                 lines.field(line, key),

@@ -83,12 +83,11 @@ fn fact(out: &mut String, f: &DeckFact) {
         Value::Text(t) => string(out, t),
     }
     out.push('\n');
-    key_opt(out, "currency", &f.currency);
-    key_opt(out, "qualifier", &f.qualifier);
-    key_opt(out, "unit", &f.unit);
-    key_opt(out, "speaker", &f.speaker);
-    key_opt(out, "speaker_role", &f.speaker_role);
-    key_opt(out, "outlet", &f.outlet);
+    for (key, value) in f.detail.keys() {
+        if let Some(v) = value {
+            key_str(out, key, v);
+        }
+    }
     key_str(out, "sentence", &f.sentence);
     source_refs(out, &f.sources);
 }

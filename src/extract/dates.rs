@@ -10,7 +10,7 @@ use super::scan::{self, Ctx, Kind};
 use super::text::Text;
 use super::words;
 use super::{FactKind, Found};
-use crate::model::Value;
+use crate::model::{Detail, Value};
 
 /// Every dates fact in the text.
 pub fn find(text: &Text<'_>) -> Vec<Found> {
@@ -149,7 +149,9 @@ fn month_first(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Found>) -> Option<usize> {
             ctx.end_before(k)
         };
         let mut f = date(ctx.start(i), first_end, iso(y, m, Some(d)));
-        f.qualifier = period_qualifier(ctx, i);
+        f.detail = Detail::Date {
+            qualifier: period_qualifier(ctx, i),
+        };
         out.push(f);
         if let Some((d2, s2, e2)) = second
             && day_exists(m, d2, y)
@@ -161,7 +163,9 @@ fn month_first(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Found>) -> Option<usize> {
     }
     if let Some((y, yk, next)) = year_after(ctx, j) {
         let mut f = date(ctx.start(i), ctx.toks[yk].end, iso(Some(y), m, None));
-        f.qualifier = period_qualifier(ctx, i);
+        f.detail = Detail::Date {
+            qualifier: period_qualifier(ctx, i),
+        };
         out.push(f);
         return Some(next);
     }
@@ -185,7 +189,9 @@ fn month_first(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Found>) -> Option<usize> {
         return None;
     }
     let mut f = date(ctx.start(i), ctx.end_before(j), iso(None, m, None));
-    f.qualifier = period_qualifier(ctx, i);
+    f.detail = Detail::Date {
+        qualifier: period_qualifier(ctx, i),
+    };
     out.push(f);
     Some(j)
 }
@@ -321,7 +327,9 @@ fn years(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Found>) -> Option<usize> {
         ctx.start(i)
     };
     let mut first = date(start, ctx.toks[i].end, format!("{:04}", n.mant));
-    first.qualifier = period_qualifier(ctx, i);
+    first.detail = Detail::Date {
+        qualifier: period_qualifier(ctx, i),
+    };
     // A range: "2021–2023", "2021 - 2023", "2025-26".
     if ctx.is_punct(i + 1, &['-', '–', '—'])
         && let Some(m) = ctx.num(i + 2)
@@ -569,7 +577,7 @@ mod tests {
             .facts
             .into_iter()
             .filter(|f| f.kind == FactKind::Date)
-            .map(|f| (f.text, f.value.to_string()))
+            .map(|f| (f.text.clone(), f.value.to_string()))
             .collect()
     }
 

@@ -76,16 +76,11 @@ impl FactLines {
             Value::Number(n) => push_f64(out, *n),
             Value::Text(t) => push_str(out, t),
         }
-        for (name, field) in [
-            (&b",\"currency\":"[..], &f.currency),
-            (b",\"qualifier\":", &f.qualifier),
-            (b",\"unit\":", &f.unit),
-            (b",\"speaker\":", &f.speaker),
-            (b",\"speaker_role\":", &f.speaker_role),
-            (b",\"outlet\":", &f.outlet),
-        ] {
+        for (name, field) in f.detail.keys() {
             if let Some(v) = field {
-                out.extend_from_slice(name);
+                out.extend_from_slice(b",\"");
+                out.extend_from_slice(name.as_bytes());
+                out.extend_from_slice(b"\":");
                 push_str(out, v);
             }
         }

@@ -19,7 +19,9 @@ pub mod scan;
 pub mod text;
 pub mod words;
 
-use crate::model::{Extraction, Fact, FactId, FactKind, Person, Value, fact_id_hex};
+use crate::model::{
+    Detail, Extraction, Fact, FactId, FactKind, Person, Statement, Value, fact_id_hex,
+};
 use text::{Cursor, RecentSentences, Text};
 
 /// A fact as a finder reports it, before provenance is attached.
@@ -33,12 +35,8 @@ pub struct Found {
     /// The fact's text when it is not simply `src[start..end]`
     /// (a quote running over several paragraphs).
     pub text: Option<String>,
-    pub currency: Option<String>,
-    pub qualifier: Option<String>,
-    pub unit: Option<String>,
-    pub speaker: Option<String>,
-    pub speaker_role: Option<String>,
-    pub outlet: Option<String>,
+    /// The kind-specific fields (currency, unit, speaker…); its kind is `kind`.
+    pub detail: Detail,
 }
 
 impl Found {
@@ -50,13 +48,27 @@ impl Found {
             end,
             value,
             text: None,
-            currency: None,
-            qualifier: None,
-            unit: None,
-            speaker: None,
-            speaker_role: None,
-            outlet: None,
+            detail: Detail::none(kind),
         }
+    }
+
+    pub fn currency(&self) -> Option<&str> {
+        self.detail.currency()
+    }
+    pub fn qualifier(&self) -> Option<&str> {
+        self.detail.qualifier()
+    }
+    pub fn unit(&self) -> Option<&str> {
+        self.detail.unit()
+    }
+    pub fn speaker(&self) -> Option<&str> {
+        self.detail.speaker()
+    }
+    pub fn speaker_role(&self) -> Option<&str> {
+        self.detail.speaker_role()
+    }
+    pub fn outlet(&self) -> Option<&str> {
+        self.detail.outlet()
     }
 }
 
@@ -126,18 +138,15 @@ fn into_fact(
         .get_or_insert_with(range, || text::clean(&text.src[range.0..range.1]))
         .clone();
     Fact {
-        id: FactId::from_hex(fact_id_hex(f.kind, &f.value, &span_text, &sentence, joined)),
+        statement: Statement {
+            id: FactId::from_hex(fact_id_hex(f.kind, &f.value, &span_text, &sentence, joined)),
+            kind: f.kind,
+            text: span_text,
+            value: f.value,
+            detail: f.detail,
+            sentence,
+        },
         doc: doc.to_string(),
-        kind: f.kind,
-        text: span_text,
-        value: f.value,
-        currency: f.currency,
-        qualifier: f.qualifier,
-        unit: f.unit,
-        speaker: f.speaker,
-        speaker_role: f.speaker_role,
-        outlet: f.outlet,
-        sentence,
         line: text.line_at(cursor, f.start),
         start: f.start,
         end: f.end,

@@ -121,10 +121,10 @@ mod tests {
             .filter(|f| f.kind == FactKind::Money)
             .map(|f| {
                 (
-                    f.text,
+                    f.text.clone(),
                     f.value.as_f64().unwrap_or(f64::NAN),
-                    f.currency.unwrap_or_default(),
-                    f.qualifier,
+                    f.currency().unwrap_or_default().to_string(),
+                    f.qualifier().map(str::to_string),
                 )
             })
             .collect()

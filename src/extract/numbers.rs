@@ -13,7 +13,7 @@ use super::scan::{self, Ctx, Kind, Num};
 use super::text::Text;
 use super::words;
 use super::{FactKind, Found, money};
-use crate::model::Value;
+use crate::model::{Detail, Value};
 
 /// Every percent and quantity fact in the text.
 pub fn find(text: &Text<'_>) -> Vec<Found> {
@@ -752,8 +752,10 @@ fn push_money(ctx: &Ctx<'_>, a: &Amount, factor: f64, end: usize, out: &mut Vec<
         ctx.end_before(end),
         Value::Number(round(a.value() * factor)),
     );
-    f.currency = a.currency.map(str::to_string);
-    f.qualifier = qualifier(ctx, a, true);
+    f.detail = Detail::Money {
+        currency: a.currency.map(str::to_string),
+        qualifier: qualifier(ctx, a, true),
+    };
     out.push(f);
 }
 
@@ -764,7 +766,10 @@ fn push_money_plain(ctx: &Ctx<'_>, a: &Amount, factor: f64, end: usize, out: &mu
         ctx.end_before(end),
         Value::Number(round(a.value() * factor)),
     );
-    f.currency = a.currency.map(str::to_string);
+    f.detail = Detail::Money {
+        currency: a.currency.map(str::to_string),
+        qualifier: None,
+    };
     out.push(f);
 }
 
@@ -794,8 +799,10 @@ fn push_percent(
         ctx.end_before(end),
         Value::Number(round(value)),
     );
-    f.unit = Some(unit.to_string());
-    f.qualifier = qualifier(ctx, a, lead);
+    f.detail = Detail::Percent {
+        unit: Some(unit.to_string()),
+        qualifier: qualifier(ctx, a, lead),
+    };
     out.push(f);
 }
 
@@ -813,8 +820,10 @@ fn push_quantity(
         ctx.end_before(end),
         Value::Number(round(a.value())),
     );
-    f.unit = unit;
-    f.qualifier = qualifier(ctx, a, lead);
+    f.detail = Detail::Quantity {
+        unit,
+        qualifier: qualifier(ctx, a, lead),
+    };
     out.push(f);
 }
 
@@ -837,7 +846,13 @@ mod tests {
             .facts
             .into_iter()
             .filter(|f| f.kind == kind)
-            .map(|f| (f.text, f.value.as_f64().unwrap_or(f64::NAN), f.unit))
+            .map(|f| {
+                (
+                    f.text.clone(),
+                    f.value.as_f64().unwrap_or(f64::NAN),
+                    f.detail.unit().map(str::to_string),
+                )
+            })
             .collect()
     }
 
@@ -1071,7 +1086,11 @@ mod tests {
     #[test]
     fn qualifiers_on_counts() {
         let f = crate::extract::extract("t", "Nearly 300 workers and more than 2,000 homes.");
-        let q: Vec<Option<String>> = f.facts.into_iter().map(|f| f.qualifier).collect();
+        let q: Vec<Option<String>> = f
+            .facts
+            .into_iter()
+            .map(|f| f.qualifier().map(str::to_string))
+            .collect();
         assert_eq!(q, vec![Some("nearly".into()), Some("more than".into())]);
     }
 }

@@ -204,24 +204,23 @@ fn print_table(out: &mut impl Write, ex: &Extraction, people: bool) -> std::io::
     writeln!(out, "{} — {} facts", ex.doc, ex.facts.len())?;
     for f in &ex.facts {
         let mut extra = Vec::new();
-        if let Some(q) = &f.qualifier {
-            extra.push(q.clone());
+        if let Some(q) = f.qualifier() {
+            extra.push(q.to_string());
         }
-        if let Some(c) = &f.currency {
-            extra.push(c.clone());
+        if let Some(c) = f.currency() {
+            extra.push(c.to_string());
         }
-        if let Some(u) = &f.unit {
-            extra.push(u.clone());
+        if let Some(u) = f.unit() {
+            extra.push(u.to_string());
         }
-        if let Some(s) = &f.speaker {
+        if let Some(s) = f.speaker() {
             let role = f
-                .speaker_role
-                .as_deref()
+                .speaker_role()
                 .map(|r| format!(" ({r})"))
                 .unwrap_or_default();
             extra.push(format!("— {s}{role}"));
         }
-        if let Some(o) = &f.outlet {
+        if let Some(o) = f.outlet() {
             extra.push(format!("via {o}"));
         }
         let value = match f.kind {

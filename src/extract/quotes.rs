@@ -16,7 +16,7 @@ use super::names::{self, Gender};
 use super::outlets;
 use super::people::{self, People, Word, is_capitalized, words};
 use super::text::Text;
-use crate::model::{FactKind, Value};
+use crate::model::{Detail, FactKind, Value};
 
 /// Quotes found in a document, and the outlets it cites.
 #[derive(Debug, Default)]
@@ -2336,9 +2336,11 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
                     e,
                     Value::Text(collapse_spaces(&src[s..e])),
                 );
-                f.speaker = Some(name.clone());
-                f.speaker_role = role.clone();
-                f.outlet = outlet.clone();
+                f.detail = Detail::Quote {
+                    speaker: Some(name.clone()),
+                    speaker_role: role.clone(),
+                    outlet: outlet.clone(),
+                };
                 facts.push(f);
             }
             continue;
@@ -2374,14 +2376,16 @@ pub fn find(text: &Text<'_>, people: &People) -> Quotes {
         let collapsed = collapse_spaces(joined.as_deref().unwrap_or(&src[first.0..last.1]));
         let mut f = Found::new(FactKind::Quote, first.0, last.1, Value::Text(collapsed));
         f.text = joined;
-        f.speaker = Some(name);
-        f.speaker_role = role;
-        f.outlet = outlets::near_quote(
-            src,
-            people,
-            (clause_start, span.open),
-            (span.close_end, after_end),
-        );
+        f.detail = Detail::Quote {
+            speaker: Some(name),
+            speaker_role: role,
+            outlet: outlets::near_quote(
+                src,
+                people,
+                (clause_start, span.open),
+                (span.close_end, after_end),
+            ),
+        };
         facts.push(f);
     }
     Quotes {
@@ -2579,7 +2583,7 @@ mod tests {
             .into_iter()
             .map(|f| {
                 let text = f.text.unwrap_or_else(|| s[f.start..f.end].to_string());
-                (text, f.speaker.unwrap_or_default())
+                (text, f.detail.speaker().unwrap_or_default().to_string())
             })
             .collect()
     }
@@ -3043,7 +3047,11 @@ mod tests {
         let t = Text::new(s);
         let p = people::find(&t);
         let q = find(&t, &p);
-        let outlets: Vec<Option<String>> = q.facts.iter().map(|f| f.outlet.clone()).collect();
+        let outlets: Vec<Option<String>> = q
+            .facts
+            .iter()
+            .map(|f| f.outlet().map(str::to_string))
+            .collect();
         assert_eq!(
             outlets,
             vec![
@@ -3290,11 +3298,7 @@ mod tests {
         let p = people::find(&t);
         let q = find(&t, &p);
         assert_eq!(q.facts.len(), 20_000);
-        assert!(
-            q.facts
-                .iter()
-                .all(|f| f.speaker.as_deref() == Some("Ana Ruiz"))
-        );
+        assert!(q.facts.iter().all(|f| f.speaker() == Some("Ana Ruiz")));
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub fn preferred_types(fact: &DeckFact, has_question: bool) -> Vec<CardType> {
             } else {
                 vec![MultipleChoice, Cloze, ShortAnswer]
             };
-            if fact.qualifier.is_none() && !is_evaluative(&fact.sentence) {
+            if fact.qualifier().is_none() && !is_evaluative(&fact.sentence) {
                 order.push(TrueFalse);
             }
             order
@@ -171,7 +171,7 @@ fn finish(ctx: &CardContext<'_>, fact: &DeckFact, d: Draft) -> Card {
 /// counts stay in the stem).
 pub fn answer_span(fact: &DeckFact) -> &str {
     let mut t = fact.text.trim();
-    if let Some(q) = &fact.qualifier {
+    if let Some(q) = fact.qualifier() {
         let lower = t.to_lowercase();
         let q = q.to_lowercase();
         if lower.starts_with(&q) && t.is_char_boundary(q.len()) {
@@ -225,20 +225,20 @@ fn hint_for(fact: &DeckFact, form: &AnswerForm) -> String {
             (Some(_), None) => "a month".into(),
             _ => "a date".into(),
         },
-        (FactKind::Money, _) => match fact.currency.as_deref() {
+        (FactKind::Money, _) => match fact.currency() {
             Some("USD") | None => "a dollar amount".into(),
             Some("EUR") => "an amount in euros".into(),
             Some("GBP") => "an amount in pounds".into(),
             Some(_) => "an amount of money".into(),
         },
         (FactKind::Percent, _) => {
-            if fact.unit.as_deref().is_some_and(|u| u.contains("point")) {
+            if fact.unit().is_some_and(|u| u.contains("point")) {
                 "a number of percentage points".into()
             } else {
                 "a percentage".into()
             }
         }
-        (FactKind::Quantity, _) => match fact.unit.as_deref().filter(|u| !u.trim().is_empty()) {
+        (FactKind::Quantity, _) => match fact.unit().filter(|u| !u.trim().is_empty()) {
             Some(u) => format!("a number ({u})"),
             None => "a number".into(),
         },
@@ -252,12 +252,9 @@ fn accepted_forms(fact: &DeckFact, form: &AnswerForm, answer: &str, also: &str) 
     match form {
         AnswerForm::Date { value, .. } => forms.extend(date_forms(value)),
         AnswerForm::Number { value, .. } => match fact.kind {
-            FactKind::Money => forms.extend(money_forms(
-                *value,
-                fact.currency.as_deref().unwrap_or("USD"),
-            )),
-            FactKind::Percent => forms.extend(percent_forms(*value, fact.unit.as_deref())),
-            _ => forms.extend(number_forms(*value, fact.unit.as_deref())),
+            FactKind::Money => forms.extend(money_forms(*value, fact.currency().unwrap_or("USD"))),
+            FactKind::Percent => forms.extend(percent_forms(*value, fact.unit())),
+            _ => forms.extend(number_forms(*value, fact.unit())),
         },
     }
     let mut seen = HashSet::from([answer.to_string()]);
@@ -439,7 +436,7 @@ fn quote_cards(
     wanted: &Wanted,
     rng: &mut ChaCha8Rng,
 ) -> Vec<Draft> {
-    let Some(speaker) = fact.speaker.as_deref().filter(|s| named_speaker(s)) else {
+    let Some(speaker) = fact.speaker().filter(|s| named_speaker(s)) else {
         return Vec::new();
     };
     let Some(excerpt) = quote_excerpt(&fact.text) else {
@@ -553,7 +550,7 @@ fn quote_cards(
 
 /// "Neil Armstrong (commander) said: “…”"
 fn attributed(fact: &DeckFact, speaker: &str, quote: &str) -> String {
-    match &fact.speaker_role {
+    match fact.speaker_role() {
         Some(r) if !r.is_empty() => format!("{speaker} ({r}) said: {quote}"),
         _ => format!("{speaker} said: {quote}"),
     }

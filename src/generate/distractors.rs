@@ -83,7 +83,7 @@ impl<'a> AnswerClass<'a> {
         }
         AnswerClass {
             kind: f.kind,
-            currency: f.currency.as_deref(),
+            currency: f.currency(),
             unit: unit_of(f),
         }
     }
@@ -115,7 +115,7 @@ impl<'a> Distractors<'a> {
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
-                if f.speaker.is_some() {
+                if f.speaker().is_some() {
                     let list = with_speaker.entry(s.doc.as_str()).or_default();
                     if list.last() != Some(&i) {
                         list.push(i);
@@ -141,13 +141,13 @@ impl<'a> Distractors<'a> {
         }
         let speakers = facts
             .iter()
-            .filter_map(|f| f.speaker.as_deref())
+            .filter_map(|f| f.speaker())
             .map(str::to_lowercase)
             .collect();
         let mut speaker_roles = HashMap::new();
         for f in facts {
-            if let (Some(s), Some(r)) = (&f.speaker, &f.speaker_role) {
-                speaker_roles.entry(s.to_lowercase()).or_insert(r.as_str());
+            if let (Some(s), Some(r)) = (f.speaker(), f.speaker_role()) {
+                speaker_roles.entry(s.to_lowercase()).or_insert(r);
             }
         }
         Distractors {
@@ -251,8 +251,8 @@ impl<'a> Distractors<'a> {
             let other = &self.facts[j];
             if j == idx
                 || other.kind != fact.kind
-                || other.currency != fact.currency
-                || other.qualifier.is_some()
+                || other.currency() != fact.currency()
+                || other.qualifier().is_some()
             {
                 continue;
             }
@@ -350,7 +350,7 @@ impl<'a> Distractors<'a> {
                     // A figure from the same sentence is in plain sight in the prompt.
                     if other.sentence == fact.sentence
                         || other.kind != fact.kind
-                        || other.currency != fact.currency
+                        || other.currency() != fact.currency()
                         || unit_of(other) != unit_of(fact)
                     {
                         continue;
@@ -493,7 +493,7 @@ impl<'a> Distractors<'a> {
         let mut near: Vec<String> = self
             .near_in(idx, |doc| self.with_speaker.get(doc))
             .into_iter()
-            .filter_map(|j| self.facts[j].speaker.clone())
+            .filter_map(|j| self.facts[j].speaker().map(str::to_string))
             .collect();
         near.sort();
         near.dedup();
@@ -770,7 +770,7 @@ fn surname(name: &str) -> Option<String> {
 }
 
 fn unit_of(f: &DeckFact) -> String {
-    f.unit.as_deref().unwrap_or("").to_lowercase()
+    f.unit().unwrap_or("").to_lowercase()
 }
 
 /// Made-up ages stay within this share of the answer either way…
@@ -781,7 +781,7 @@ const MAX_AGE: f64 = 110.0;
 /// Whether a quantity is a person's age ("49 years old", "aged 49").
 fn is_age(fact: &DeckFact) -> bool {
     fact.kind == FactKind::Quantity
-        && fact.unit.as_deref().is_some_and(|u| {
+        && fact.unit().is_some_and(|u| {
             let u = u.to_lowercase();
             u.contains("years old") || u == "age" || u == "aged" || u.contains("year-old")
         })
@@ -823,7 +823,7 @@ fn bound_side(fact: &DeckFact) -> Option<bool> {
         "as much as",
         "as many as",
     ];
-    let q = fact.qualifier.as_deref()?.trim().to_lowercase();
+    let q = fact.qualifier()?.trim().to_lowercase();
     if LOWER.contains(&q.as_str()) {
         Some(true)
     } else if UPPER.contains(&q.as_str()) {
@@ -838,7 +838,7 @@ fn bound_side(fact: &DeckFact) -> Option<bool> {
 fn denominations(fact: &DeckFact) -> Option<&'static [f64]> {
     const BILLS: &[f64] = &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0];
     const COINS: &[f64] = &[0.01, 0.05, 0.1, 0.25, 0.5, 1.0];
-    if fact.kind != FactKind::Money || fact.currency.as_deref().is_some_and(|c| c != "USD") {
+    if fact.kind != FactKind::Money || fact.currency().is_some_and(|c| c != "USD") {
         return None;
     }
     let s = fact.sentence.as_str();
@@ -925,7 +925,7 @@ fn plausible_number(fact: &DeckFact, answer: f64, v: f64) -> bool {
     {
         return false;
     }
-    let is_points = fact.unit.as_deref().is_some_and(|u| u.contains("point"));
+    let is_points = fact.unit().is_some_and(|u| u.contains("point"));
     if fact.kind == FactKind::Percent && !is_points && answer <= 100.0 && v > 100.0 {
         return false;
     }
@@ -1014,12 +1014,7 @@ const APPROXIMATE: &[&str] = &[
 
 /// How far apart (relative to the larger) two figures of this fact must be.
 fn min_gap(fact: &DeckFact) -> f64 {
-    let q = fact
-        .qualifier
-        .as_deref()
-        .unwrap_or("")
-        .trim()
-        .to_lowercase();
+    let q = fact.qualifier().unwrap_or("").trim().to_lowercase();
     if APPROXIMATE.contains(&q.as_str()) {
         APPROX_GAP
     } else {
@@ -1920,7 +1915,11 @@ mod tests {
             let mut f = fact("a.md", FactKind::Quote, text, text)
                 .speaker(who)
                 .build();
-            f.speaker_role = Some(role.to_string());
+            f.detail = crate::model::Detail::Quote {
+                speaker: Some(who.to_string()),
+                speaker_role: Some(role.to_string()),
+                outlet: None,
+            };
             f
         };
         let (facts, people) = deck(
@@ -1955,7 +1954,7 @@ mod tests {
         );
         let expert = facts
             .iter()
-            .position(|f| f.speaker.as_deref() == Some("Ana Ruiz"))
+            .position(|f| f.speaker() == Some("Ana Ruiz"))
             .expect("fact");
         let d = Distractors::new(&facts, &people, None);
         for seed in 0..20 {

@@ -105,24 +105,20 @@ impl AnswerForm {
                     None => {
                         let f = match kind {
                             FactKind::Money => {
-                                default_money_form(n, fact.currency.as_deref().unwrap_or("USD"))
+                                default_money_form(n, fact.currency().unwrap_or("USD"))
                             }
                             FactKind::Percent => {
-                                let suffix =
-                                    if fact.unit.as_deref().is_some_and(|u| u.contains("point")) {
-                                        " percentage points".to_string()
-                                    } else {
-                                        "%".to_string()
-                                    };
+                                let suffix = if fact.unit().is_some_and(|u| u.contains("point")) {
+                                    " percentage points".to_string()
+                                } else {
+                                    "%".to_string()
+                                };
                                 default_form(n, String::new(), suffix)
                             }
                             _ => default_form(
                                 n,
                                 String::new(),
-                                fact.unit
-                                    .as_deref()
-                                    .map(|u| format!(" {u}"))
-                                    .unwrap_or_default(),
+                                fact.unit().map(|u| format!(" {u}")).unwrap_or_default(),
                             ),
                         };
                         let sig = significant_digits(&f.render(n));

@@ -131,17 +131,17 @@ pub fn merge(extractions: &[Extraction]) -> Merged {
     for ex in extractions {
         for f in &ex.facts {
             let canonical = f
-                .speaker
-                .as_deref()
+                .speaker()
                 .and_then(|s| identities.canonical(s))
-                .filter(|c| Some(*c) != f.speaker.as_deref());
+                .filter(|c| Some(*c) != f.speaker());
             let renamed;
             let f = match canonical {
                 Some(name) => {
-                    renamed = Fact {
-                        speaker: Some(name.to_string()),
-                        ..f.clone()
-                    };
+                    let mut r = f.clone();
+                    if let Some(slot) = r.detail.slot("speaker") {
+                        *slot = Some(name.to_string());
+                    }
+                    renamed = r;
                     &renamed
                 }
                 None => f,
@@ -183,17 +183,7 @@ pub fn merge(extractions: &[Extraction]) -> Merged {
 
 fn deck_fact(f: &Fact, src: SourceRef) -> DeckFact {
     DeckFact {
-        id: f.id.clone(),
-        kind: f.kind,
-        text: f.text.clone(),
-        value: f.value.clone(),
-        currency: f.currency.clone(),
-        qualifier: f.qualifier.clone(),
-        unit: f.unit.clone(),
-        speaker: f.speaker.clone(),
-        speaker_role: f.speaker_role.clone(),
-        outlet: f.outlet.clone(),
-        sentence: f.sentence.clone(),
+        statement: f.statement.clone(),
         sources: vec![src],
     }
 }
@@ -209,9 +199,9 @@ fn merge_key(f: &Fact) -> String {
         "{}|{}|{}|{}|{}",
         f.kind.as_str(),
         value,
-        f.currency.as_deref().unwrap_or(""),
-        unit_class(f.unit.as_deref()),
-        f.speaker.as_deref().unwrap_or("").to_lowercase()
+        f.currency().unwrap_or(""),
+        unit_class(f.unit()),
+        f.speaker().unwrap_or("").to_lowercase()
     )
 }
 
@@ -408,11 +398,7 @@ fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
             .collect();
         rare.sort_by_key(|w| (df.get(w).copied().unwrap_or(0), *w));
         rare.truncate(RARE_KEYS);
-        let class = format!(
-            "{}|{}",
-            f.currency.as_deref().unwrap_or(""),
-            unit_class(f.unit.as_deref())
-        );
+        let class = format!("{}|{}", f.currency().unwrap_or(""), unit_class(f.unit()));
         let set_i = &stems[i];
         for word in rare {
             let key = (f.kind, class.clone(), word.to_string());
@@ -551,7 +537,7 @@ fn values_disagree(a: &DeckFact, b: &DeckFact) -> bool {
         }
         (Value::Number(x), Value::Number(y)) => {
             let scale = x.abs().max(y.abs()).max(f64::MIN_POSITIVE);
-            let tolerance = if a.qualifier.is_some() || b.qualifier.is_some() {
+            let tolerance = if a.qualifier().is_some() || b.qualifier().is_some() {
                 0.10
             } else {
                 0.001
@@ -587,11 +573,11 @@ fn merge_people(extractions: &[Extraction]) -> Vec<Person> {
             add(p);
         }
         for f in &ex.facts {
-            if let Some(s) = &f.speaker {
+            if let Some(s) = f.speaker() {
                 add(&Person {
-                    name: s.clone(),
+                    name: s.to_string(),
                     aliases: Vec::new(),
-                    role: f.speaker_role.clone(),
+                    role: f.speaker_role().map(str::to_string),
                 });
             }
         }
@@ -827,7 +813,7 @@ mod tests {
         assert_eq!(m.people[0].name, "Ana Lucia Reyes");
         assert!(m.people[0].aliases.contains(&"Ana Reyes".to_string()));
         for f in &m.facts {
-            assert_eq!(f.speaker.as_deref(), Some("Ana Lucia Reyes"), "{f:?}");
+            assert_eq!(f.speaker(), Some("Ana Lucia Reyes"), "{f:?}");
         }
     }
 

@@ -268,7 +268,7 @@ fn cap_who_said(cards: &mut Vec<(usize, Card)>, facts: &[crate::model::DeckFact]
         .map(|&i| {
             let (idx, card) = &cards[i];
             let f = &facts[*idx];
-            let role = f.speaker_role.as_deref().is_some_and(|r| !r.is_empty());
+            let role = f.speaker_role().is_some_and(|r| !r.is_empty());
             (
                 std::cmp::Reverse(worth::quote_score(&card.prompt, role)),
                 *idx,
@@ -622,7 +622,7 @@ mod tests {
 #[cfg(test)]
 mod fuzz {
     use super::*;
-    use crate::model::{Fact, FactId, FactKind, Person, Value};
+    use crate::model::{Detail, Fact, FactId, FactKind, Person, Statement, Value};
     use proptest::prelude::*;
 
     fn any_fact() -> impl Strategy<Value = Fact> {
@@ -648,18 +648,30 @@ mod fuzz {
                     format!("{rest} {text} end.")
                 };
                 Fact {
-                    id: FactId::of(kind, &value, &text, &sentence),
+                    statement: Statement {
+                        id: FactId::of(kind, &value, &text, &sentence),
+                        kind,
+                        text,
+                        value,
+                        detail: {
+                            // Whichever of these fields the kind has.
+                            let mut d = Detail::none(kind);
+                            let given = [
+                                ("currency", Some("USD".to_string())),
+                                ("qualifier", qualifier),
+                                ("unit", Some("people".to_string())),
+                                ("speaker", speaker),
+                            ];
+                            for (key, v) in given {
+                                if let Some(slot) = d.slot(key) {
+                                    *slot = v;
+                                }
+                            }
+                            d
+                        },
+                        sentence,
+                    },
                     doc: format!("d{doc}.md"),
-                    kind,
-                    text,
-                    value,
-                    currency: Some("USD".into()),
-                    qualifier,
-                    unit: Some("people".into()),
-                    speaker,
-                    speaker_role: None,
-                    outlet: None,
-                    sentence,
                     line: 1,
                     start: 0,
                     end: 0,

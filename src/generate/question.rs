@@ -218,7 +218,7 @@ pub fn question_for(fact: &DeckFact, frame: &Frame) -> Option<String> {
             verb_question(wh, before, after)
         }
         FactKind::Quantity => {
-            let (np, rest) = counted_noun(after, fact.unit.as_deref()?)?;
+            let (np, rest) = counted_noun(after, fact.unit()?)?;
             if before.is_empty() {
                 // "____ people attended the fair." → "How many people attended the fair?"
                 return Some(finish(format!("How many {np}{rest}")));

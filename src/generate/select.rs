@@ -79,10 +79,10 @@ pub fn score(f: &DeckFact) -> i64 {
             }
         }
         FactKind::Quote => {
-            if f.speaker.is_some() {
+            if f.speaker().is_some() {
                 s += 15;
             }
-            if f.speaker_role.is_some() {
+            if f.speaker_role().is_some() {
                 s += 5;
             }
             let words = f.text.split_whitespace().count();
@@ -94,10 +94,10 @@ pub fn score(f: &DeckFact) -> i64 {
             if significant_digits(&f.text) >= 2 {
                 s += 5;
             }
-            if f.unit.as_deref().is_some_and(|u| !u.is_empty()) && f.kind == FactKind::Quantity {
+            if f.unit().is_some_and(|u| !u.is_empty()) && f.kind == FactKind::Quantity {
                 s += 5;
             }
-            if f.qualifier.is_some() {
+            if f.qualifier().is_some() {
                 s -= 3;
             }
         }

@@ -1,6 +1,6 @@
 //! A small builder for hand-made facts in unit tests.
 
-use crate::model::{Fact, FactId, FactKind, Value};
+use crate::model::{Detail, Fact, FactId, FactKind, Statement, Value};
 
 /// Values a test may write as `"1969-07-20"` or `5e9`.
 pub trait IntoValue {
@@ -25,18 +25,25 @@ pub struct FactBuilder(Fact);
 /// Starts a fact of `kind` stating `text` (= `value`) in document `doc`.
 pub fn fact(doc: &str, kind: FactKind, text: &str, value: impl IntoValue) -> FactBuilder {
     FactBuilder(Fact {
-        id: FactId(String::new()),
+        statement: Statement {
+            id: FactId(String::new()),
+            kind,
+            text: text.to_string(),
+            value: value.into_value(),
+            detail: match kind {
+                FactKind::Money => Detail::Money {
+                    currency: Some("USD".to_string()),
+                    qualifier: None,
+                },
+                FactKind::Percent => Detail::Percent {
+                    unit: Some("percent".to_string()),
+                    qualifier: None,
+                },
+                _ => Detail::none(kind),
+            },
+            sentence: format!("The figure was {text} that year."),
+        },
         doc: doc.to_string(),
-        kind,
-        text: text.to_string(),
-        value: value.into_value(),
-        currency: (kind == FactKind::Money).then(|| "USD".to_string()),
-        qualifier: None,
-        unit: (kind == FactKind::Percent).then(|| "percent".to_string()),
-        speaker: None,
-        speaker_role: None,
-        outlet: None,
-        sentence: format!("The figure was {text} that year."),
         line: 1,
         start: 0,
         end: text.len(),
@@ -54,21 +61,28 @@ impl FactBuilder {
         self
     }
     pub fn speaker(mut self, s: &str) -> Self {
-        self.0.speaker = Some(s.to_string());
+        self.set("speaker", s);
         self
     }
     pub fn unit(mut self, u: &str) -> Self {
-        self.0.unit = Some(u.to_string());
+        self.set("unit", u);
         self
     }
     #[allow(dead_code)]
     pub fn currency(mut self, c: &str) -> Self {
-        self.0.currency = Some(c.to_string());
+        self.set("currency", c);
         self
     }
     pub fn qualifier(mut self, q: &str) -> Self {
-        self.0.qualifier = Some(q.to_string());
+        self.set("qualifier", q);
         self
+    }
+    /// Sets a kind-specific field; one the kind does not have (a unit on a
+    /// money fact) is left out, as no fact can hold it.
+    fn set(&mut self, key: &str, v: &str) {
+        if let Some(slot) = self.0.detail.slot(key) {
+            *slot = Some(v.to_string());
+        }
     }
     /// The finished fact, with its content-hash id.
     pub fn build(mut self) -> Fact {

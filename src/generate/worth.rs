@@ -68,9 +68,9 @@ pub fn value_worth_asking(fact: &DeckFact, span: &str, frame: &Frame) -> bool {
             // "a 50-year-old terminal", "Name, 37,": a describing figure or an
             // age, not a fact to learn.
             let compound = span.contains(['-', '–']);
-            let age = fact.unit.as_deref().is_some_and(|u| u.contains("old"));
+            let age = fact.unit().is_some_and(|u| u.contains("old"));
             // With nothing counted, "a ____ gain" has no one answer.
-            let counted = fact.unit.as_deref().is_some_and(|u| !u.trim().is_empty());
+            let counted = fact.unit().is_some_and(|u| !u.trim().is_empty());
             counted && !compound && !age && fact.value.as_f64().is_some_and(|v| v >= 2.0)
         }
         _ => true,
@@ -611,7 +611,7 @@ pub fn near_duplicate_quotes(facts: &[DeckFact]) -> HashSet<usize> {
         if f.kind != FactKind::Quote {
             continue;
         }
-        let Some(speaker) = f.speaker.as_deref() else {
+        let Some(speaker) = f.speaker() else {
             continue;
         };
         let words: HashSet<String> = f
@@ -693,10 +693,10 @@ pub fn peripheral_quotes(facts: &[DeckFact], texts: &HashMap<String, String>) ->
     let mut known: HashMap<(&str, &str), bool> = HashMap::new();
     let mut out = HashSet::new();
     for (i, f) in facts.iter().enumerate() {
-        let (FactKind::Quote, Some(speaker)) = (f.kind, f.speaker.as_deref()) else {
+        let (FactKind::Quote, Some(speaker)) = (f.kind, f.speaker()) else {
             continue;
         };
-        if f.speaker_role.as_deref().is_some_and(holds_office) {
+        if f.speaker_role().is_some_and(holds_office) {
             continue;
         }
         let Some(doc) = f.sources.first().map(|s| s.doc.as_str()) else {
@@ -915,10 +915,7 @@ mod tests {
         }]);
         let dup = near_duplicate_quotes(&m.facts);
         assert_eq!(dup.len(), 2, "{dup:?}");
-        let third = m
-            .facts
-            .iter()
-            .position(|f| f.speaker.as_deref() == Some("Cy Moss"));
+        let third = m.facts.iter().position(|f| f.speaker() == Some("Cy Moss"));
         assert!(!dup.contains(&third.expect("fact")));
     }
 
@@ -1129,7 +1126,7 @@ mod tests {
         let by = |who: &str| {
             m.facts
                 .iter()
-                .position(|f| f.speaker.as_deref() == Some(who))
+                .position(|f| f.speaker() == Some(who))
                 .expect("fact")
         };
         assert!(!out.contains(&by("Lucia Ortega")));

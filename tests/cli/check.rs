@@ -126,6 +126,27 @@ fn a_misspelled_table_or_key_fails_with_line_column_and_suggestion() {
 }
 
 #[test]
+fn a_field_of_another_kind_of_fact_fails_with_its_line() {
+    // A money fact has a currency and a qualifier, never a speaker: the
+    // deck's fact type cannot hold one, so it is named rather than dropped.
+    let s = Scratch::new();
+    let p = s.file(
+        "deck.toml",
+        GOOD.replace(
+            "currency = \"USD\"",
+            "currency = \"USD\"\nspeaker = \"Ana Ruiz\"",
+        ),
+    );
+    let d = factdeck(["check".as_ref(), p.as_os_str()]).fails();
+    assert!(
+        d.stdout
+            .contains("deck.toml:9:1: fact f1: `speaker` does not apply to a money fact"),
+        "{}",
+        d.stdout
+    );
+}
+
+#[test]
 fn a_hand_added_card_without_id_passes_with_the_line_to_write() {
     let s = Scratch::new();
     let extra = "\n[[cards]]\ntype = \"short_answer\"\nfact = \"f1\"\nprompt = \"How much was approved?\"\nanswer = \"$18 billion\"\n\n[[cards]]\ntype = \"short_answer\"\nkind = \"quantity\"\nprompt = \"How many planets orbit the Sun?\"\nanswer = \"8\"\n";

@@ -7,8 +7,8 @@
 
 use crate::common::{Scratch, factdeck};
 use factdeck::model::{
-    Card, CardId, CardType, DECK_FORMAT, Deck, DeckFact, DeckInfo, FactId, FactKind, SourceRef,
-    Value,
+    Card, CardId, CardType, DECK_FORMAT, Deck, DeckFact, DeckInfo, Detail, DetailKeys, FactId,
+    FactKind, SourceRef, Statement, Value,
 };
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -234,17 +234,25 @@ fn sample_deck(regenerated: bool) -> Deck {
         }));
     }
     let facts = vec![DeckFact {
-        id: FactId("quote-lind".into()),
-        kind: FactKind::Quote,
-        text: LONG_QUOTE.into(),
-        value: Value::Text(LONG_QUOTE.into()),
-        currency: None,
-        qualifier: None,
-        unit: None,
-        speaker: Some("Mara Lind".into()),
-        speaker_role: Some("Mayor".into()),
-        outlet: None,
-        sentence: "\"We are not going to patch this bridge,\" said Mayor Mara Lind.".into(),
+        statement: Statement {
+            id: FactId("quote-lind".into()),
+            kind: FactKind::Quote,
+            text: LONG_QUOTE.into(),
+            value: Value::Text(LONG_QUOTE.into()),
+            detail: Detail::from_keys(
+                FactKind::Quote,
+                DetailKeys {
+                    currency: None,
+                    qualifier: None,
+                    unit: None,
+                    speaker: Some("Mara Lind".into()),
+                    speaker_role: Some("Mayor".into()),
+                    outlet: None,
+                },
+            )
+            .expect("detail fits kind"),
+            sentence: "\"We are not going to patch this bridge,\" said Mayor Mara Lind.".into(),
+        },
         sources: vec![SourceRef {
             doc: "riverton-minutes.md".into(),
             line: 4,
@@ -255,24 +263,32 @@ fn sample_deck(regenerated: bool) -> Deck {
     for c in &cards {
         if !facts.iter().any(|f| f.id == c.fact) {
             facts.push(DeckFact {
-                id: c.fact.clone(),
-                kind: c.kind,
-                text: c.answer.clone(),
-                // A placeholder fact: a true/false answer is no figure.
-                value: if c.answer.chars().any(|ch| ch.is_ascii_digit())
-                    || matches!(c.kind, FactKind::Date | FactKind::Quote)
-                {
-                    Value::Text(c.answer.clone())
-                } else {
-                    Value::Number(1.0)
+                statement: Statement {
+                    id: c.fact.clone(),
+                    kind: c.kind,
+                    text: c.answer.clone(),
+                    // A placeholder fact: a true/false answer is no figure.
+                    value: if c.answer.chars().any(|ch| ch.is_ascii_digit())
+                        || matches!(c.kind, FactKind::Date | FactKind::Quote)
+                    {
+                        Value::Text(c.answer.clone())
+                    } else {
+                        Value::Number(1.0)
+                    },
+                    detail: Detail::from_keys(
+                        c.kind,
+                        DetailKeys {
+                            currency: None,
+                            qualifier: None,
+                            unit: None,
+                            speaker: None,
+                            speaker_role: None,
+                            outlet: None,
+                        },
+                    )
+                    .expect("detail fits kind"),
+                    sentence: c.sentence.clone(),
                 },
-                currency: None,
-                qualifier: None,
-                unit: None,
-                speaker: None,
-                speaker_role: None,
-                outlet: None,
-                sentence: c.sentence.clone(),
                 sources: vec![SourceRef {
                     doc: c.doc.clone(),
                     line: c.line,
@@ -1131,24 +1147,32 @@ fn hostile_deck() -> Deck {
     for c in &cards {
         if !deck.facts.iter().any(|f| f.id == c.fact) {
             deck.facts.push(DeckFact {
-                id: c.fact.clone(),
-                kind: c.kind,
-                text: c.answer.clone(),
-                // A placeholder fact: a true/false answer is no figure.
-                value: if c.answer.chars().any(|ch| ch.is_ascii_digit())
-                    || matches!(c.kind, FactKind::Date | FactKind::Quote)
-                {
-                    Value::Text(c.answer.clone())
-                } else {
-                    Value::Number(1.0)
+                statement: Statement {
+                    id: c.fact.clone(),
+                    kind: c.kind,
+                    text: c.answer.clone(),
+                    // A placeholder fact: a true/false answer is no figure.
+                    value: if c.answer.chars().any(|ch| ch.is_ascii_digit())
+                        || matches!(c.kind, FactKind::Date | FactKind::Quote)
+                    {
+                        Value::Text(c.answer.clone())
+                    } else {
+                        Value::Number(1.0)
+                    },
+                    detail: Detail::from_keys(
+                        c.kind,
+                        DetailKeys {
+                            currency: None,
+                            qualifier: None,
+                            unit: None,
+                            speaker: None,
+                            speaker_role: None,
+                            outlet: None,
+                        },
+                    )
+                    .expect("detail fits kind"),
+                    sentence: c.sentence.clone(),
                 },
-                currency: None,
-                qualifier: None,
-                unit: None,
-                speaker: None,
-                speaker_role: None,
-                outlet: None,
-                sentence: c.sentence.clone(),
                 sources: vec![SourceRef {
                     doc: c.doc.clone(),
                     line: c.line,
