@@ -31,7 +31,9 @@ impl<'a> Text<'a> {
     /// Indexes `src`: line starts and sentence boundaries.
     pub fn new(src: &'a str) -> Text<'a> {
         let mut line_starts = vec![0];
-        line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        // memchr's vectorised search: the line scan of core's `match_indices`
+        // cost about 1% of extraction.
+        line_starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
         let sentences = split_sentences(src);
         let paragraph_starts = paragraph_starts(src, &line_starts);
         Text {
@@ -479,7 +481,8 @@ fn run_in_heading(src: &str, dot: usize, after: usize) -> bool {
 /// a blank line, heading or list item, after a line ending in sentence
 /// punctuation, or unless the next line continues in lowercase.
 fn line_break_ends_sentence(src: &str, nl: usize) -> bool {
-    let next_line = src[nl + 1..].split('\n').next().unwrap_or("");
+    let rest = &src[nl + 1..];
+    let next_line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
     let next = next_line.trim_start();
     let Some(first) = next.chars().next() else {
         return true;
@@ -487,7 +490,8 @@ fn line_break_ends_sentence(src: &str, nl: usize) -> bool {
     if matches!(first, '#' | '-' | '*' | '>' | '|' | '+') {
         return true;
     }
-    let prev_line = src[..nl].rsplit('\n').next().unwrap_or("").trim_end();
+    let prev_line = &src[memchr::memrchr(b'\n', &src.as_bytes()[..nl]).map_or(0, |i| i + 1)..nl];
+    let prev_line = prev_line.trim_end();
     if prev_line.is_empty() {
         return true;
     }
@@ -584,7 +588,7 @@ pub fn clean_into(s: &str, out: &mut String) {
         space: false,
         empty: true,
     };
-    if s.contains('[') {
+    if memchr::memchr(b'[', s.as_bytes()).is_some() {
         // A link may run over a line break: join the lines first.
         let mut joined = String::with_capacity(s.len());
         for l in s.lines().map(unmark_line) {

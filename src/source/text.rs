@@ -77,7 +77,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<(String, OffsetMap, Vec<Stri
         return Ok(decode_utf16(name, &bytes[2..], big_endian));
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    if memchr::memchr(0, head).is_some() {
         return Err(Skip::Binary(format!(
             "{name}: looks like a binary file; skipped"
         )));
@@ -182,7 +182,7 @@ fn decode_utf16(name: &str, body: &[u8], big_endian: bool) -> (String, OffsetMap
 /// A carriage return not followed by a line feed becomes one: same length,
 /// so offsets hold, and line numbers count old-Mac line ends.
 fn lone_cr_to_lf(text: &mut String) {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return;
     }
     let mut bytes = std::mem::take(text).into_bytes();
