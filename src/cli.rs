@@ -297,6 +297,87 @@ pub struct ExportArgs {
 
 // The renderers define their own options; the command line's are turned
 // into them here, once.
+impl GenerateArgs {
+    /// Refuses a seed a deck file cannot hold and limits of 0.
+    pub fn validate(&self) -> Result<(), String> {
+        if i64::try_from(self.seed).is_err() {
+            return Err(format!(
+                "--seed must be at most {} (TOML integers are 64-bit signed)",
+                i64::MAX
+            ));
+        }
+        if self.per_fact == Some(0) {
+            return Err("--per-fact must be at least 1".into());
+        }
+        if self.max_cards == Some(0) {
+            return Err("--max-cards must be at least 1".into());
+        }
+        Ok(())
+    }
+}
+
+impl ExportArgs {
+    /// The formats an option applies to, as `--to` names them.
+    fn applies(&self) -> [(&'static str, bool, &'static [ExportFormat]); 9] {
+        use ExportFormat::*;
+        [
+            (
+                "--deck",
+                self.deck_name.is_some(),
+                &[Apkg, AnkiText, Gift, Moodle, Qti],
+            ),
+            ("--paper", self.paper.is_some(), &[Cards, Worksheet]),
+            ("--per-page", self.per_page.is_some(), &[Cards]),
+            ("--duplex", self.duplex.is_some(), &[Cards]),
+            ("--versions", self.versions.is_some(), &[Worksheet]),
+            (
+                "--time-limit",
+                self.time_limit.is_some(),
+                &[Kahoot, Blooket],
+            ),
+            ("--bom", self.bom, &[Csv]),
+            ("--no-bom", self.no_bom, &[Csv]),
+            // Without --count nothing is sampled, so only a worksheet uses a seed.
+            (
+                "--seed",
+                self.seed.is_some() && self.count.is_none(),
+                &[Worksheet],
+            ),
+        ]
+    }
+
+    /// Refuses an option given for a format that would ignore it, and a
+    /// `--count` of 0.
+    pub fn validate(&self) -> Result<(), String> {
+        for (flag, given, formats) in self.applies() {
+            if given && !formats.contains(&self.to) {
+                let to = format_name(self.to);
+                let names: Vec<String> = formats.iter().map(|f| format_name(*f)).collect();
+                let hint = if flag == "--seed" {
+                    " (with --count it picks which cards are taken)".to_string()
+                } else {
+                    String::new()
+                };
+                return Err(format!(
+                    "{flag} does not apply to --to {to}; it is for --to {}{hint}",
+                    names.join(", ")
+                ));
+            }
+        }
+        if self.count == Some(0) {
+            return Err("--count must be at least 1".into());
+        }
+        Ok(())
+    }
+}
+
+/// The name `--to` knows a format by.
+fn format_name(f: ExportFormat) -> String {
+    f.to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
 impl From<Paper> for crate::render::Paper {
     fn from(p: Paper) -> Self {
         match p {

@@ -2,21 +2,14 @@
 
 use crate::cli::{OptimizeArgs, QuizArgs, StatsArgs};
 use crate::error::{Error, Result};
-use crate::quiz::open::{Access, clock, emit, open_with_deck, scheduler, stdout_is_closed};
+use crate::quiz::open::{
+    Access, clock, emit, open_with_deck, output_closed, require_stdout, scheduler, time_seed,
+};
 use crate::quiz::{self, Ending, Selection, Session, summary, term};
-use crate::review::optimize::{self, Fitted};
 use crate::review::store::Store;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::process::ExitCode;
-
-/// `writeln!` into a `String` (which cannot fail).
-macro_rules! outln {
-    ($out:expr, $($arg:tt)*) => {{
-        use std::fmt::Write as _;
-        let _ = writeln!($out, $($arg)*);
-    }};
-}
 
 /// Runs a quiz session.
 pub fn run(args: &QuizArgs) -> Result<ExitCode> {
@@ -30,11 +23,7 @@ pub fn run(args: &QuizArgs) -> Result<ExitCode> {
     )?;
     let scheduler = scheduler(&store)?;
     let states = store.load_deck_states(&key, deck.cards.iter().map(|c| &c.id))?;
-    let seed = args.seed.unwrap_or_else(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos() as u64)
-    });
+    let seed = args.seed.unwrap_or_else(time_seed);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let now = clock.now();
     let selection = Selection {
@@ -44,47 +33,21 @@ pub fn run(args: &QuizArgs) -> Result<ExitCode> {
     };
     let order = quiz::choose_cards(&deck, &states, &selection, now, &mut rng);
     if order.is_empty() {
-        let what = if deck.cards.is_empty() {
-            "The deck has no cards.".to_string()
-        } else if !args.types.is_empty() && !args.cram {
-            "No cards of those types are due.".to_string()
-        } else if args.cram {
-            "No cards of those types in the deck.".to_string()
-        } else {
-            "Nothing is due.".to_string()
-        };
-        let mut out = format!("{what} {}\n", summary::next_due(&deck, &states, now));
-        if !args.cram && !deck.cards.is_empty() {
-            out.push_str("(use --cram to study every card anyway)\n");
-        }
-        emit(&out)?;
+        let types_given = !args.types.is_empty();
+        emit(&summary::nothing_to_ask(
+            &deck,
+            &states,
+            types_given,
+            args.cram,
+            now,
+        ))?;
         return Ok(ExitCode::SUCCESS);
     }
-    if stdout_is_closed() {
-        return Err(Error::Other(
-            "standard output is closed (or /dev/null): the questions could not be seen, so \
-             none were asked"
-                .into(),
-        ));
-    }
+    require_stdout()?;
     let session_id = store.begin_session(&key, now, args.cram)?;
     let mut terminal =
         term::open().map_err(|e| Error::Other(format!("cannot use the terminal: {e}")))?;
-    let new = order
-        .iter()
-        .filter(|&&i| !states.contains_key(&deck.cards[i].id))
-        .count();
-    let title = terminal.say(
-        term::Tone::Title,
-        &format!(
-            "{} — {} card{} ({} due, {} new)\n\n",
-            deck.deck.title,
-            order.len(),
-            if order.len() == 1 { "" } else { "s" },
-            order.len() - new,
-            new
-        ),
-    );
+    let title = terminal.say(term::Tone::Title, &summary::title(&deck, &order, &states));
     if let Err(e) = title {
         drop(terminal);
         return output_closed(&e);
@@ -128,19 +91,6 @@ pub fn run(args: &QuizArgs) -> Result<ExitCode> {
     })
 }
 
-/// Standard output went away mid-session: a reader that closed its pipe
-/// (`| head`) ends the session quietly with 141 (as if killed by SIGPIPE);
-/// anything else is reported. Answers given so far are saved either way.
-fn output_closed(e: &std::io::Error) -> Result<ExitCode> {
-    if e.kind() == std::io::ErrorKind::BrokenPipe {
-        return Ok(ExitCode::from(141));
-    }
-    Err(Error::Other(format!(
-        "cannot write to the terminal or standard output ({e}); the session stopped, \
-         answers given so far are saved"
-    )))
-}
-
 /// Prints review statistics.
 pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
     let clock = clock()?;
@@ -161,28 +111,6 @@ pub fn optimize(args: &OptimizeArgs) -> Result<ExitCode> {
     let clock = clock()?;
     let path = Store::resolve_path(args.state.as_deref())?;
     let mut store = Store::open(&path)?;
-    let log = store.review_log()?;
-    let mut out = String::new();
-    match optimize::fit(&log)? {
-        Fitted::NeedMore { have, need } => {
-            outln!(
-                out,
-                "Not enough history to fit parameters yet: {have} usable reviews (answers given a day or \
-                 more after the card's previous one); {need} more needed (at least {}).",
-                optimize::MIN_REVIEWS
-            );
-            outln!(out, "Until then the published FSRS defaults are used.");
-        }
-        Fitted::Parameters { weights, used } => {
-            store.save_parameters(&weights, clock.now(), used)?;
-            let text: Vec<String> = weights.iter().map(|w| format!("{w:.4}")).collect();
-            outln!(
-                out,
-                "Fitted FSRS parameters to {used} reviews; future sessions use them."
-            );
-            outln!(out, "  {}", text.join(", "));
-        }
-    }
-    emit(&out)?;
+    emit(&crate::quiz::stats::optimize(&mut store, clock.now())?)?;
     Ok(ExitCode::SUCCESS)
 }

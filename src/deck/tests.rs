@@ -403,6 +403,46 @@ fn a_card_without_a_fact_stands_on_its_own_fields() {
 }
 
 #[test]
+fn a_card_without_a_fact_has_an_answer_of_its_declared_kind() {
+    let own = |kind: &str, answer: &str| {
+        format!(
+            "{HEAD}\n[[cards]]\nid = \"own\"\ntype = \"short_answer\"\nkind = \"{kind}\"\nprompt = \"When, or how much?\"\nanswer = \"{answer}\"\n"
+        )
+    };
+    for (kind, answer) in [
+        ("date", "20 July 1969"),
+        ("date", "1969"),
+        ("money", "$18 billion"),
+        ("money", "about 4.5 million euros"),
+        ("percent", "37%"),
+        ("quantity", "2,400"),
+        ("quantity", "more than 2,400 residents"),
+        ("quote", "Shakespeare"),
+    ] {
+        let p = problems_of(&own(kind, answer));
+        assert!(p.is_empty(), "{kind} {answer}: {p:?}");
+    }
+    for (kind, answer) in [
+        ("date", "the moon landing"),
+        ("money", "a lot"),
+        ("percent", "most of them"),
+        ("quantity", "Armstrong"),
+    ] {
+        let p = problems_of(&own(kind, answer));
+        assert_eq!(p.len(), 1, "{kind} {answer}: {p:?}");
+        assert!(
+            p[0].starts_with(&format!(
+                "deck.toml:13: card own: has no fact, so its answer must read as a {kind}"
+            )) && p[0].contains(&format!("not \"{answer}\"")),
+            "{p:?}"
+        );
+    }
+    // A true/false card's answer is True or False whatever its kind.
+    let p = problems_of(&own("date", "True").replace("short_answer", "true_false"));
+    assert!(p.is_empty(), "{p:?}");
+}
+
+#[test]
 fn control_characters_are_rejected_with_their_field_and_line() {
     let src = format!(
         "{HEAD}\n[[cards]]\nid = \"c1\"\ntype = \"short_answer\"\nfact = \"f1\"\nprompt = \"Which \\u001b]0;pwned\\u0007 year?\"\nanswer = \"1969\"\nexplanation = \"fine\\ttab\\nnewline\"\n"

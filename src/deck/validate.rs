@@ -2,8 +2,8 @@
 //! check is a single pass with hash maps, so a 10,000-card deck checks in
 //! linear time.
 
-use crate::lexicon::value::normalize_answer;
-use crate::model::{Card, CardType, DECK_FORMAT, Deck, DeckFact, Value};
+use crate::lexicon::value::{Amount, PartialDate, normalize_answer};
+use crate::model::{Card, CardType, DECK_FORMAT, Deck, DeckFact, FactKind, Value};
 use std::collections::{HashMap, HashSet};
 
 /// One thing wrong with a deck, with the line (and column) when known.
@@ -141,8 +141,13 @@ pub fn check(deck: &Deck, lines: &Lines<'_>) -> Vec<Problem> {
         }
         let mut say = |m: String| out.push(Problem::at(line, format!("card {}: {m}", c.id)));
         match facts.get(c.fact.0.as_str()) {
-            // A card of its own (a teacher's question): checked on its own fields.
-            None if c.fact.0.is_empty() => {}
+            // A card of its own (a teacher's question): checked on its own
+            // fields, its answer against the kind it declares.
+            None if c.fact.0.is_empty() => {
+                if let Some(why) = answer_misfits_kind(c) {
+                    say(why);
+                }
+            }
             None => say(format!(
                 "points to fact {}, which is not in the deck",
                 c.fact
@@ -194,6 +199,30 @@ pub fn check(deck: &Deck, lines: &Lines<'_>) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// Why the answer of a card without a fact cannot be an answer of the kind
+/// the card declares: a date that reads as no date, a figure without a
+/// number (read as the quiz judge reads answers). True/false answers and
+/// quotes (a name or the words) are not checked.
+fn answer_misfits_kind(c: &Card) -> Option<String> {
+    let a = c.answer.trim();
+    if c.card_type == CardType::TrueFalse || a.is_empty() {
+        return None;
+    }
+    let (fits, like) = match c.kind {
+        FactKind::Date => (PartialDate::parse(a).is_some(), "20 July 1969"),
+        FactKind::Money => (Amount::parse(a).is_some(), "$18 billion"),
+        FactKind::Percent => (Amount::parse(a).is_some(), "37%"),
+        FactKind::Quantity => (Amount::parse(a).is_some(), "2,400"),
+        FactKind::Quote => (true, ""),
+    };
+    (!fits).then(|| {
+        format!(
+            "has no fact, so its answer must read as a {} (like \"{like}\"), not \"{a}\"",
+            c.kind
+        )
+    })
 }
 
 /// The first control character of `s` other than newline and tab: those

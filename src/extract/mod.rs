@@ -164,3 +164,28 @@ pub(crate) fn into_fact_for_test(doc: &str, text: &Text<'_>, f: &Found) -> Fact 
     );
     into_fact(doc, text, scratch, f.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_fact_found_has_the_detail_of_its_kind() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut seen = std::collections::HashSet::new();
+        for dir in ["extract", "quotes"] {
+            let entries = std::fs::read_dir(format!("{root}/{dir}")).expect("fixtures");
+            for path in entries.flatten().map(|e| e.path()) {
+                // Directories (expected outputs, gold) do not read as text.
+                let Ok(src) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for f in find_all(&src).found {
+                    assert_eq!(f.detail.kind(), f.kind, "{}: {f:?}", path.display());
+                    seen.insert(f.kind);
+                }
+            }
+        }
+        assert_eq!(seen.len(), FactKind::ALL.len(), "{seen:?}");
+    }
+}

@@ -14,10 +14,12 @@ pub mod clause;
 pub mod distractors;
 pub mod forms;
 pub mod identity;
+pub mod inputs;
 pub mod merge;
 pub mod question;
 pub mod select;
 pub mod standalone;
+pub mod summary;
 #[cfg(test)]
 pub(crate) mod testutil;
 pub mod worth;

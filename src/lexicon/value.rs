@@ -477,22 +477,21 @@ fn valid(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Option<PartialDate> 
     })
 }
 
-/// Scale words and the factor each stands for, longest first so that
-/// `billion` is tried before `b`.
-const SCALES: &[(&str, f64)] = &[
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    ("bn", 1e9),
-    ("tn", 1e12),
-    ("mn", 1e6),
-    ("mln", 1e6),
-    ("k", 1e3),
-    ("m", 1e6),
-    ("b", 1e9),
-    ("t", 1e12),
-];
+/// The factor of the scale word written after a figure (`billion`, `bn`,
+/// `M`, `mil`), from the lexicon's scale words and money abbreviations: as
+/// listed or in lowercase (`BN`, `Mln`), so `MM` is a million but `mm` is
+/// not. `hundred` scales no written figure.
+fn scale_factor(word: &str) -> Option<f64> {
+    if word.is_empty() {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    super::scale_word(&lower)
+        .filter(|&e| e >= 3)
+        .or_else(|| super::money_scale_abbr(word))
+        .or_else(|| super::money_scale_abbr(&lower))
+        .map(|e| 10f64.powi(e))
+}
 
 /// How a number was written: everything around the digits is kept verbatim.
 #[derive(Debug, Clone, PartialEq)]
@@ -536,10 +535,7 @@ impl NumberForm {
             .find(|c: char| !c.is_ascii_alphabetic())
             .unwrap_or(trimmed.len());
         let word = &trimmed[..word_len];
-        let scale = SCALES
-            .iter()
-            .find(|(w, _)| word.eq_ignore_ascii_case(w))
-            .map(|(_, f)| (space.to_string(), word.to_string(), *f));
+        let scale = scale_factor(word).map(|f| (space.to_string(), word.to_string(), f));
         let suffix = if scale.is_some() {
             &trimmed[word_len..]
         } else {
@@ -1000,26 +996,38 @@ pub fn normalize_answer(text: &str) -> String {
     words_key(&lower)
 }
 
+/// The currency named around a typed number (`$`, `us$`, `usd`, `dollars`,
+/// `pounds`, `canadian dollars`): the whole text or any of its words, read
+/// with the lexicon's currency lists and the names [`currency_names`] writes,
+/// so every form the generator writes reads back as its currency.
 fn money_unit(rest: &str) -> Option<&'static str> {
     let r = rest.trim();
-    let table: [(&[&str], &str); 4] = [
-        (
-            &["us$", "$", "usd", "dollars", "dollar", "us dollars"],
-            "USD",
-        ),
-        (&["€", "eur", "euros", "euro"], "EUR"),
-        (&["£", "gbp", "pounds", "pound"], "GBP"),
-        (&["¥", "jpy", "yen"], "JPY"),
-    ];
-    for (names, code) in table {
-        if names
-            .iter()
-            .any(|n| r == *n || r.split_whitespace().any(|w| w == *n))
-        {
-            return Some(code);
-        }
+    std::iter::once(r)
+        .chain(r.split_whitespace())
+        .find_map(currency_word)
+}
+
+/// The currency one lowercase word (or phrase) names, if any. A noun for a
+/// fraction of a currency (`cents`) names none: "50 cents" is no $50.
+fn currency_word(w: &str) -> Option<&'static str> {
+    let mut chars = w.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return super::currency_symbol(c);
     }
-    None
+    let upper = w.to_uppercase();
+    if let Some(code) = super::currency_code(&upper) {
+        return Some(code);
+    }
+    if let Some(code) = upper.strip_suffix('$').and_then(super::dollar_prefix) {
+        return Some(code);
+    }
+    if let Some((code, factor)) = super::currency_noun(w) {
+        return (factor == 1.0).then_some(code);
+    }
+    super::words(super::list::CURRENCY_CODES).find(|&code| {
+        let name = currency_names(code).1.to_lowercase();
+        !name.is_empty() && (name == w || name.strip_suffix('s') == Some(w))
+    })
 }
 
 fn words_key(s: &str) -> String {
@@ -1072,6 +1080,29 @@ fn date_key(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scale_words_and_currencies_come_from_the_lexicon_lists() {
+        // One list of scale words for the extractor, the forms and the judge.
+        assert_eq!(NumberForm::value_of("$5 mil"), Some(5e6));
+        assert_eq!(NumberForm::value_of("$5MM"), Some(5e6));
+        assert_eq!(NumberForm::value_of("2 tril"), Some(2e12));
+        assert_eq!(NumberForm::value_of("18 BN"), Some(18e9));
+        assert_eq!(NumberForm::value_of("5 mm"), Some(5.0));
+        assert_eq!(NumberForm::value_of("5 hundred"), Some(5.0));
+        assert_eq!(Amount::parse("$4 bil").map(|a| a.value), Some(4e9));
+        assert_eq!(Amount::parse("3 tril").map(|a| a.value), Some(3e12));
+        let same = |a: &str, b: &str| normalize_answer(a) == normalize_answer(b);
+        assert!(same("$5 bil", "$5 billion"));
+        assert!(same("us$18", "$18"));
+        assert!(same("USD 18bn", "18 billion dollars"));
+        assert!(same("£5", "5 pounds") && same("£5", "5 pound"));
+        assert!(same("€5", "5 euros") && same("¥5", "5 yen"));
+        // Currencies the old four-entry table did not know.
+        assert!(same("C$5", "5 Canadian dollars") && !same("C$5", "$5"));
+        assert!(same("₹5", "INR 5") && !same("₹5", "5"));
+        assert!(!same("50 cents", "$50"));
+    }
 
     #[test]
     fn an_amount_reads_its_value_currency_scale_and_qualifier() {

@@ -293,6 +293,12 @@ mod tests {
         }
         assert!(!ok("$18 billion", "18"));
         assert!(!ok("$18 billion", "$19 billion"));
+        // "bil" and "tril", as typed in a hurry, are lexicon scale words.
+        assert!(ok("$18 billion", "18 bil"));
+        assert!(ok("$18 billion", "$18 bil"));
+        assert!(ok("$2 trillion", "2 tril"));
+        assert!(ok("$2 trillion", "$2 tril"));
+        assert!(!ok("$18 billion", "18 tril"));
         assert!(!ok("$18 billion", "18 million"));
         assert!(ok("$1.5 million", "1,500,000"));
         assert!(ok("more than 2,400 residents", "2400"));

@@ -10,6 +10,7 @@ use crate::review::schedule::{Clock, FixedClock, Scheduler, SystemClock};
 use crate::review::store::{CachedDeck, Store};
 use chrono::{DateTime, Utc};
 use std::path::Path;
+use std::process::ExitCode;
 
 /// Prints to stdout (control characters from the deck shown as escapes); a
 /// reader that went away (`| head`) is not an error.
@@ -150,6 +151,19 @@ pub fn scheduler(store: &Store) -> Result<Scheduler> {
     Scheduler::new(&store.parameters()?.unwrap_or_default())
 }
 
+/// An error when standard output is closed or the null device
+/// ([`stdout_is_closed`]): no one would see the questions.
+pub fn require_stdout() -> Result<()> {
+    if stdout_is_closed() {
+        return Err(Error::Other(
+            "standard output is closed (or /dev/null): the questions could not be seen, so \
+             none were asked"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Whether standard output is the null device. The Rust runtime opens
 /// /dev/null on a closed standard output (`>&-`), so the two cannot be told
 /// apart; neither lets anyone see a question.
@@ -169,4 +183,24 @@ pub fn stdout_is_closed() -> bool {
     {
         false
     }
+}
+
+/// Standard output went away mid-session: a reader that closed its pipe
+/// (`| head`) ends the session quietly with 141 (as if killed by SIGPIPE);
+/// anything else is reported. Answers given so far are saved either way.
+pub fn output_closed(e: &std::io::Error) -> Result<ExitCode> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return Ok(ExitCode::from(141));
+    }
+    Err(Error::Other(format!(
+        "cannot write to the terminal or standard output ({e}); the session stopped, \
+         answers given so far are saved"
+    )))
+}
+
+/// A seed from the clock, for a session without `--seed`.
+pub fn time_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
 }

@@ -3,6 +3,7 @@
 use crate::error::Result;
 use crate::model::Deck;
 use crate::quiz::summary;
+use crate::review::optimize::{self, Fitted};
 use crate::review::schedule::{end_of_day, local_day};
 use crate::review::store::Store;
 use chrono::{DateTime, Duration, Utc};
@@ -106,6 +107,34 @@ fn streak(days_newest_first: &[chrono::NaiveDate], today: chrono::NaiveDate) -> 
         expect = d - Duration::days(1);
     }
     n
+}
+
+/// Fits FSRS parameters to `store`'s review log and saves them (at `now`),
+/// or says how much more history is needed; returns what to print.
+pub fn optimize(store: &mut Store, now: DateTime<Utc>) -> Result<String> {
+    let log = store.review_log()?;
+    let mut out = String::new();
+    match optimize::fit(&log)? {
+        Fitted::NeedMore { have, need } => {
+            outln!(
+                out,
+                "Not enough history to fit parameters yet: {have} usable reviews (answers given a day or \
+                 more after the card's previous one); {need} more needed (at least {}).",
+                optimize::MIN_REVIEWS
+            );
+            outln!(out, "Until then the published FSRS defaults are used.");
+        }
+        Fitted::Parameters { weights, used } => {
+            store.save_parameters(&weights, now, used)?;
+            let text: Vec<String> = weights.iter().map(|w| format!("{w:.4}")).collect();
+            outln!(
+                out,
+                "Fitted FSRS parameters to {used} reviews; future sessions use them."
+            );
+            outln!(out, "  {}", text.join(", "));
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

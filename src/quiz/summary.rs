@@ -216,6 +216,48 @@ pub fn next_due(deck: &Deck, states: &HashMap<CardId, CardState>, now: DateTime<
     }
 }
 
+/// What `quiz` says when no card is to be asked: why, and when the next is due.
+pub fn nothing_to_ask(
+    deck: &Deck,
+    states: &HashMap<CardId, CardState>,
+    types_given: bool,
+    cram: bool,
+    now: DateTime<Utc>,
+) -> String {
+    let what = if deck.cards.is_empty() {
+        "The deck has no cards."
+    } else if types_given && !cram {
+        "No cards of those types are due."
+    } else if cram {
+        "No cards of those types in the deck."
+    } else {
+        "Nothing is due."
+    };
+    let mut out = format!("{what} {}\n", next_due(deck, states, now));
+    if !cram && !deck.cards.is_empty() {
+        out.push_str("(use --cram to study every card anyway)\n");
+    }
+    out
+}
+
+/// The session's first line: the deck's title and how many of the cards
+/// asked (`order`, indices into the deck) are due and new.
+pub fn title(deck: &Deck, order: &[usize], states: &HashMap<CardId, CardState>) -> String {
+    let cards = order.len();
+    let new = order
+        .iter()
+        .filter(|&&i| !states.contains_key(&deck.cards[i].id))
+        .count();
+    format!(
+        "{} — {} card{} ({} due, {} new)\n\n",
+        deck.deck.title,
+        cards,
+        if cards == 1 { "" } else { "s" },
+        cards - new,
+        new
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ pub mod anki_text;
 pub mod apkg;
 pub mod blooket;
 pub mod csv;
+pub mod export;
 pub mod fit;
 pub mod gift;
 pub mod gimkit;
