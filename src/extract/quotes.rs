@@ -3537,4 +3537,16 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].1, "Ruth Andersen", "{q:?}");
     }
+
+    #[test]
+    fn he_after_an_unknown_name_with_an_owned_title_is_that_person() {
+        let s = "Harbour Radio news director Pavel Strand repeated his call for an open inquiry.\n\n\
+                 \"If the reports of heavy gunfire hold up, this was a deliberate attack,\" he said.\n\n\
+                 Ossian Varrelmann, Harbour Radio's manager of outside broadcasts, urged the army \
+                 to publish its own findings.\n\n\
+                 \"This incident clearly points to a targeted strike, as several inquiries found,\" he said.\n";
+        let q = quotes(s);
+        let who: Vec<&str> = q.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(who, vec!["Pavel Strand", "Ossian Varrelmann"], "{q:?}");
+    }
 }
