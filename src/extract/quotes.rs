@@ -2569,6 +2569,20 @@ fn short_speaker(
     ctx.resolve(&ctx.after(span.close_end, after_end)?)
 }
 
+/// The start of the paragraph a quotation opens when the quotation is all
+/// that paragraph holds; a quotation over several paragraphs must fill
+/// every one of them (its last closes its paragraph).
+fn own_paragraph(text: &Text<'_>, span: &Span) -> Option<usize> {
+    let src = text.src;
+    let (start, _) = text.paragraph_range(span.open);
+    let (_, end) = text.paragraph_range(span.close_end.saturating_sub(1));
+    (start > 0
+        && src[start..span.open].trim().is_empty()
+        && span.close_end <= end
+        && src[span.close_end..end].trim().is_empty())
+    .then_some(start)
+}
+
 /// "Is the plan working?\n\n“It is, and it will be.”": in an interview, a
 /// quotation that is a paragraph of its own, with no attribution, answers
 /// the question before it, or goes on from narration about the interviewee
@@ -2576,14 +2590,7 @@ fn short_speaker(
 /// so far (the latest of equals).
 fn answer_speaker(ctx: &Ctx<'_>, text: &Text<'_>, span: &Span) -> Option<usize> {
     let src = ctx.src;
-    let (start, end) = text.paragraph_range(span.open);
-    if start == 0
-        || !src[start..span.open].trim().is_empty()
-        || span.close_end > end
-        || !src[span.close_end..end].trim().is_empty()
-    {
-        return None;
-    }
+    let start = own_paragraph(text, span)?;
     // The previous paragraph, past the blank lines between.
     let prev_end = src[..start].trim_end().len();
     if prev_end == 0 {
@@ -2626,14 +2633,7 @@ fn answer_speaker(ctx: &Ctx<'_>, text: &Text<'_>, span: &Span) -> Option<usize> 
 /// else whoever that paragraph says spoke ("…,” Ruiz said, …").
 fn paragraph_speaker(ctx: &Ctx<'_>, text: &Text<'_>, span: &Span) -> Option<usize> {
     let src = ctx.src;
-    let (start, end) = text.paragraph_range(span.open);
-    if start == 0
-        || !src[start..span.open].trim().is_empty()
-        || span.close_end > end
-        || !src[span.close_end..end].trim().is_empty()
-    {
-        return None;
-    }
+    let start = own_paragraph(text, span)?;
     let prev_end = src[..start].trim_end().len();
     if prev_end == 0 || src[..prev_end].ends_with([':', '?']) {
         return None;
@@ -3548,5 +3548,18 @@ mod tests {
         let q = quotes(s);
         let who: Vec<&str> = q.iter().map(|(_, w)| w.as_str()).collect();
         assert_eq!(who, vec!["Pavel Strand", "Ossian Varrelmann"], "{q:?}");
+    }
+
+    #[test]
+    fn an_answer_over_several_paragraphs_after_the_interviewers_question() {
+        let s = "\"I never planned to stay in the job for so long,\" Rupert Vale says.\n\n\
+                 \"It simply kept on going from one year to the next.\"\n\n\
+                 I ask Vale whether the region can still be saved; he has been there often and \
+                 says he knows \"every single road\".\n\n\
+                 \"The main challenge in the region is the fight between two ideas of the state.\n\n\
+                 \"In the end most young people want to move beyond that old quarrel.\"\n";
+        let q = quotes(s);
+        let who: Vec<&str> = q.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(who, vec!["Rupert Vale"; 4], "{q:?}");
     }
 }
