@@ -945,7 +945,14 @@ fn role_in(ws: &[&str]) -> Option<String> {
     let introduces_role = (matches!(*first, "a" | "an" | "the" | "his" | "her" | "their" | "its")
         || names::is_title(first)
         || names::is_role_modifier(first)
-        || (is_capitalized(first) && strip_possessive(first).1))
+        || (is_capitalized(first) && strip_possessive(first).1)
+        // "Harbour Radio's news manager": an organisation of a few words
+        // owning the title.
+        || ws
+            .iter()
+            .take(4)
+            .take_while(|w| is_capitalized(w))
+            .any(|w| strip_possessive(w).1))
         && !ws
             .iter()
             .any(|w| matches!(*w, "who" | "which" | "that" | "whose"));
@@ -1877,6 +1884,18 @@ mod tests {
         assert_eq!(marsh.role.as_deref(), Some("Governor"));
         let cho = p.iter().find(|p| p.name == "Lena Cho").expect("Cho");
         assert_eq!(cho.role.as_deref(), Some("Budget Director"));
+    }
+
+    #[test]
+    fn an_appositive_title_owned_by_a_named_organisation_places_an_unknown_name() {
+        let s = "Ossian Varrelmann, Harbour Radio's manager of outside broadcasts, urged \
+                 the council to publish its findings.";
+        let p = people(s);
+        let v = p
+            .iter()
+            .find(|p| p.name == "Ossian Varrelmann")
+            .expect("Varrelmann");
+        assert_eq!(v.role.as_deref(), Some("Manager"));
     }
 
     #[test]
