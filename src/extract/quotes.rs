@@ -2691,11 +2691,17 @@ fn continuation(
     if boundary == 0 || span.open < boundary || span.open - boundary > BEFORE_WINDOW {
         return None;
     }
-    if !opens_sentence(src, span.open) {
-        return None;
-    }
     let between = &src[boundary..span.open];
     let breaks = between.matches('\n').count();
+    // "“…,” says analyst Ana Ruiz. That has meant “years of cuts to the
+    // newsroom.”": a partial quotation in the next sentence of the same
+    // paragraph goes on from her too.
+    let next_sentence = breaks == 0
+        && text.sentence_index(boundary) != text.sentence_index(span.open)
+        && !between.contains(['"', '“', '”']);
+    if !opens_sentence(src, span.open) && !next_sentence {
+        return None;
+    }
     // A line break inside hard-wrapped prose does not end the paragraph.
     let same_paragraph = text.paragraph_range(boundary).0 == text.paragraph_range(span.open).0;
     if breaks > 2 || (breaks > 0 && between.trim().contains('\n') && !same_paragraph) {
@@ -3564,5 +3570,22 @@ mod tests {
         let q = quotes(s);
         let who: Vec<&str> = q.iter().map(|(_, w)| w.as_str()).collect();
         assert_eq!(who, vec!["Rupert Vale"; 4], "{q:?}");
+    }
+
+    #[test]
+    fn a_partial_quote_in_the_next_sentence_of_the_paragraph_goes_on_from_its_speaker() {
+        let s = "Print revenue has fallen for years. \u{201c}There has not been one good year for \
+                 the regional papers since the crash,\u{201d} says longtime media analyst Nora Quist. \
+                 That has led to a habit of \u{201c}steady cuts to every newsroom in the chain.\u{201d}\n\n\
+                 Sales fell again in the spring. \u{201c}Nothing about the spring numbers surprised \
+                 the owners,\u{201d} said board member Ivo Brandt. Rival editor Dana Keel called it \
+                 \u{201c}a slow retreat from every small town.\u{201d}\n";
+        let q = quotes(s);
+        let who: Vec<&str> = q.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(
+            who,
+            vec!["Nora Quist", "Nora Quist", "Ivo Brandt", "Dana Keel"],
+            "{q:?}"
+        );
     }
 }
