@@ -441,8 +441,6 @@ impl Detail {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Statement {
     pub id: FactId,
-    /// Always `detail.kind()`; kept as a field for matching and sorting.
-    pub kind: FactKind,
     /// The exact span in the source; for quotes the words inside the marks.
     pub text: String,
     pub value: Value,
@@ -455,10 +453,8 @@ impl Statement {
     /// A statement whose id is the content hash of its kind, value, text
     /// and sentence.
     pub fn new(value: Value, text: String, detail: Detail, sentence: String) -> Statement {
-        let kind = detail.kind();
         Statement {
-            id: FactId::of(kind, &value, &text, &sentence),
-            kind,
+            id: FactId::of(detail.kind(), &value, &text, &sentence),
             text,
             value,
             detail,
@@ -466,6 +462,10 @@ impl Statement {
         }
     }
 
+    /// What the fact is about: its detail's kind, so the two cannot disagree.
+    pub fn kind(&self) -> FactKind {
+        self.detail.kind()
+    }
     pub fn currency(&self) -> Option<&str> {
         self.detail.currency()
     }
@@ -522,7 +522,7 @@ impl Serialize for Fact {
         let mut s = ser.serialize_struct("Fact", 16)?;
         s.serialize_field("id", &st.id)?;
         s.serialize_field("doc", &self.doc)?;
-        s.serialize_field("kind", &st.kind)?;
+        s.serialize_field("kind", &st.kind())?;
         s.serialize_field("text", &st.text)?;
         s.serialize_field("value", &st.value)?;
         st.detail.serialize_keys(&mut s)?;
@@ -564,7 +564,6 @@ impl<'de> Deserialize<'de> for Fact {
         Ok(Fact {
             statement: Statement {
                 id: f.id,
-                kind: f.kind,
                 text: f.text,
                 value: f.value,
                 detail,
@@ -708,7 +707,7 @@ impl Serialize for DeckFact {
         let st = &self.statement;
         let mut s = ser.serialize_struct("DeckFact", 12)?;
         s.serialize_field("id", &st.id)?;
-        s.serialize_field("kind", &st.kind)?;
+        s.serialize_field("kind", &st.kind())?;
         s.serialize_field("text", &st.text)?;
         s.serialize_field("value", &st.value)?;
         st.detail.serialize_keys(&mut s)?;
@@ -739,7 +738,6 @@ impl<'de> Deserialize<'de> for DeckFact {
         Ok(DeckFact {
             statement: Statement {
                 id: f.id,
-                kind: f.kind,
                 text: f.text,
                 value: f.value,
                 detail,
