@@ -717,6 +717,25 @@ impl Serialize for DeckFact {
     }
 }
 
+/// The keys of a `[[facts]]` table, in the order [`DeckFact`] writes them:
+/// `id, kind, text, value`, [`Detail::KEYS`], `sentence, sources`. The deck
+/// schema's list of known keys is this one (a new detail key joins it).
+pub const DECK_FACT_KEYS: [&str; 12] = {
+    let mut keys = [""; 12];
+    keys[0] = "id";
+    keys[1] = "kind";
+    keys[2] = "text";
+    keys[3] = "value";
+    let mut i = 0;
+    while i < Detail::KEYS.len() {
+        keys[4 + i] = Detail::KEYS[i];
+        i += 1;
+    }
+    keys[10] = "sentence";
+    keys[11] = "sources";
+    keys
+};
+
 /// A [`DeckFact`] as read from a deck file.
 #[derive(Deserialize)]
 struct DeckFactIn {
@@ -944,6 +963,63 @@ sources = [{ doc = "a.md", line = 1 }]
         assert_eq!(ok.detail.kind(), FactKind::Money);
         for kind in FactKind::ALL {
             assert_eq!(Detail::none(kind).kind(), kind);
+        }
+    }
+
+    #[test]
+    fn a_deck_fact_writes_the_schema_keys_in_their_order() {
+        let quote = Statement::new(
+            Value::Text("We will.".into()),
+            "We will.".into(),
+            Detail::Quote {
+                speaker: Some("Ana Ruiz".into()),
+                speaker_role: Some("Mayor".into()),
+                outlet: Some("Daily Post".into()),
+            },
+            "\"We will,\" said Mayor Ana Ruiz.".into(),
+        );
+        let mut written = Vec::new();
+        let count = Statement::new(
+            Value::Number(40.0),
+            "40 residents".into(),
+            Detail::Quantity {
+                unit: Some("residents".into()),
+                qualifier: None,
+            },
+            "Some 40 residents came.".into(),
+        );
+        for statement in [money_fact().statement, quote, count] {
+            let fact = DeckFact {
+                statement,
+                sources: vec![SourceRef {
+                    doc: "a.md".into(),
+                    line: 1,
+                }],
+            };
+            let text = toml::to_string(&fact).unwrap_or_default();
+            let table: toml::Table = toml::from_str(&text).expect("toml");
+            assert!(
+                table.keys().all(|k| DECK_FACT_KEYS.contains(&k.as_str())),
+                "{text}"
+            );
+            // Top-level keys in the order written (`[[sources]]` or `sources = …`).
+            let keys: Vec<&str> = text
+                .lines()
+                .map(|l| {
+                    l.trim_start_matches("[[")
+                        .split([' ', ']'])
+                        .next()
+                        .unwrap_or("")
+                })
+                .filter(|k| table.contains_key(*k))
+                .collect();
+            assert_eq!(keys.len(), table.len(), "{text}");
+            let mut order = DECK_FACT_KEYS.iter().filter(|k| keys.contains(k));
+            assert!(keys.iter().all(|k| order.next() == Some(k)), "{text}");
+            written.extend(keys.into_iter().map(str::to_string));
+        }
+        for key in DECK_FACT_KEYS {
+            assert!(written.iter().any(|k| k == key), "{key} never written");
         }
     }
 
