@@ -88,7 +88,6 @@ fn synthetic_deck(n: usize) -> Deck {
         .map(|c: &Card| DeckFact {
             statement: Statement {
                 id: c.fact.clone(),
-                kind: c.kind,
                 text: c.answer.clone(),
                 value: Value::Text(c.answer.clone()),
                 detail: Detail::from_keys(

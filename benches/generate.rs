@@ -147,7 +147,6 @@ impl Writer<'_> {
             self.facts.push(Fact {
                 statement: Statement {
                     id: FactId::of(kind, &value, &text, &sentence),
-                    kind,
                     text: text.clone(),
                     value,
                     detail: Detail::from_keys(

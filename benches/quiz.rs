@@ -67,7 +67,6 @@ fn big_deck() -> Deck {
         .map(|i| DeckFact {
             statement: Statement {
                 id: FactId(format!("f{i:015x}")),
-                kind: FactKind::Money,
                 text: format!("${i} million"),
                 value: Value::Number(i as f64 * 1e6),
                 detail: Detail::from_keys(FactKind::Money, DetailKeys { currency: Some("USD".into()), qualifier: None, unit: None, speaker: None, speaker_role: None, outlet: None }).expect("detail fits kind"),

@@ -441,8 +441,6 @@ impl Detail {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Statement {
     pub id: FactId,
-    /// Always `detail.kind()`; kept as a field for matching and sorting.
-    pub kind: FactKind,
     /// The exact span in the source; for quotes the words inside the marks.
     pub text: String,
     pub value: Value,
@@ -455,10 +453,8 @@ impl Statement {
     /// A statement whose id is the content hash of its kind, value, text
     /// and sentence.
     pub fn new(value: Value, text: String, detail: Detail, sentence: String) -> Statement {
-        let kind = detail.kind();
         Statement {
-            id: FactId::of(kind, &value, &text, &sentence),
-            kind,
+            id: FactId::of(detail.kind(), &value, &text, &sentence),
             text,
             value,
             detail,
@@ -466,6 +462,10 @@ impl Statement {
         }
     }
 
+    /// What the fact is about: its detail's kind, so the two cannot disagree.
+    pub fn kind(&self) -> FactKind {
+        self.detail.kind()
+    }
     pub fn currency(&self) -> Option<&str> {
         self.detail.currency()
     }
@@ -522,7 +522,7 @@ impl Serialize for Fact {
         let mut s = ser.serialize_struct("Fact", 16)?;
         s.serialize_field("id", &st.id)?;
         s.serialize_field("doc", &self.doc)?;
-        s.serialize_field("kind", &st.kind)?;
+        s.serialize_field("kind", &st.kind())?;
         s.serialize_field("text", &st.text)?;
         s.serialize_field("value", &st.value)?;
         st.detail.serialize_keys(&mut s)?;
@@ -564,7 +564,6 @@ impl<'de> Deserialize<'de> for Fact {
         Ok(Fact {
             statement: Statement {
                 id: f.id,
-                kind: f.kind,
                 text: f.text,
                 value: f.value,
                 detail,
@@ -708,7 +707,7 @@ impl Serialize for DeckFact {
         let st = &self.statement;
         let mut s = ser.serialize_struct("DeckFact", 12)?;
         s.serialize_field("id", &st.id)?;
-        s.serialize_field("kind", &st.kind)?;
+        s.serialize_field("kind", &st.kind())?;
         s.serialize_field("text", &st.text)?;
         s.serialize_field("value", &st.value)?;
         st.detail.serialize_keys(&mut s)?;
@@ -717,6 +716,25 @@ impl Serialize for DeckFact {
         s.end()
     }
 }
+
+/// The keys of a `[[facts]]` table, in the order [`DeckFact`] writes them:
+/// `id, kind, text, value`, [`Detail::KEYS`], `sentence, sources`. The deck
+/// schema's list of known keys is this one (a new detail key joins it).
+pub const DECK_FACT_KEYS: [&str; 12] = {
+    let mut keys = [""; 12];
+    keys[0] = "id";
+    keys[1] = "kind";
+    keys[2] = "text";
+    keys[3] = "value";
+    let mut i = 0;
+    while i < Detail::KEYS.len() {
+        keys[4 + i] = Detail::KEYS[i];
+        i += 1;
+    }
+    keys[10] = "sentence";
+    keys[11] = "sources";
+    keys
+};
 
 /// A [`DeckFact`] as read from a deck file.
 #[derive(Deserialize)]
@@ -739,7 +757,6 @@ impl<'de> Deserialize<'de> for DeckFact {
         Ok(DeckFact {
             statement: Statement {
                 id: f.id,
-                kind: f.kind,
                 text: f.text,
                 value: f.value,
                 detail,
@@ -946,6 +963,63 @@ sources = [{ doc = "a.md", line = 1 }]
         assert_eq!(ok.detail.kind(), FactKind::Money);
         for kind in FactKind::ALL {
             assert_eq!(Detail::none(kind).kind(), kind);
+        }
+    }
+
+    #[test]
+    fn a_deck_fact_writes_the_schema_keys_in_their_order() {
+        let quote = Statement::new(
+            Value::Text("We will.".into()),
+            "We will.".into(),
+            Detail::Quote {
+                speaker: Some("Ana Ruiz".into()),
+                speaker_role: Some("Mayor".into()),
+                outlet: Some("Daily Post".into()),
+            },
+            "\"We will,\" said Mayor Ana Ruiz.".into(),
+        );
+        let mut written = Vec::new();
+        let count = Statement::new(
+            Value::Number(40.0),
+            "40 residents".into(),
+            Detail::Quantity {
+                unit: Some("residents".into()),
+                qualifier: None,
+            },
+            "Some 40 residents came.".into(),
+        );
+        for statement in [money_fact().statement, quote, count] {
+            let fact = DeckFact {
+                statement,
+                sources: vec![SourceRef {
+                    doc: "a.md".into(),
+                    line: 1,
+                }],
+            };
+            let text = toml::to_string(&fact).unwrap_or_default();
+            let table: toml::Table = toml::from_str(&text).expect("toml");
+            assert!(
+                table.keys().all(|k| DECK_FACT_KEYS.contains(&k.as_str())),
+                "{text}"
+            );
+            // Top-level keys in the order written (`[[sources]]` or `sources = …`).
+            let keys: Vec<&str> = text
+                .lines()
+                .map(|l| {
+                    l.trim_start_matches("[[")
+                        .split([' ', ']'])
+                        .next()
+                        .unwrap_or("")
+                })
+                .filter(|k| table.contains_key(*k))
+                .collect();
+            assert_eq!(keys.len(), table.len(), "{text}");
+            let mut order = DECK_FACT_KEYS.iter().filter(|k| keys.contains(k));
+            assert!(keys.iter().all(|k| order.next() == Some(k)), "{text}");
+            written.extend(keys.into_iter().map(str::to_string));
+        }
+        for key in DECK_FACT_KEYS {
+            assert!(written.iter().any(|k| k == key), "{key} never written");
         }
     }
 

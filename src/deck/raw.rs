@@ -200,7 +200,7 @@ pub fn into_deck(
         let fact = c.fact.as_deref().and_then(|id| by_id.get(id));
         let kind = match (c.kind, fact) {
             (Some(k), _) => Some(k),
-            (None, Some(f)) => Some(f.kind),
+            (None, Some(f)) => Some(f.kind()),
             // The card is reported as pointing to a missing fact by the
             // semantic checks; the kind is a placeholder until then.
             (None, None) if c.fact.is_some() => Some(FactKind::Quote),

@@ -16,20 +16,7 @@ const DECK_SOURCE: &[&str] = &["path", "title", "sha256", "url", "fetched_at"];
 /// The keys of a `[[conflicts]]` table.
 const CONFLICT: &[&str] = &["kind", "subject", "facts", "note"];
 /// The keys of a `[[facts]]` table.
-pub const FACT: &[&str] = &[
-    "id",
-    "kind",
-    "text",
-    "value",
-    "currency",
-    "qualifier",
-    "unit",
-    "speaker",
-    "speaker_role",
-    "outlet",
-    "sentence",
-    "sources",
-];
+pub const FACT: &[&str] = &crate::model::DECK_FACT_KEYS;
 /// The keys of a `sources` entry of a fact.
 const FACT_SOURCE: &[&str] = &["doc", "line"];
 /// The keys of a `[[cards]]` table.

@@ -112,7 +112,6 @@ mod tests {
         DeckFact {
             statement: Statement {
                 id: FactId(id.into()),
-                kind: FactKind::Money,
                 text: "$5".into(),
                 value: Value::Number(5.0),
                 detail: Detail::Money {

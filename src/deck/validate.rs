@@ -152,9 +152,11 @@ pub fn check(deck: &Deck, lines: &Lines<'_>) -> Vec<Problem> {
                 "points to fact {}, which is not in the deck",
                 c.fact
             )),
-            Some((_, f)) if f.kind != c.kind => say(format!(
+            Some((_, f)) if f.kind() != c.kind => say(format!(
                 "kind is {} but its fact {} is a {}",
-                c.kind, c.fact, f.kind
+                c.kind,
+                c.fact,
+                f.kind()
             )),
             Some(_) => {}
         }
@@ -283,7 +285,7 @@ fn fact_fields(f: &DeckFact, line: Option<usize>, lines: &Lines<'_>, out: &mut V
             ));
         }
     }
-    if !f.value.fits(f.kind) {
+    if !f.value.fits(f.kind()) {
         let w = match &f.value {
             Value::Text(t) => format!("\"{t}\""),
             Value::Number(n) => n.to_string(),
@@ -293,7 +295,7 @@ fn fact_fields(f: &DeckFact, line: Option<usize>, lines: &Lines<'_>, out: &mut V
                 lines.field(line, "value"),
                 format!(
                     "fact {}: a {} value must be a finite number (like 18000000000) or a figure as written (like \"$18 billion\"), not {w}",
-                    f.id, f.kind
+                    f.id, f.kind()
                 ),
             ));
         }

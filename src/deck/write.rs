@@ -75,7 +75,7 @@ fn conflict(out: &mut String, c: &Conflict) {
 fn fact(out: &mut String, f: &DeckFact) {
     out.push_str("\n[[facts]]\n");
     key_str(out, "id", &f.id.0);
-    key_str(out, "kind", f.kind.as_str());
+    key_str(out, "kind", f.kind().as_str());
     key_str(out, "text", &f.text);
     out.push_str("value = ");
     match &f.value {

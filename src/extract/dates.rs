@@ -576,7 +576,7 @@ mod tests {
         extract("t", s)
             .facts
             .into_iter()
-            .filter(|f| f.kind == FactKind::Date)
+            .filter(|f| f.kind() == FactKind::Date)
             .map(|f| (f.text.clone(), f.value.to_string()))
             .collect()
     }

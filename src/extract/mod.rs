@@ -140,7 +140,6 @@ fn into_fact(
     Fact {
         statement: Statement {
             id: FactId::from_hex(fact_id_hex(f.kind, &f.value, &span_text, &sentence, joined)),
-            kind: f.kind,
             text: span_text,
             value: f.value,
             detail: f.detail,

@@ -118,7 +118,7 @@ mod tests {
         extract("t", s)
             .facts
             .into_iter()
-            .filter(|f| f.kind == FactKind::Money)
+            .filter(|f| f.kind() == FactKind::Money)
             .map(|f| {
                 (
                     f.text.clone(),

@@ -845,7 +845,7 @@ mod tests {
         extract("t", s)
             .facts
             .into_iter()
-            .filter(|f| f.kind == kind)
+            .filter(|f| f.kind() == kind)
             .map(|f| {
                 (
                     f.text.clone(),

@@ -72,7 +72,7 @@ pub fn write_document(path: &str, opts: &Options, buf: &mut Vec<u8>, sink: &mut 
         let mut ex = crate::extract::extract(&doc.path, &doc.text);
         doc.annotate(&mut ex);
         if !opts.kinds.is_empty() {
-            ex.facts.retain(|f| opts.kinds.contains(&f.kind));
+            ex.facts.retain(|f| opts.kinds.contains(&f.kind()));
         }
         // Writing to a Vec cannot fail.
         let _ = print(buf, opts.format, &ex, opts.people);
@@ -223,7 +223,7 @@ fn print_table(out: &mut impl Write, ex: &Extraction, people: bool) -> std::io::
         if let Some(o) = f.outlet() {
             extra.push(format!("via {o}"));
         }
-        let value = match f.kind {
+        let value = match f.kind() {
             FactKind::Quote => String::new(),
             _ => f.value.to_string(),
         };
@@ -231,7 +231,7 @@ fn print_table(out: &mut impl Write, ex: &Extraction, people: bool) -> std::io::
             out,
             "  {:>5}  {:<8}  {:<14}  {}  {}",
             format!("{}:", f.line),
-            f.kind.as_str(),
+            f.kind().as_str(),
             value,
             shorten(&f.text, 70),
             extra.join(" ")

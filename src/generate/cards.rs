@@ -46,7 +46,7 @@ pub struct CardContext<'a> {
 /// true/false last, and never for a claim of opinion or a qualified figure.
 pub fn preferred_types(fact: &DeckFact, has_question: bool) -> Vec<CardType> {
     use CardType::*;
-    match fact.kind {
+    match fact.kind() {
         FactKind::Quote => vec![WhoSaid, Cloze, ShortAnswer, TrueFalse],
         _ => {
             let mut order = if has_question {
@@ -85,7 +85,7 @@ pub fn cards_for(
     if trivial_sentence(&fact.sentence) {
         return Vec::new();
     }
-    let made = match fact.kind {
+    let made = match fact.kind() {
         FactKind::Quote
             if ctx.ambiguous_quotes.contains(&idx) || ctx.peripheral_quotes.contains(&idx) =>
         {
@@ -113,7 +113,7 @@ fn plan(fact: &DeckFact, has_question: bool, wanted: &Wanted) -> (Vec<CardType>,
     // party's own praise ("thanks to bold leadership, … is thriving"), and
     // none states a bound ("more than $50 million") that a false figure
     // could not really contradict.
-    if fact.kind != FactKind::Quote && (is_evaluative(&fact.sentence) || is_bound(fact)) {
+    if fact.kind() != FactKind::Quote && (is_evaluative(&fact.sentence) || is_bound(fact)) {
         order.retain(|t| *t != CardType::TrueFalse);
     }
     let n = match (wanted.per_fact, wanted.types.is_empty()) {
@@ -139,7 +139,7 @@ struct Draft {
 fn finish(ctx: &CardContext<'_>, fact: &DeckFact, d: Draft) -> Card {
     let docs: HashSet<&str> = fact.sources.iter().map(|s| s.doc.as_str()).collect();
     let first = fact.sources.first();
-    let mut tags = vec![fact.kind.as_str().to_string()];
+    let mut tags = vec![fact.kind().as_str().to_string()];
     if !ctx.deck_tag.is_empty() {
         tags.push(ctx.deck_tag.clone());
     }
@@ -147,7 +147,7 @@ fn finish(ctx: &CardContext<'_>, fact: &DeckFact, d: Draft) -> Card {
         id: CardId::of(&fact.id, d.card_type),
         card_type: d.card_type,
         fact: fact.id.clone(),
-        kind: fact.kind,
+        kind: fact.kind(),
         prompt: d.prompt,
         hint: d.hint,
         answer: d.answer,
@@ -181,7 +181,7 @@ pub fn answer_span(fact: &DeckFact) -> &str {
             }
         }
     }
-    if fact.kind == FactKind::Quantity {
+    if fact.kind() == FactKind::Quantity {
         return count_part(t);
     }
     t
@@ -219,7 +219,7 @@ fn count_part(t: &str) -> &str {
 
 /// The kind of answer wanted, as a card's hint.
 fn hint_for(fact: &DeckFact, form: &AnswerForm) -> String {
-    match (fact.kind, form) {
+    match (fact.kind(), form) {
         (FactKind::Date, AnswerForm::Date { value, .. }) => match (value.month, value.day) {
             (None, _) => "a year".into(),
             (Some(_), None) => "a month".into(),
@@ -251,7 +251,7 @@ fn accepted_forms(fact: &DeckFact, form: &AnswerForm, answer: &str, also: &str) 
     let mut forms = vec![also.to_string()];
     match form {
         AnswerForm::Date { value, .. } => forms.extend(date_forms(value)),
-        AnswerForm::Number { value, .. } => match fact.kind {
+        AnswerForm::Number { value, .. } => match fact.kind() {
             FactKind::Money => forms.extend(money_forms(*value, fact.currency().unwrap_or("USD"))),
             FactKind::Percent => forms.extend(percent_forms(*value, fact.unit())),
             _ => forms.extend(number_forms(*value, fact.unit())),
@@ -312,7 +312,7 @@ fn value_cards(
     }
     // A year shortened inside a range ("2026–27"): the blank would hold
     // "27" while the answer is 2027.
-    if fact.kind == FactKind::Date && span.len() <= 2 {
+    if fact.kind() == FactKind::Date && span.len() <= 2 {
         return Vec::new();
     }
     let question = question_for(fact, &frame);

@@ -74,15 +74,15 @@ struct AnswerClass<'a> {
 
 impl<'a> AnswerClass<'a> {
     fn of(f: &'a DeckFact) -> Self {
-        if f.kind == FactKind::Date {
+        if f.kind() == FactKind::Date {
             return AnswerClass {
-                kind: f.kind,
+                kind: f.kind(),
                 currency: None,
                 unit: String::new(),
             };
         }
         AnswerClass {
-            kind: f.kind,
+            kind: f.kind(),
             currency: f.currency(),
             unit: unit_of(f),
         }
@@ -250,7 +250,7 @@ impl<'a> Distractors<'a> {
         {
             let other = &self.facts[j];
             if j == idx
-                || other.kind != fact.kind
+                || other.kind() != fact.kind()
                 || other.currency() != fact.currency()
                 || other.qualifier().is_some()
             {
@@ -292,7 +292,7 @@ impl<'a> Distractors<'a> {
             .map(|l| window(l, idx))
             .into_iter()
             .flatten()
-            .filter(|&&j| j != idx && self.facts[j].kind == FactKind::Date)
+            .filter(|&&j| j != idx && self.facts[j].kind() == FactKind::Date)
             .filter_map(|&j| self.facts[j].value.as_text().and_then(DateValue::from_iso))
             .filter(|d| d.year.is_some())
             .collect()
@@ -314,7 +314,7 @@ impl<'a> Distractors<'a> {
         {
             let other = &self.facts[j];
             if j != idx
-                && other.kind == fact.kind
+                && other.kind() == fact.kind()
                 && other.sources.iter().any(|s| docs.contains(&s.doc.as_str()))
             {
                 pick.keys.insert(normalize_answer(&other.text));
@@ -349,7 +349,7 @@ impl<'a> Distractors<'a> {
                     let other = &self.facts[j];
                     // A figure from the same sentence is in plain sight in the prompt.
                     if other.sentence == fact.sentence
-                        || other.kind != fact.kind
+                        || other.kind() != fact.kind()
                         || other.currency() != fact.currency()
                         || unit_of(other) != unit_of(fact)
                     {
@@ -455,7 +455,7 @@ impl<'a> Distractors<'a> {
                         break;
                     }
                     let other = &self.facts[j];
-                    if other.kind != FactKind::Date || other.sentence == fact.sentence {
+                    if other.kind() != FactKind::Date || other.sentence == fact.sentence {
                         continue;
                     }
                     let Some(d) = other.value.as_text().and_then(DateValue::from_iso) else {
@@ -780,7 +780,7 @@ const MAX_AGE: f64 = 110.0;
 
 /// Whether a quantity is a person's age ("49 years old", "aged 49").
 fn is_age(fact: &DeckFact) -> bool {
-    fact.kind == FactKind::Quantity
+    fact.kind() == FactKind::Quantity
         && fact.unit().is_some_and(|u| {
             let u = u.to_lowercase();
             u.contains("years old") || u == "age" || u == "aged" || u.contains("year-old")
@@ -838,7 +838,7 @@ fn bound_side(fact: &DeckFact) -> Option<bool> {
 fn denominations(fact: &DeckFact) -> Option<&'static [f64]> {
     const BILLS: &[f64] = &[1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0];
     const COINS: &[f64] = &[0.01, 0.05, 0.1, 0.25, 0.5, 1.0];
-    if fact.kind != FactKind::Money || fact.currency().is_some_and(|c| c != "USD") {
+    if fact.kind() != FactKind::Money || fact.currency().is_some_and(|c| c != "USD") {
         return None;
     }
     let s = fact.sentence.as_str();
@@ -926,7 +926,7 @@ fn plausible_number(fact: &DeckFact, answer: f64, v: f64) -> bool {
         return false;
     }
     let is_points = fact.unit().is_some_and(|u| u.contains("point"));
-    if fact.kind == FactKind::Percent && !is_points && answer <= 100.0 && v > 100.0 {
+    if fact.kind() == FactKind::Percent && !is_points && answer <= 100.0 && v > 100.0 {
         return false;
     }
     true

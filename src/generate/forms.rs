@@ -82,7 +82,7 @@ impl AnswerForm {
     /// The form of a fact's answer, read from `span` (the fact's text without
     /// its qualifier); falls back to the usual form when the text can't be read.
     pub fn of(fact: &DeckFact, span: &str) -> Option<AnswerForm> {
-        match (&fact.value, fact.kind) {
+        match (&fact.value, fact.kind()) {
             (_, FactKind::Quote) => None,
             (Value::Text(iso), FactKind::Date) => {
                 let value = DateValue::from_iso(iso)?;

@@ -151,7 +151,7 @@ pub fn merge(extractions: &[Extraction]) -> Merged {
             let a = Anchors::of(&f.sentence, &f.text);
             let same = by_key.get(&key).and_then(|c| {
                 c.iter().copied().find(|&i| {
-                    f.kind == FactKind::Quote
+                    f.kind() == FactKind::Quote
                         || (words[i].1.compatible(&a) && jaccard(&words[i].0, &w) >= CLOSE_SENTENCE)
                 })
             });
@@ -190,14 +190,14 @@ fn deck_fact(f: &Fact, src: SourceRef) -> DeckFact {
 
 /// Facts with equal keys state the same value of the same kind.
 fn merge_key(f: &Fact) -> String {
-    let value = match (&f.value, f.kind) {
+    let value = match (&f.value, f.kind()) {
         (Value::Text(t), FactKind::Quote) => words_of(t).collect::<Vec<_>>().join(" "),
         (Value::Text(t), _) => t.trim().to_string(),
         (Value::Number(n), _) => plain_number(*n, 6),
     };
     format!(
         "{}|{}|{}|{}|{}",
-        f.kind.as_str(),
+        f.kind().as_str(),
         value,
         f.currency().unwrap_or(""),
         unit_class(f.unit()),
@@ -360,7 +360,7 @@ fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
     let (subjects, anchor_sets): (Vec<Vec<String>>, Vec<Anchors>) = facts
         .iter()
         .map(|f| {
-            if f.kind == FactKind::Quote {
+            if f.kind() == FactKind::Quote {
                 return (Vec::new(), Anchors::default());
             }
             let around = Frame::new(&f.sentence, &f.text)
@@ -401,7 +401,7 @@ fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
         let class = format!("{}|{}", f.currency().unwrap_or(""), unit_class(f.unit()));
         let set_i = &stems[i];
         for word in rare {
-            let key = (f.kind, class.clone(), word.to_string());
+            let key = (f.kind(), class.clone(), word.to_string());
             let block = blocks.entry(key).or_default();
             for &j in block.iter() {
                 if !anchor_sets[i].compatible(&anchor_sets[j])
@@ -475,7 +475,7 @@ fn find_conflicts(facts: &[DeckFact]) -> Vec<Conflict> {
             says.push(format!("and {} more", members.len() - NOTE_LIMIT));
         }
         out.push(Conflict {
-            kind: facts[r].kind,
+            kind: facts[r].kind(),
             subject: shared.join(" "),
             facts: members.iter().map(|&m| facts[m].id.clone()).collect(),
             note: says.join("; "),
@@ -517,7 +517,7 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 /// rounding (or, when one is qualified with "about", by more than 10%).
 fn values_disagree(a: &DeckFact, b: &DeckFact) -> bool {
     match (&a.value, &b.value) {
-        (Value::Text(x), Value::Text(y)) if a.kind == FactKind::Date => {
+        (Value::Text(x), Value::Text(y)) if a.kind() == FactKind::Date => {
             match (DateValue::from_iso(x), DateValue::from_iso(y)) {
                 (Some(dx), Some(dy)) => {
                     let coarse_x = DateValue {

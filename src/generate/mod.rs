@@ -60,7 +60,7 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
     let mut merged = merge::merge(extractions);
     // A value a deck cannot hold (`nan` money) would fail `check`.
     let before = merged.facts.len();
-    merged.facts.retain(|f| f.value.fits(f.kind));
+    merged.facts.retain(|f| f.value.fits(f.kind()));
     if merged.facts.len() < before {
         let kept: std::collections::HashSet<_> = merged.facts.iter().map(|f| &f.id).collect();
         merged
@@ -163,7 +163,7 @@ fn list_lines(facts: &[crate::model::DeckFact]) -> HashSet<usize> {
     // Per document: one template repeated over many documents is no list.
     let mut by_layout: HashMap<(&str, crate::model::FactKind, String), Vec<usize>> = HashMap::new();
     for (i, f) in facts.iter().enumerate() {
-        if f.kind == crate::model::FactKind::Quote {
+        if f.kind() == crate::model::FactKind::Quote {
             continue;
         }
         let Some(layout) = list_layout(&f.sentence, &f.text) else {
@@ -172,7 +172,7 @@ fn list_lines(facts: &[crate::model::DeckFact]) -> HashSet<usize> {
         by_layout
             .entry((
                 f.sources.first().map_or("", |s| s.doc.as_str()),
-                f.kind,
+                f.kind(),
                 layout,
             ))
             .or_default()
@@ -652,7 +652,6 @@ mod fuzz {
                 Fact {
                     statement: Statement {
                         id: FactId::of(kind, &value, &text, &sentence),
-                        kind,
                         text,
                         value,
                         detail: {

@@ -204,7 +204,7 @@ pub fn question_for(fact: &DeckFact, frame: &Frame) -> Option<String> {
     if !plain_tail || text.contains(['“', '"', ':', '(', '–', '—']) || text.contains(" - ") {
         return None;
     }
-    match fact.kind {
+    match fact.kind() {
         FactKind::Money => {
             if before.is_empty() {
                 // "____ was set aside for parks." → "How much was set aside for parks?"

@@ -60,14 +60,14 @@ const DANGLING: &[&str] = &[
 
 /// How good a question a fact makes; higher is better.
 pub fn score(f: &DeckFact) -> i64 {
-    let mut s: i64 = match f.kind {
+    let mut s: i64 = match f.kind() {
         FactKind::Money => 30,
         FactKind::Percent => 25,
         FactKind::Quote => 25,
         FactKind::Quantity => 20,
         FactKind::Date => 20,
     };
-    match f.kind {
+    match f.kind() {
         FactKind::Date => {
             if let Some(d) = f.value.as_text().and_then(DateValue::from_iso) {
                 s += match (d.year, d.month, d.day) {
@@ -94,7 +94,7 @@ pub fn score(f: &DeckFact) -> i64 {
             if significant_digits(&f.text) >= 2 {
                 s += 5;
             }
-            if f.unit().is_some_and(|u| !u.is_empty()) && f.kind == FactKind::Quantity {
+            if f.unit().is_some_and(|u| !u.is_empty()) && f.kind() == FactKind::Quantity {
                 s += 5;
             }
             if f.qualifier().is_some() {
@@ -102,7 +102,7 @@ pub fn score(f: &DeckFact) -> i64 {
             }
         }
     }
-    if f.kind != FactKind::Quote && leans_on_previous_sentence(&f.sentence) {
+    if f.kind() != FactKind::Quote && leans_on_previous_sentence(&f.sentence) {
         s -= 20;
     }
     let docs: HashSet<&str> = f.sources.iter().map(|x| x.doc.as_str()).collect();
@@ -151,7 +151,7 @@ pub fn rank(facts: &[DeckFact], conflicts: &[Conflict]) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, f)| !disputed.contains(f.id.0.as_str()))
-        .filter(|(_, f)| f.kind == FactKind::Quote || !is_fragment(&f.sentence))
+        .filter(|(_, f)| f.kind() == FactKind::Quote || !is_fragment(&f.sentence))
         .map(|(i, f)| (-score(f), i))
         .collect();
     order.sort();

@@ -27,7 +27,6 @@ pub fn fact(doc: &str, kind: FactKind, text: &str, value: impl IntoValue) -> Fac
     FactBuilder(Fact {
         statement: Statement {
             id: FactId(String::new()),
-            kind,
             text: text.to_string(),
             value: value.into_value(),
             detail: match kind {
@@ -87,7 +86,7 @@ impl FactBuilder {
     /// The finished fact, with its content-hash id.
     pub fn build(mut self) -> Fact {
         let f = &self.0;
-        self.0.id = FactId::of(f.kind, &f.value, &f.text, &f.sentence);
+        self.0.id = FactId::of(f.kind(), &f.value, &f.text, &f.sentence);
         self.0
     }
 }

@@ -48,7 +48,7 @@ pub fn value_worth_asking(fact: &DeckFact, span: &str, frame: &Frame) -> bool {
     if frame.slot_in_quote() || frame.in_range() || frame.slot_in_parentheses() {
         return false;
     }
-    match fact.kind {
+    match fact.kind() {
         FactKind::Date => {
             let has_year = span
                 .split(|c: char| !c.is_ascii_digit())
@@ -100,7 +100,7 @@ pub fn figure_is_aside(fact: &DeckFact, frame: &Frame) -> bool {
     let (before, after) = (&t[..at], &t[at + super::clause::SLOT.len_utf8()..]);
     LEADING.is_match(before)
         || LOOSE.is_match(after)
-        || (WHO_CLAUSE.is_match(before) && fact.kind != FactKind::Date)
+        || (WHO_CLAUSE.is_match(before) && fact.kind() != FactKind::Date)
         || reads_as_talk(t)
 }
 
@@ -146,7 +146,7 @@ pub fn year_is_context(fact: &DeckFact, frame: &Frame, doc_year: Option<i32>) ->
         Regex::new(r"(?i:\b(\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(\w+\s+){0,2}\w+s in\s*$)")
             .expect("valid regex")
     });
-    if fact.kind != FactKind::Date {
+    if fact.kind() != FactKind::Date {
         return false;
     }
     let Some(value) = fact.value.as_text().and_then(DateValue::from_iso) else {
@@ -167,7 +167,7 @@ pub fn date_is_cutoff(fact: &DeckFact, frame: &Frame) -> bool {
     static CUTOFF: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i:\b(through|thru|as of|as at)\s*$)").expect("valid regex")
     });
-    if fact.kind != FactKind::Date {
+    if fact.kind() != FactKind::Date {
         return false;
     }
     let t = frame.text();
@@ -608,7 +608,7 @@ pub fn near_duplicate_quotes(facts: &[DeckFact]) -> HashSet<usize> {
     let mut group_of: HashMap<Vec<String>, usize> = HashMap::new();
     let mut groups: Vec<QuoteGroup> = Vec::new();
     for (i, f) in facts.iter().enumerate() {
-        if f.kind != FactKind::Quote {
+        if f.kind() != FactKind::Quote {
             continue;
         }
         let Some(speaker) = f.speaker() else {
@@ -693,7 +693,7 @@ pub fn peripheral_quotes(facts: &[DeckFact], texts: &HashMap<String, String>) ->
     let mut known: HashMap<(&str, &str), bool> = HashMap::new();
     let mut out = HashSet::new();
     for (i, f) in facts.iter().enumerate() {
-        let (FactKind::Quote, Some(speaker)) = (f.kind, f.speaker()) else {
+        let (FactKind::Quote, Some(speaker)) = (f.kind(), f.speaker()) else {
             continue;
         };
         if f.speaker_role().is_some_and(holds_office) {

@@ -108,7 +108,7 @@ pub fn flag_cards(deck: &Deck) -> Vec<Vec<Flag>> {
     let quotes: HashMap<&str, &str> = deck
         .facts
         .iter()
-        .filter(|f| f.kind == FactKind::Quote)
+        .filter(|f| f.kind() == FactKind::Quote)
         .map(|f| (f.id.0.as_str(), f.text.as_str()))
         .collect();
     deck.cards

@@ -227,7 +227,7 @@ impl<'a> DeckView<'a> {
             .iter()
             .map(|f| FactView {
                 id: &f.id.0,
-                kind: f.kind,
+                kind: f.kind(),
                 text: &f.text,
                 sentence: &f.sentence,
                 sources: f

@@ -145,7 +145,7 @@ impl Document {
             f.page = self.page_at(f.start);
             f.start = self.offsets.to_file(f.start);
             f.end = self.offsets.to_file(f.end);
-            if f.kind != FactKind::Date {
+            if f.kind() != FactKind::Date {
                 continue;
             }
             let (Some(date), Value::Text(v)) = (self.published, &f.value) else {
@@ -153,7 +153,7 @@ impl Document {
             };
             if let Some(rest) = v.strip_prefix("--") {
                 f.value = Value::Text(format!("{:04}-{rest}", date.year()));
-                f.id = FactId::of(f.kind, &f.value, &f.text, &f.sentence);
+                f.id = FactId::of(f.kind(), &f.value, &f.text, &f.sentence);
             }
         }
     }

@@ -236,7 +236,6 @@ fn sample_deck(regenerated: bool) -> Deck {
     let facts = vec![DeckFact {
         statement: Statement {
             id: FactId("quote-lind".into()),
-            kind: FactKind::Quote,
             text: LONG_QUOTE.into(),
             value: Value::Text(LONG_QUOTE.into()),
             detail: Detail::from_keys(
@@ -265,7 +264,6 @@ fn sample_deck(regenerated: bool) -> Deck {
             facts.push(DeckFact {
                 statement: Statement {
                     id: c.fact.clone(),
-                    kind: c.kind,
                     text: c.answer.clone(),
                     // A placeholder fact: a true/false answer is no figure.
                     value: if c.answer.chars().any(|ch| ch.is_ascii_digit())
@@ -1149,7 +1147,6 @@ fn hostile_deck() -> Deck {
             deck.facts.push(DeckFact {
                 statement: Statement {
                     id: c.fact.clone(),
-                    kind: c.kind,
                     text: c.answer.clone(),
                     // A placeholder fact: a true/false answer is no figure.
                     value: if c.answer.chars().any(|ch| ch.is_ascii_digit())

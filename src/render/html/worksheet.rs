@@ -101,7 +101,7 @@ pub fn render_worksheet(deck: &Deck, opts: &WorksheetOptions) -> Result<Rendered
     let quotes: HashMap<&FactId, &str> = deck
         .facts
         .iter()
-        .filter(|f| f.kind == FactKind::Quote && !f.text.trim().is_empty())
+        .filter(|f| f.kind() == FactKind::Quote && !f.text.trim().is_empty())
         .map(|f| (&f.id, f.text.trim()))
         .collect();
     let chosen = select_balanced(&deck.cards, &quotes, count, opts.count.is_some(), &mut rng);
