@@ -136,38 +136,70 @@ impl DocContext {
         if people.len() > 1 {
             return None;
         }
-        let pattern = if given_first {
-            format!(
-                r"\b{}((?: [A-Z]\.)? [A-Z][\p{{Ll}}’'-]+)\b",
-                regex::escape(surname)
-            )
-        } else {
-            format!(
-                r"\b([A-Z][\p{{Ll}}’'-]+(?: [A-Z]\.)?) {}\b",
-                regex::escape(surname)
-            )
+        let text = self.text.as_str();
+        let name_word = |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 2
+                && cs.all(|c| c.is_lowercase() || matches!(c, '’' | '\'' | '-'))
         };
-        let re = Regex::new(&pattern).ok()?;
+        let initial = |w: &str| {
+            let b = w.as_bytes();
+            b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+        };
         let mut counts: Vec<(String, usize)> = Vec::new();
-        for c in re.captures_iter(&self.text) {
-            let (Some(all), Some(part)) = (c.get(0), c.get(1)) else {
-                continue;
+        for at in word_hits(text, surname) {
+            // The name's span and its given name.
+            let (start, end, word) = if given_first {
+                let after = &text[at + surname.len()..];
+                let mut ws = after.split(' ').skip(1);
+                let mut next = ws.next().unwrap_or("");
+                let mut skip = 1 + next.len();
+                if initial(next) {
+                    next = ws.next().unwrap_or("");
+                    skip += 1 + next.len();
+                }
+                let bare = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if !after.starts_with(' ') || !name_word(bare) {
+                    continue;
+                }
+                let end = at + surname.len() + skip - (next.len() - bare.len());
+                (at, end, surname)
+            } else {
+                let Some(b) = text[..at].strip_suffix(' ') else {
+                    continue;
+                };
+                let mut ws = b.rsplit(' ');
+                let mut prev = ws.next().unwrap_or("");
+                let mut back = prev.len();
+                if initial(prev) {
+                    prev = ws.next().unwrap_or("");
+                    back += 1 + prev.len();
+                }
+                if !name_word(prev) {
+                    continue;
+                }
+                (b.len() - back, at + surname.len(), prev)
             };
-            let word = part.as_str().split_whitespace().next().unwrap_or("");
-            let lower = word.to_lowercase();
+            let given = if given_first {
+                text[start..end].rsplit(' ').next().unwrap_or("")
+            } else {
+                word
+            };
+            let lower = given.to_lowercase();
             // Not a title, a month or a common word written capitalized.
-            if crate::lexicon::is_title(word)
+            if crate::lexicon::is_title(given)
                 || crate::lexicon::lower_flags(&lower)
                     & (crate::lexicon::MONTH | crate::lexicon::WEEKDAY | crate::lexicon::STOP)
                     != 0
                 || NOT_NAMING.contains(&lower.as_str())
-                || contains_word(&self.text, &lower)
+                || contains_word(text, &lower)
             {
                 continue;
             }
             // A run of three capitalized words is an organization ("New York Times").
-            let before = self.text[..all.start()].trim_end_matches(' ');
-            let prev_cap = self.text[..all.start()].ends_with(' ')
+            let before = text[..start].trim_end_matches(' ');
+            let prev_cap = text[..start].ends_with(' ')
                 && before
                     .rsplit(|ch: char| ch.is_whitespace())
                     .next()
@@ -176,13 +208,13 @@ impl DocContext {
                             && !crate::lexicon::is_title(w)
                             && !w.ends_with(['.', ',', ':', ';'])
                     });
-            let after = &self.text[all.end()..];
+            let after = &text[end..];
             let next_cap =
                 after.starts_with(' ') && after[1..].starts_with(|ch: char| ch.is_uppercase());
             if prev_cap || next_cap {
                 continue;
             }
-            let name = all.as_str().to_string();
+            let name = text[start..end].to_string();
             match counts.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, k)) => *k += 1,
                 None => counts.push((name, 1)),
@@ -197,12 +229,13 @@ impl DocContext {
         given.dedup();
         if given.is_empty() && !given_first {
             // A peer known by title and surname ("Lord Alli").
-            let re = Regex::new(&format!(
-                r"\b(?:Lord|Lady|Baroness|Baron|Dame|Sir) {}\b",
-                regex::escape(surname)
-            ))
-            .ok()?;
-            return re.find(&self.text).map(|m| m.as_str().to_string());
+            return word_hits(text, surname).find_map(|at| {
+                let b = text[..at].strip_suffix(' ')?;
+                let title = b.rsplit(' ').next()?;
+                ["Lord", "Lady", "Baroness", "Baron", "Dame", "Sir"]
+                    .contains(&title)
+                    .then(|| text[at - 1 - title.len()..at + surname.len()].to_string())
+            });
         }
         if given.len() != 1 {
             return None;
@@ -219,11 +252,59 @@ impl DocContext {
         }) {
             return true;
         }
-        let w = regex::escape(word);
-        let cue = format!(
-            r"\b(?:{w},? (?:said|says|told|added|wrote|argued|noted|explained|stated|insisted|warned|testified|declined|thinks|believes)\b|{w}, \d{{2}},|{w}, who\b|(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir|Dame|Baroness)\.? {w}\b|(?:said|says|according to) {w}\b)"
-        );
-        Regex::new(&cue).is_ok_and(|re| re.is_match(&self.text))
+        const SPEAKS: &[&str] = &[
+            "said",
+            "says",
+            "told",
+            "added",
+            "wrote",
+            "argued",
+            "noted",
+            "explained",
+            "stated",
+            "insisted",
+            "warned",
+            "testified",
+            "declined",
+            "thinks",
+            "believes",
+            "who",
+        ];
+        const BEFORE: &[&str] = &[
+            "Mr ",
+            "Mrs ",
+            "Ms ",
+            "Dr ",
+            "Mr. ",
+            "Mrs. ",
+            "Ms. ",
+            "Dr. ",
+            "Lord ",
+            "Lady ",
+            "Sir ",
+            "Dame ",
+            "Baroness ",
+            "said ",
+            "says ",
+            "according to ",
+        ];
+        let text = self.text.as_str();
+        word_hits(text, word).any(|at| {
+            let after = &text[at + word.len()..];
+            let a = after.strip_prefix(',').unwrap_or(after);
+            let speaks = a.strip_prefix(' ').is_some_and(|r| {
+                SPEAKS.iter().any(|v| {
+                    r.starts_with(v) && !r[v.len()..].starts_with(|c: char| c.is_alphanumeric())
+                })
+            });
+            let age = after.len() >= 5
+                && after.as_bytes()[0] == b','
+                && after.as_bytes()[1] == b' '
+                && after.as_bytes()[2].is_ascii_digit()
+                && after.as_bytes()[3].is_ascii_digit()
+                && after.as_bytes()[4] == b',';
+            speaks || age || BEFORE.iter().any(|b| text[..at].ends_with(b))
+        })
     }
 
     /// The one person whose role is `noun` ("mayor"), if exactly one is.
@@ -299,6 +380,23 @@ pub fn stand_alone(
         frame: Frame::from_text(t)?,
         rewritten: notes,
     })
+}
+
+/// Byte offsets of the whole-word occurrences of `word` in `text`.
+fn word_hits<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(word)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            !word.is_empty()
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                && text[at + word.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
 }
 
 fn words(t: &str) -> usize {
