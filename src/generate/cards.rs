@@ -17,9 +17,9 @@ use super::identity::person_form;
 use super::question::question_for;
 use super::standalone::{DocContext, stand_alone};
 use super::worth::{
-    MIN_QUOTE_WORDS, date_is_cutoff, figure_is_aside, is_evaluative, quote_excerpt,
-    quote_needs_context, statistic_quote, telling_quote, trivial_sentence, value_worth_asking,
-    year_is_context,
+    MIN_QUOTE_WORDS, date_is_cutoff, figure_is_aside, is_evaluative, marks_its_speaker,
+    quote_excerpt, quote_needs_context, statistic_quote, telling_quote, trivial_sentence,
+    value_worth_asking, year_is_context,
 };
 use crate::model::{Card, CardId, CardType, DeckFact, FactKind};
 use rand::RngExt;
@@ -454,7 +454,11 @@ fn quote_cards(
     if ctx.distractors.name_overlaps_another(speaker) {
         return Vec::new();
     }
-    if quote_needs_context(&excerpt) || !telling_quote(&excerpt) || statistic_quote(&excerpt) {
+    if quote_needs_context(&excerpt)
+        || !telling_quote(&excerpt)
+        || statistic_quote(&excerpt)
+        || !marks_its_speaker(&excerpt, fact.speaker_role().as_deref())
+    {
         return Vec::new();
     }
     let mut aliases = ctx.distractors.aliases_of(speaker);
@@ -808,11 +812,11 @@ mod tests {
         let long = fact(
             "a.md",
             FactKind::Quote,
-            "The trajectory numbers for each orbital launch get checked by hand",
-            "The trajectory numbers for each orbital launch get checked by hand",
+            "I checked the trajectory numbers for each Mercury launch by hand",
+            "I checked the trajectory numbers for each Mercury launch by hand",
         )
         .speaker("Katherine Johnson")
-        .sentence("“The trajectory numbers for each orbital launch get checked by hand,” Katherine Johnson said.")
+        .sentence("“I checked the trajectory numbers for each Mercury launch by hand,” Katherine Johnson said.")
         .build();
         let short = fact("a.md", FactKind::Quote, "check it twice", "check it twice")
             .speaker("Grace Hopper")
@@ -835,7 +839,7 @@ mod tests {
             .expect("cloze");
         assert_eq!(
             cloze.prompt,
-            "“The trajectory numbers for each orbital launch get checked by hand” — ____"
+            "“I checked the trajectory numbers for each Mercury launch by hand” — ____"
         );
         assert!(cloze.accepted.contains(&"Johnson".to_string()));
     }

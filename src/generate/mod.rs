@@ -102,8 +102,12 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
     // one grant's terminal is as much trivia as the grant).
     let list_items: HashSet<&str> = list_lines(&merged.facts)
         .into_iter()
+        .chain(funding_block_lines(&merged.facts, &opts.texts))
         .map(|i| merged.facts[i].sentence.as_str())
         .collect();
+    // What each document's kept cards ask and show, so that no card repeats
+    // a fact another asks in other words, nor prints another's answer.
+    let mut shown: HashMap<&str, Vec<Shown>> = HashMap::new();
     let mut cards: Vec<(usize, Card)> = Vec::new();
     for idx in select::rank(&merged.facts, &merged.conflicts) {
         if cards.len() >= limit {
@@ -116,7 +120,19 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
         if one_per_sentence && asked.contains(sentence) {
             continue;
         }
-        let made = cards_for(&ctx, &merged.facts, idx, &wanted, &mut rng);
+        let mut made = cards_for(&ctx, &merged.facts, idx, &wanted, &mut rng);
+        if one_per_sentence && !made.is_empty() {
+            let fact = &merged.facts[idx];
+            let doc = fact.sources.first().map_or("", |s| s.doc.as_str());
+            let kept = shown.entry(doc).or_default();
+            made.retain(|c| {
+                !repeats_or_gives_away(fact, c, kept)
+                    && !named_by_its_date(c.kind, &c.prompt, &c.answer)
+            });
+            if !made.is_empty() {
+                kept.extend(made.iter().map(|c| Shown::of(fact, c)));
+            }
+        }
         if one_per_sentence && !made.is_empty() {
             asked.insert(sentence);
         }
@@ -150,6 +166,179 @@ pub fn generate_deck(extractions: &[Extraction], opts: &GenerateOptions) -> Deck
         facts: merged.facts,
         cards: cards.into_iter().map(|(_, c)| c).collect(),
     }
+}
+
+/// What a kept card asks (its fact's kind, value and subject words) and
+/// shows (its prompt and answer).
+struct Shown {
+    kind: crate::model::FactKind,
+    value: crate::model::Value,
+    words: HashSet<String>,
+    prompt: String,
+    /// What the card asks, as a stem would print it: the answer, or for a
+    /// count the count with what it counts ("20 years", not "20").
+    asked: String,
+}
+
+impl Shown {
+    fn of(fact: &crate::model::DeckFact, card: &Card) -> Shown {
+        Shown {
+            kind: fact.kind(),
+            value: fact.value.clone(),
+            words: subject_words(&fact.sentence, &fact.text),
+            prompt: card.prompt.to_lowercase(),
+            asked: asked_figure(fact, card),
+        }
+    }
+}
+
+/// The figure a card asks as another stem would print it: a count with its
+/// noun ("20 years" does not give away "20 tickets"), else the answer.
+fn asked_figure(fact: &crate::model::DeckFact, card: &Card) -> String {
+    if fact.kind() == crate::model::FactKind::Quantity && fact.text.contains(' ') {
+        fact.text.to_lowercase()
+    } else {
+        card.answer.to_lowercase()
+    }
+}
+
+/// The words a sentence says its figure is about: four letters or more,
+/// not function words, the figure itself left out, a plural's "s" dropped.
+fn subject_words(sentence: &str, figure: &str) -> HashSet<String> {
+    let rest = sentence.replacen(figure, " ", 1);
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && !w.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .filter(|w| {
+            crate::lexicon::lower_flags(w) & (crate::lexicon::STOP | crate::lexicon::FUNCTION_WORD)
+                == 0
+        })
+        .map(|w| w.strip_suffix('s').map_or(w.clone(), str::to_string))
+        .collect()
+}
+
+/// Whether a card of `fact` asks again what a kept card of its document
+/// asks — the same kind and value said of mostly the same subject words
+/// ("approved a $12 million parks budget" / "the $12 million budget for new
+/// parks was approved") — or whether either prints the other's answer (the
+/// year one card asks stands in another's stem). Figures only: a name in
+/// another stem does not say who said a quotation.
+fn repeats_or_gives_away(fact: &crate::model::DeckFact, card: &Card, kept: &[Shown]) -> bool {
+    if fact.kind() == crate::model::FactKind::Quote {
+        return false;
+    }
+    let words = subject_words(&fact.sentence, &fact.text);
+    let asked = asked_figure(fact, card);
+    let prompt = card.prompt.to_lowercase();
+    let figure = |a: &str| a.chars().any(|c| c.is_ascii_digit());
+    kept.iter().any(|k| {
+        let shared = words.intersection(&k.words).count();
+        let repeat = k.kind == fact.kind()
+            && k.value == fact.value
+            && shared >= 3
+            && shared * 2 >= words.len().min(k.words.len());
+        let prints = figure(&asked) && holds_figure(&k.prompt, &asked)
+            || figure(&k.asked) && holds_figure(&prompt, &k.asked);
+        repeat || prints
+    })
+}
+
+/// Whether `text` holds `figure` as a whole token ("1949" in "in 1949 by",
+/// not in "19490").
+fn holds_figure(text: &str, figure: &str) -> bool {
+    text.match_indices(figure).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + figure.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric() && c != '.' && c != ',')
+            && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// A year asked of an event its stem names by its date ("the 9/11
+/// attacks", "the 7/7 bombings"): the name gives the answer away.
+fn named_by_its_date(kind: crate::model::FactKind, prompt: &str, answer: &str) -> bool {
+    static DAY_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b\d{1,2}/\d{1,2}\b(?:/\d{2,4})?").expect("valid regex")
+    });
+    kind == crate::model::FactKind::Date
+        && answer.trim().len() == 4
+        && DAY_NAME
+            .find_iter(prompt)
+            .any(|m| m.as_str().matches('/').count() == 1)
+}
+
+/// Figures on the lines of a funding list however its lines are laid out:
+/// after a lead-in line naming grants, funding or awards and ending in a
+/// colon, the lines that each hold a sum (blank lines and sub-headings
+/// ending in a colon between them), three or more. Each is one item's
+/// figure ("$300,000 for the county …", "The library will receive
+/// $250,000 …"), trivia beside the list's total.
+fn funding_block_lines(
+    facts: &[crate::model::DeckFact],
+    texts: &HashMap<String, String>,
+) -> HashSet<usize> {
+    static SUM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[$£€¥]\s?\d|\d\s*(?:million|billion)\b").expect("valid regex")
+    });
+    const LEAD_NOUNS: &[&str] = &[
+        "funding",
+        "grant",
+        "award",
+        "investment",
+        "allocation",
+        "earmark",
+        "appropriation",
+        "recipient",
+        "fund",
+    ];
+    let mut lines_of: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for (doc, text) in texts {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut items: HashSet<usize> = HashSet::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let l = lines[i].trim();
+            let lower = l.to_lowercase();
+            if !(l.ends_with(':') && LEAD_NOUNS.iter().any(|n| lower.contains(n))) {
+                i += 1;
+                continue;
+            }
+            let mut block = Vec::new();
+            let mut j = i + 1;
+            while j < lines.len() {
+                let m = lines[j].trim();
+                if m.is_empty() || m.ends_with(':') {
+                    j += 1;
+                    continue;
+                }
+                if !SUM.is_match(m) {
+                    break;
+                }
+                block.push(j + 1);
+                j += 1;
+            }
+            if block.len() >= 3 {
+                items.extend(block);
+            }
+            i = j.max(i + 1);
+        }
+        if !items.is_empty() {
+            lines_of.insert(doc.as_str(), items);
+        }
+    }
+    facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            f.kind() != crate::model::FactKind::Quote
+                && f.sources.iter().any(|s| {
+                    lines_of
+                        .get(s.doc.as_str())
+                        .is_some_and(|set| set.contains(&s.line))
+                })
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Figures on the lines of a list: three or more items of one document
@@ -357,6 +546,122 @@ mod tests {
         }
     }
 
+    fn one_doc(facts: Vec<crate::model::Fact>, text: &str) -> (Vec<Extraction>, GenerateOptions) {
+        let mut o = opts(3);
+        o.texts.insert("c.md".into(), text.into());
+        (
+            vec![Extraction {
+                doc: "c.md".into(),
+                facts,
+                ..Default::default()
+            }],
+            o,
+        )
+    }
+
+    #[test]
+    fn no_card_prints_the_year_another_card_asks() {
+        let text = "The Harbor League was formed in Kelso in 1931 by 12 towns.\n\
+                    Since the Harbor League's founding in 1931, its rules have changed four times.\n";
+        let facts = vec![
+            fact("c.md", FactKind::Quantity, "12 towns", 12.0)
+                .unit("towns")
+                .sentence("The Harbor League was formed in Kelso in 1931 by 12 towns.")
+                .line(1)
+                .build(),
+            fact("c.md", FactKind::Date, "1931", "1931")
+                .sentence("Since the Harbor League's founding in 1931, its rules have changed four times.")
+                .line(2)
+                .build(),
+        ];
+        let (ex, o) = one_doc(facts, text);
+        let deck = generate_deck(&ex, &o);
+        let answers: Vec<&str> = deck.cards.iter().map(|c| c.answer.as_str()).collect();
+        assert_eq!(deck.cards.len(), 1, "{answers:?}");
+        // With every type asked for, both facts are asked.
+        let mut all = o.clone();
+        all.per_fact = Some(1);
+        all.types = vec![CardType::Cloze];
+        assert_eq!(generate_deck(&ex, &all).cards.len(), 2);
+    }
+
+    #[test]
+    fn a_reworded_repeat_is_asked_once() {
+        // "$2B" and "$2 billion" of the same funding in other words: the
+        // merge keeps two facts (other spans), the deck asks one.
+        let head = "Harbor Agency Announces Nearly $2B in Clean Harbors Act Funding Improving Ferry Docks across Valdora.";
+        let body = "The Clean Harbors Act provides $2 billion annually for five years for Ferry Dock grants in Valdora.";
+        let text = format!("{head}\n\n{body}\n");
+        let facts = vec![
+            fact("c.md", FactKind::Money, "$2B", 2e9)
+                .currency("USD")
+                .qualifier("nearly")
+                .sentence(head)
+                .line(1)
+                .build(),
+            fact("c.md", FactKind::Money, "$2 billion", 2e9)
+                .currency("USD")
+                .sentence(body)
+                .line(3)
+                .build(),
+        ];
+        let (ex, o) = one_doc(facts, &text);
+        let deck = generate_deck(&ex, &o);
+        assert_eq!(deck.facts.len(), 2);
+        assert_eq!(deck.cards.len(), 1, "{:?}", deck.cards);
+    }
+
+    #[test]
+    fn the_figures_of_a_funding_list_laid_out_unalike_are_not_asked() {
+        let text = "Kelso will share $3 million in new grants.\n\
+                    The grants include:\n\
+                    - $700,000 for the Kelso Food Bank to open a second kitchen.\n\
+                    - The Marlow Library will receive $500,000 for new shelving.\n\
+                    - Easton Clinic: $450,000 toward a new dental wing.\n";
+        let item = |t: &str, v: f64, s: &str, l: usize| {
+            fact("c.md", FactKind::Money, t, v)
+                .currency("USD")
+                .sentence(s)
+                .line(l)
+                .build()
+        };
+        let facts = vec![
+            item(
+                "$700,000",
+                7e5,
+                "- $700,000 for the Kelso Food Bank to open a second kitchen.",
+                3,
+            ),
+            item(
+                "$500,000",
+                5e5,
+                "- The Marlow Library will receive $500,000 for new shelving.",
+                4,
+            ),
+            item(
+                "$450,000",
+                4.5e5,
+                "- Easton Clinic: $450,000 toward a new dental wing.",
+                5,
+            ),
+        ];
+        let (ex, o) = one_doc(facts, text);
+        assert!(funding_block_lines(&generate_deck(&ex, &o).facts, &o.texts).len() == 3);
+        assert!(generate_deck(&ex, &o).cards.is_empty());
+    }
+
+    #[test]
+    fn a_year_asked_of_an_event_named_by_its_date_is_given_away() {
+        let asks = |prompt: &str| named_by_its_date(FactKind::Date, prompt, "2031");
+        assert!(asks("The 4/12 floods in Kelso struck in ____."));
+        assert!(!asks("The floods in Kelso struck in ____."));
+        assert!(!named_by_its_date(
+            FactKind::Quantity,
+            "The 4/12 floods killed ____.",
+            "12"
+        ));
+    }
+
     #[test]
     fn same_inputs_and_seed_give_the_same_deck() {
         assert_eq!(
@@ -407,27 +712,27 @@ mod tests {
         let quotes = [
             (
                 "Ana Ruiz",
-                "Our ferries will carry twice as many commuters across the estuary by autumn",
+                "I promised Riverton commuters our ferries will carry twice as many people by autumn",
             ),
             (
                 "Dale Ito",
-                "Rebuilding the northern seawall protects four thousand homes from winter flooding",
+                "I have seen the northern seawall in Kelso protect four thousand homes from flooding",
             ),
             (
                 "Lena Berg",
-                "Every district library will stay open on Sundays under the revised budget plan",
+                "I will keep every Easton district library open on Sundays under the revised plan",
             ),
             (
                 "Omar Hadi",
-                "Small bakeries pay higher electricity tariffs than the steel mills downriver",
+                "My bakery in Marlow pays higher electricity tariffs than the steel mills downriver",
             ),
             (
                 "Ana Ruiz",
-                "Commuter rail ridership doubled once monthly passes became cheaper for students",
+                "I watched Riverton rail ridership double once monthly passes became cheaper for students",
             ),
             (
                 "Dale Ito",
-                "Volunteer firefighters deserve pensions matching those of salaried crews",
+                "I want the volunteer firefighters of Kelso to get pensions matching those of salaried crews",
             ),
         ];
         let mut facts: Vec<_> = quotes

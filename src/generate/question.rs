@@ -224,6 +224,17 @@ pub fn question_for(fact: &DeckFact, frame: &Frame) -> Option<String> {
                 return Some(finish(format!("How many {np}{rest}")));
             }
             let (approx, before) = strip_about(before)?;
+            // "within the first ____ days banning …": moving the count out
+            // leaves its determiner behind ("within the first banning").
+            let last = before.split_whitespace().next_back().unwrap_or("");
+            if [
+                "the", "a", "an", "first", "last", "next", "past", "its", "their", "his", "her",
+                "our", "those", "these", "another", "every", "each", "some",
+            ]
+            .contains(&last.to_lowercase().as_str())
+            {
+                return None;
+            }
             let wh = if approx {
                 format!("About how many {np}")
             } else {
@@ -459,6 +470,21 @@ mod tests {
         }]);
         let frame = Frame::new(sentence, span)?;
         question_for(&m.facts[0], &frame)
+    }
+
+    #[test]
+    fn a_count_whose_determiner_would_be_left_behind_gives_no_question() {
+        assert_eq!(
+            ask(
+                FactKind::Quantity,
+                "100 days",
+                100.0,
+                Some("days"),
+                "A housing bill will be introduced within the first 100 days of the session.",
+                "100 days"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -110,6 +110,203 @@ impl DocContext {
             .map(|(_, m)| m)
     }
 
+    /// The full name the document gives a surname ("Reed" → "Michael
+    /// Reed"): a person found whose name ends with it (or, after "Sir",
+    /// starts with it), else the given name written most often right before
+    /// it in the text. `None` when there is none or two people share it.
+    fn full_name_of(&self, surname: &str, given_first: bool) -> Option<String> {
+        let fits = |name: &str| {
+            let ws: Vec<&str> = name.split_whitespace().collect();
+            ws.len() >= 2
+                && if given_first {
+                    ws.first() == Some(&surname)
+                } else {
+                    ws.last() == Some(&surname)
+                }
+        };
+        let people: Vec<&str> = self
+            .people
+            .iter()
+            .filter(|p| fits(&p.name))
+            .map(|p| p.name.as_str())
+            .collect();
+        if people.len() == 1 {
+            return Some(people[0].to_string());
+        }
+        if people.len() > 1 {
+            return None;
+        }
+        let text = self.text.as_str();
+        let name_word = |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 2
+                && cs.all(|c| c.is_lowercase() || matches!(c, '’' | '\'' | '-'))
+        };
+        let initial = |w: &str| {
+            let b = w.as_bytes();
+            b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+        };
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for at in word_hits(text, surname) {
+            // The name's span and its given name.
+            let (start, end, word) = if given_first {
+                let after = &text[at + surname.len()..];
+                let mut ws = after.split(' ').skip(1);
+                let mut next = ws.next().unwrap_or("");
+                let mut skip = 1 + next.len();
+                if initial(next) {
+                    next = ws.next().unwrap_or("");
+                    skip += 1 + next.len();
+                }
+                let bare = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if !after.starts_with(' ') || !name_word(bare) {
+                    continue;
+                }
+                let end = at + surname.len() + skip - (next.len() - bare.len());
+                (at, end, surname)
+            } else {
+                let Some(b) = text[..at].strip_suffix(' ') else {
+                    continue;
+                };
+                let mut ws = b.rsplit(' ');
+                let mut prev = ws.next().unwrap_or("");
+                let mut back = prev.len();
+                if initial(prev) {
+                    prev = ws.next().unwrap_or("");
+                    back += 1 + prev.len();
+                }
+                if !name_word(prev) {
+                    continue;
+                }
+                (b.len() - back, at + surname.len(), prev)
+            };
+            let given = if given_first {
+                text[start..end].rsplit(' ').next().unwrap_or("")
+            } else {
+                word
+            };
+            let lower = given.to_lowercase();
+            // Not a title, a month or a common word written capitalized.
+            if crate::lexicon::is_title(given)
+                || crate::lexicon::lower_flags(&lower)
+                    & (crate::lexicon::MONTH | crate::lexicon::WEEKDAY | crate::lexicon::STOP)
+                    != 0
+                || NOT_NAMING.contains(&lower.as_str())
+                || contains_word(text, &lower)
+            {
+                continue;
+            }
+            // A run of three capitalized words is an organization ("New York Times").
+            let before = text[..start].trim_end_matches(' ');
+            let prev_cap = text[..start].ends_with(' ')
+                && before
+                    .rsplit(|ch: char| ch.is_whitespace())
+                    .next()
+                    .is_some_and(|w| {
+                        w.starts_with(|ch: char| ch.is_uppercase())
+                            && !crate::lexicon::is_title(w)
+                            && !w.ends_with(['.', ',', ':', ';'])
+                    });
+            let after = &text[end..];
+            let next_cap =
+                after.starts_with(' ') && after[1..].starts_with(|ch: char| ch.is_uppercase());
+            if prev_cap || next_cap {
+                continue;
+            }
+            let name = text[start..end].to_string();
+            match counts.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, k)) => *k += 1,
+                None => counts.push((name, 1)),
+            }
+        }
+        // Two people sharing the surname ("Ana Reyes", "Luis Reyes"): ambiguous.
+        let mut given: Vec<&str> = counts
+            .iter()
+            .map(|(n, _)| n.split_whitespace().next().unwrap_or(""))
+            .collect();
+        given.sort_unstable();
+        given.dedup();
+        if given.is_empty() && !given_first {
+            // A peer known by title and surname ("Lord Alli").
+            return word_hits(text, surname).find_map(|at| {
+                let b = text[..at].strip_suffix(' ')?;
+                let title = b.rsplit(' ').next()?;
+                ["Lord", "Lady", "Baroness", "Baron", "Dame", "Sir"]
+                    .contains(&title)
+                    .then(|| text[at - 1 - title.len()..at + surname.len()].to_string())
+            });
+        }
+        if given.len() != 1 {
+            return None;
+        }
+        counts.into_iter().max_by_key(|(_, k)| *k).map(|(n, _)| n)
+    }
+
+    /// Whether the document uses `word` alone as a person: a person found
+    /// goes by it, or it speaks ("Reed said"), takes an honorific ("Mr
+    /// Reed") or an age ("Reed, 61,").
+    fn reads_as_person(&self, word: &str) -> bool {
+        if self.people.iter().any(|p| {
+            p.name.split_whitespace().count() >= 2 && p.name.ends_with(&format!(" {word}"))
+        }) {
+            return true;
+        }
+        const SPEAKS: &[&str] = &[
+            "said",
+            "says",
+            "told",
+            "added",
+            "wrote",
+            "argued",
+            "noted",
+            "explained",
+            "stated",
+            "insisted",
+            "warned",
+            "testified",
+            "declined",
+            "thinks",
+            "believes",
+            "who",
+        ];
+        const BEFORE: &[&str] = &[
+            "Mr ",
+            "Mrs ",
+            "Ms ",
+            "Dr ",
+            "Mr. ",
+            "Mrs. ",
+            "Ms. ",
+            "Dr. ",
+            "Lord ",
+            "Lady ",
+            "Sir ",
+            "Dame ",
+            "Baroness ",
+            "said ",
+            "says ",
+            "according to ",
+        ];
+        let text = self.text.as_str();
+        word_hits(text, word).any(|at| {
+            let after = &text[at + word.len()..];
+            let a = after.strip_prefix(',').unwrap_or(after);
+            let speaks = a.strip_prefix(' ').is_some_and(|r| {
+                SPEAKS.iter().any(|v| {
+                    r.starts_with(v) && !r[v.len()..].starts_with(|c: char| c.is_alphanumeric())
+                })
+            });
+            let age = after.len() >= 5
+                && after.as_bytes()[0] == b','
+                && after.as_bytes()[1] == b' '
+                && after.as_bytes()[2].is_ascii_digit()
+                && after.as_bytes()[3].is_ascii_digit()
+                && after.as_bytes()[4] == b',';
+            speaks || age || BEFORE.iter().any(|b| text[..at].ends_with(b))
+        })
+    }
+
     /// The one person whose role is `noun` ("mayor"), if exactly one is.
     fn person_with_role(&self, noun: &str) -> Option<&Person> {
         let mut found = self.people.iter().filter(|p| {
@@ -157,9 +354,17 @@ pub fn stand_alone(
     resolve_role_noun(&mut t, doc, before, &mut notes)?;
     resolve_pronouns(&mut t, doc, before, &mut notes)?;
     anchor_time(&mut t, doc.and_then(|d| d.date), &mut notes)?;
-    if first_person_outside_quotes(&t) || points_back(&t) || object_it(&t) || missing_object(&t) {
+    anchor_weekday(&mut t, doc.and_then(|d| d.date), &mut notes)?;
+    if first_person_outside_quotes(&t)
+        || points_back(&t)
+        || object_it(&t)
+        || missing_object(&t)
+        || unnamed_definite(&t)
+        || unanchored_they(&t)
+    {
         return None;
     }
+    expand_surnames(&mut t, doc, &mut notes);
     end_lead_in(&mut t, &mut notes);
     if !reads_as_statement(&t) || !names_something(&t, doc) {
         return None;
@@ -175,6 +380,23 @@ pub fn stand_alone(
         frame: Frame::from_text(t)?,
         rewritten: notes,
     })
+}
+
+/// Byte offsets of the whole-word occurrences of `word` in `text`.
+fn word_hits<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(word)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            !word.is_empty()
+                && text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                && text[at + word.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
 }
 
 fn words(t: &str) -> usize {
@@ -311,7 +533,13 @@ pub fn leans_on_context(t: &str) -> bool {
         Regex::new(r"^(?i:(this|that) (year|month|week|morning|afternoon|evening|fall|spring|summer|winter))\b")
             .expect("valid regex")
     });
-    open && !DUMMY_IT.is_match(t) && !THIS_TIME.is_match(t)
+    // "While most amount to …", "Some say …": a quantifier standing for
+    // things named before.
+    static BARE_QUANTIFIER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(?:while|although|though|as|but|and|yet)\s+)?(?i:most|many|some|all|few|several|none|others|half)\s+(?:amount|are|were|have|had|will|would|could|can|say|said|do|did|of them|of these|of those)\b")
+            .expect("valid regex")
+    });
+    open && !DUMMY_IT.is_match(t) && !THIS_TIME.is_match(t) || BARE_QUANTIFIER.is_match(t)
 }
 
 /// Role nouns a document's people are named by ("the mayor said …").
@@ -585,6 +813,10 @@ fn resolve_pronouns(
     }
     let person = doc.last_person(before)?;
     let name = person.name.clone();
+    // A firm taken for a person ("Ceres Robotics") is no "he".
+    if looks_like_org(&name) {
+        return None;
+    }
     // "Ana Ruiz said her office …": the clause names the person itself, so
     // the pronoun already reads alone.
     let named_here = std::iter::once(&person.name)
@@ -947,6 +1179,566 @@ fn trim_asides(t: &mut String, notes: &mut Vec<String>) {
     }
 }
 
+/// Whether a name is an organization's ("Harbor Robotics Inc.", "Acme
+/// Corp"): its last word is an organization word.
+fn looks_like_org(name: &str) -> bool {
+    name.split_whitespace().next_back().is_some_and(|w| {
+        let w = w.trim_end_matches(['.', ',']).to_lowercase();
+        crate::lexicon::lower_flags(&w) & crate::lexicon::ORG != 0
+            || [
+                "robotics",
+                "technologies",
+                "systems",
+                "industries",
+                "labs",
+                "group",
+                "holdings",
+            ]
+            .contains(&w.as_str())
+    })
+}
+
+/// A weekday outside quotations ("on Wednesday") says when only to a reader
+/// of that week's paper: with the document's date it becomes that date (the
+/// weekday on or before it, or after it for "will"/"next"), without one
+/// "on Wednesday" is dropped and a bare weekday ("a letter Wednesday",
+/// "Wednesday's vote") gives no card.
+fn anchor_weekday(t: &mut String, date: Option<NaiveDate>, notes: &mut Vec<String>) -> Option<()> {
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\b(?:on|last|next|this|by|until|since) )?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:(?:’s|'s)| (?:morning|afternoon|evening|night))?")
+            .expect("valid regex")
+    });
+    for _ in 0..3 {
+        let Some(m) = DAY.find_iter(t).find(|m| !inside_quotes(t, m.start())) else {
+            return Some(());
+        };
+        let phrase = m.as_str().to_string();
+        let lower = phrase.to_lowercase();
+        // Already dated: "Wednesday, March 3, 2024".
+        if t[m.end()..].starts_with(", ")
+            && t[m.end() + 2..].starts_with(|c: char| c.is_uppercase())
+            && crate::lexicon::month(
+                &t[m.end() + 2..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches('.')
+                    .to_lowercase(),
+            )
+            .is_some()
+        {
+            return Some(());
+        }
+        let owned = lower.ends_with("’s") || lower.ends_with("'s");
+        let day_name = DAY.captures(&phrase)?.get(1)?.as_str().to_string();
+        if let Some(d) = date {
+            let wanted = day_index(&day_name)?;
+            let have = d.weekday().num_days_from_monday();
+            static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"\b(will|is due|are due|plans? to|is set to|are set to)\b")
+                    .expect("valid regex")
+            });
+            let future = lower.starts_with("next ") || FUTURE.is_match(t);
+            let shift = if future {
+                (wanted + 7 - have) % 7
+            } else {
+                (have + 7 - wanted) % 7
+            } as i64;
+            let day = if future {
+                d + Duration::days(shift)
+            } else {
+                d - Duration::days(shift)
+            };
+            let text = day.format("%B %-d, %Y").to_string();
+            let replacement = if owned {
+                format!("the {text}")
+            } else if lower.starts_with("on ")
+                || lower.starts_with("last ")
+                || lower.starts_with("next ")
+                || lower.starts_with("this ")
+            {
+                format!("on {text}")
+            } else if let Some(p) = ["by ", "until ", "since "]
+                .iter()
+                .find(|p| lower.starts_with(**p))
+            {
+                format!("{p}{text}")
+            } else {
+                format!("on {text}")
+            };
+            notes.push(format!("\"{phrase}\" → \"{replacement}\""));
+            t.replace_range(m.range(), &replacement);
+            continue;
+        }
+        if owned
+            || ["by ", "until ", "since "]
+                .iter()
+                .any(|p| lower.starts_with(p))
+        {
+            return None;
+        }
+        // "… raised rates on Wednesday and …": drop the phrase and the space before it.
+        let start = if t[..m.start()].ends_with(' ') {
+            m.start() - 1
+        } else {
+            m.start()
+        };
+        let end = m.end();
+        let rest_starts_comma = t[end..].starts_with(',');
+        let opening = start == 0 || m.start() == 0;
+        if opening {
+            // "On Wednesday, the council voted …"
+            let rest = t[end..].trim_start_matches([',', ' ']).to_string();
+            *t = rest;
+            capitalize_first(t);
+        } else if rest_starts_comma && t[..start].ends_with(',') {
+            t.replace_range(start - 1..end, "");
+        } else {
+            t.replace_range(start..end, "");
+        }
+        notes.push(format!("dropped \"{phrase}\" (the document gives no date)"));
+    }
+    Some(())
+}
+
+fn day_index(name: &str) -> Option<u32> {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .position(|d| d.eq_ignore_ascii_case(name))
+    .map(|i| i as u32)
+}
+
+/// Nouns that, after a bare "the" (and at most two lower-case modifiers),
+/// point to one thing of the story the card cannot show ("the offer", "the
+/// management contract", "the massacre", "the list"): no card. Nouns that
+/// the document may name in full are in [`REFERRING_NOUNS`] instead.
+const STORY_NOUNS: &[&str] = &[
+    "offer",
+    "combination",
+    "merger",
+    "acquisition",
+    "takeover",
+    "bid",
+    "sale",
+    "contract",
+    "massacre",
+    "attack",
+    "attacks",
+    "shooting",
+    "killings",
+    "crash",
+    "incident",
+    "list",
+    "vote",
+    "meeting",
+    "hearing",
+    "interview",
+    "letter",
+    "verdict",
+    "ruling",
+    "event",
+    "strike",
+    "talks",
+    "negotiations",
+    "announcement",
+    "communication",
+    "statement",
+    "speech",
+    "visit",
+    "trip",
+    "video",
+    "footage",
+    "episode",
+    "show",
+    "book",
+    "film",
+    "article",
+    "story",
+    "findings",
+    "analysis",
+    "complaint",
+    "charges",
+    "arrests",
+    "suspect",
+    "victim",
+    "victims",
+    "defendant",
+    "accused",
+    "couple",
+    "pair",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "child",
+    "family",
+    "protesters",
+    "crowd",
+    "team",
+    "club",
+    "network",
+    "newspaper",
+    "paper",
+    "chain",
+    "outlet",
+];
+
+/// A bare definite noun of the story ("the offer", "the direct-to-borrower
+/// communication") outside quotations, not named where it stands ("the
+/// offer of Harbor Media", "the offer by Harbor Media").
+fn unnamed_definite(t: &str) -> bool {
+    static THE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Tt]he ").expect("valid regex"));
+    static NAMED_BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^ (?:of (?:(?:the|a|an) )?[\p{L}\d]|(?:by|for|from|with|between|against) (?:the )?[A-Z])")
+            .expect("valid regex")
+    });
+    const LEADERS: &[&str] = &[
+        "leader",
+        "chief",
+        "boss",
+        "head",
+        "founder",
+        "owner",
+        "chairman",
+        "chairwoman",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ];
+    THE.find_iter(t).any(|m| {
+        if inside_quotes(t, m.start()) {
+            return false;
+        }
+        let rest = &t[m.end()..];
+        let words: Vec<(usize, &str)> = rest
+            .split(' ')
+            .scan(0usize, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((here, w))
+            })
+            .take(4)
+            .collect();
+        // "the Labour leader": a role of someone the stem does not name.
+        if let [(_, first), (_, second), ..] = words.as_slice()
+            && first.starts_with(|c: char| c.is_uppercase())
+            && LEADERS.contains(&second.trim_end_matches([',', '.', ';']))
+        {
+            return true;
+        }
+        for (k, &(at, w)) in words.iter().take(3).enumerate() {
+            let bare = w.trim_end_matches([',', '.', ';', ':']);
+            if bare.is_empty() || !bare.chars().all(|c| c.is_lowercase() || c == '-') {
+                return false;
+            }
+            if !STORY_NOUNS.contains(&bare) {
+                continue;
+            }
+            if ["first", "last", "same", "only"]
+                .iter()
+                .any(|x| words[..k].iter().any(|(_, p)| p == x))
+            {
+                return false;
+            }
+            let after = &rest[(at + w.len()).min(rest.len())..];
+            if bare.len() == w.len() {
+                // Followed by a lower-case noun, it is a modifier ("the attack helicopter").
+                let next = after.split_whitespace().next().unwrap_or("");
+                if !next.is_empty()
+                    && next.chars().all(|c| c.is_lowercase())
+                    && !is_function_or_verb(next)
+                {
+                    continue;
+                }
+            }
+            return !NAMED_BY.is_match(after);
+        }
+        false
+    })
+}
+
+/// Words that follow a head noun without being nouns themselves: verbs,
+/// auxiliaries, prepositions and conjunctions.
+fn is_function_or_verb(w: &str) -> bool {
+    const FOLLOWERS: &[&str] = &[
+        "is",
+        "was",
+        "were",
+        "are",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "has",
+        "had",
+        "have",
+        "did",
+        "does",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "that",
+        "which",
+        "who",
+        "as",
+        "than",
+        "after",
+        "before",
+        "since",
+        "until",
+        "when",
+        "where",
+        "while",
+        "said",
+        "says",
+        "showed",
+        "shows",
+        "found",
+        "came",
+        "comes",
+        "took",
+        "takes",
+        "left",
+        "killed",
+        "fell",
+        "rose",
+        "included",
+        "includes",
+        "ended",
+        "began",
+        "also",
+        "not",
+        "reportedly",
+        "being",
+    ];
+    let w = w.trim_end_matches([',', '.', ';', ':']);
+    FOLLOWERS.contains(&w) || w.ends_with("ed") || w.ends_with("ly")
+}
+
+/// "they"/"them"/"their" outside quotations with no plural noun before it
+/// in the clause ("requires payment within ____ days of their shipments" —
+/// whose?): what it stands for was said before.
+fn unanchored_they(t: &str) -> bool {
+    static THEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:they|them|their|theirs|themselves)\b").expect("valid regex")
+    });
+    let Some(m) = THEY.find_iter(t).find(|m| !inside_quotes(t, m.start())) else {
+        return false;
+    };
+    const NOT_COUNTED: &[&str] = &[
+        "days", "weeks", "months", "years", "hours", "minutes", "seconds", "times", "percent",
+        "dollars", "cents", "miles", "points", "levels", "terms", "ways", "means", "news",
+    ];
+    const BEFORE_NOUN: &[&str] = &[
+        "the",
+        "all",
+        "many",
+        "most",
+        "some",
+        "other",
+        "these",
+        "those",
+        "several",
+        "few",
+        "more",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "of",
+        "and",
+        "new",
+        "local",
+        "young",
+        "older",
+        "their",
+        "both",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "such",
+        "eligible",
+        "low-income",
+        "federal",
+        "state",
+        "american",
+    ];
+    // "Poland, Lithuania and Latvia all spent … of their GDP": names listed.
+    static NAME_LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[A-Z][\w-]+(?:, [A-Z][\w-]+)+,? and [A-Z][\w-]+ (?:all |both |each )?[a-z]")
+            .expect("valid regex")
+    });
+    if NAME_LIST.is_match(&t[..m.start()]) {
+        return false;
+    }
+    let words: Vec<String> = t[..m.start()]
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_string()
+        })
+        .collect();
+    !words.iter().enumerate().any(|(i, w)| {
+        let lower = w.to_lowercase();
+        let plural = lower.len() >= 4
+            && lower.ends_with('s')
+            && !lower.ends_with("ss")
+            && !lower.ends_with("us")
+            && !lower.ends_with("is")
+            && !NOT_COUNTED.contains(&lower.as_str());
+        let capital = w.starts_with(|c: char| c.is_uppercase());
+        // A capitalized plural is a name's word ("Customs and Border
+        // Protection") unless it opens the clause before a lower-case word.
+        let next_lower = words.get(i + 1).is_some_and(|n| {
+            n.starts_with(|c: char| c.is_lowercase()) && !["and", "of", "&"].contains(&n.as_str())
+        });
+        if capital && !(i == 0 && next_lower) {
+            return false;
+        }
+        let noun_place = i == 0
+            || words[i - 1].chars().any(|c| c.is_ascii_digit())
+            || words[i - 1].contains(SLOT)
+            || words[i - 1].is_empty()
+            || modifier_name(&words[i - 1])
+            || BEFORE_NOUN.contains(&words[i - 1].to_lowercase().as_str())
+            || words[i - 1].ends_with("’s")
+            || words[i - 1].ends_with("'s");
+        plural && noun_place
+    })
+}
+
+/// A capitalized word that modifies a noun rather than names a subject: an
+/// abbreviation ("Fed", "GOP", "U.S.") or a people's or party's adjective
+/// ("Israeli", "Democratic", "Republican", "Chinese", "British").
+fn modifier_name(w: &str) -> bool {
+    let w = w.trim_end_matches(['.', ',']);
+    let short = w.chars().count() <= 4 && w.starts_with(|c: char| c.is_uppercase());
+    let caps = w
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && !w.is_empty();
+    let demonym = w.starts_with(|c: char| c.is_uppercase())
+        && ["an", "ian", "ic", "ese", "ish", "i", "ean"]
+            .iter()
+            .any(|s| w.ends_with(s));
+    short || caps || demonym
+}
+
+/// A surname standing alone outside quotations ("Reed said", "Mr Bowen’s
+/// statement") becomes the person's full name as the document gives it
+/// ("Michael Reed"): the people found, else a given name written before the
+/// surname elsewhere in the document (a capitalized word the document never
+/// writes in lower case, not a title). Only the first mention is expanded.
+fn expand_surnames(t: &mut String, doc: Option<&DocContext>, notes: &mut Vec<String>) {
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\p{L}][\p{L}’'.-]*").expect("valid regex"));
+    let Some(doc) = doc else { return };
+    if doc.text.trim().is_empty() {
+        return;
+    }
+    let words: Vec<(usize, usize, String)> = WORD
+        .find_iter(t)
+        .map(|m| (m.start(), m.end(), m.as_str().to_string()))
+        .collect();
+    let cap = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let honorific = |w: &str| {
+        matches!(
+            w.trim_end_matches('.'),
+            "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame"
+        )
+    };
+    let mut done: Vec<String> = Vec::new();
+    for (i, (s, e, raw)) in words.iter().enumerate() {
+        let base = raw
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches(['.', '’', '\'']);
+        if !cap(base) || base.chars().count() < 3 || inside_quotes(t, *s) {
+            continue;
+        }
+        if base.chars().skip(1).any(char::is_uppercase) || done.iter().any(|d| d == base) {
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|j| words[j].2.as_str());
+        let next = words.get(i + 1).map(|w| w.2.as_str());
+        let gap_next = words.get(i + 1).map_or("", |w| &t[*e..w.0]);
+        let title_before = prev.is_some_and(honorific);
+        // Part of a longer name in the clause: "Chris Bowen", "Bowen Street".
+        let prev_cap = prev.is_some_and(|p| cap(p) && !honorific(p)) && words[i - 1].1 + 1 == *s;
+        let next_cap = next.is_some_and(cap) && gap_next == " ";
+        let modifier = prev.is_some_and(|p| matches!(p, "the" | "The" | "a" | "an"));
+        if prev_cap || next_cap || modifier {
+            continue;
+        }
+        let lower = base.to_lowercase();
+        let flags = crate::lexicon::lower_flags(&lower);
+        if flags
+            & (crate::lexicon::TITLE
+                | crate::lexicon::MONTH
+                | crate::lexicon::WEEKDAY
+                | crate::lexicon::STOP
+                | crate::lexicon::FUNCTION_WORD
+                | crate::lexicon::ORG)
+            != 0
+            || NOT_NAMING.contains(&lower.as_str())
+            || contains_word(&doc.text, &lower)
+        {
+            continue;
+        }
+        let given_first = prev.is_some_and(|p| matches!(p, "Sir" | "Dame"));
+        if !given_first && !doc.reads_as_person(base) {
+            continue;
+        }
+        let Some(full) = doc.full_name_of(base, given_first) else {
+            continue;
+        };
+        if t.contains(full.as_str()) {
+            continue;
+        }
+        let (from, what) = if title_before {
+            (words[i - 1].0, format!("{} {base}", words[i - 1].2))
+        } else {
+            (*s, base.to_string())
+        };
+        let to = s + base.len();
+        notes.push(format!("\"{what}\" → \"{full}\""));
+        t.replace_range(from..to, &full);
+        done.push(base.to_string());
+        // Offsets after this point moved; one expansion per call is enough
+        // for the stems we make (re-run for a second name).
+        expand_surnames(t, Some(doc), notes);
+        return;
+    }
+}
+
 /// A name the document gives to what a bare "the noun" points to.
 #[derive(Debug, Clone, PartialEq)]
 struct Mention {
@@ -1221,6 +2013,35 @@ fn resolve_definites(
         let noun = c.get(3)?.as_str().to_lowercase();
         let rest = &t[e..];
         // Named where it stands: "the Department of Parks", "the Senate Budget …".
+        // "the May report": a month names no report; with the document's
+        // date it takes its year ("the May 2024 report"), else no card.
+        let phrase_word = c.get(2)?.as_str();
+        let month_noun = phrase_word.starts_with(|ch: char| ch.is_uppercase())
+            && crate::lexicon::month(&phrase_word.to_lowercase()).is_some_and(|(_, abbr)| !abbr);
+        let next_referring = rest
+            .strip_prefix(' ')
+            .and_then(|r| r.split_whitespace().next())
+            .is_some_and(|w| {
+                REFERRING_NOUNS
+                    .contains(&w.trim_end_matches([',', '.', ';']).to_lowercase().as_str())
+            });
+        if month_noun && next_referring {
+            let (n, _) = crate::lexicon::month(&phrase_word.to_lowercase())?;
+            let d = doc?.date?;
+            let year = if n <= d.month() {
+                d.year()
+            } else {
+                d.year() - 1
+            };
+            notes.push(format!(
+                "\"{}\" → \"{} {year}\"",
+                whole.as_str(),
+                whole.as_str()
+            ));
+            t.insert_str(e, &format!(" {year}"));
+            from = e;
+            continue;
+        }
         let owner = rest.starts_with("’s") || rest.starts_with("'s");
         let named_here = !owner
             && ["", " of ", " for "].iter().any(|link| {
@@ -1527,6 +2348,184 @@ mod tests {
             .map_or(1, |i| i + 1);
         let f = Frame::new(sentence, span)?.clause();
         stand_alone(&f, Some(d), line, sentence).map(|s| (s.frame.blank(), s.rewritten))
+    }
+
+    #[test]
+    fn a_surname_alone_takes_the_full_name_the_document_gives() {
+        let text = "Harbor Media chief Lorna Quillfeather spoke on Monday.\n\
+                    Quillfeather said the merger would close soon.\n\
+                    Quillfeather expects to save $40 million a year from new presses.\n";
+        let d = doc(text, &[]);
+        let (p, notes) = alone(
+            &d,
+            "Quillfeather expects to save $40 million a year from new presses.",
+            "$40 million",
+        )
+        .expect("card");
+        assert_eq!(
+            p,
+            "Lorna Quillfeather expects to save ____ a year from new presses."
+        );
+        assert_eq!(notes, vec!["\"Quillfeather\" → \"Lorna Quillfeather\""]);
+        // "Mr" goes with the surname it stands before.
+        let text = "Minister Tobin Wexley spoke.\nMr Wexley said it would pass.\n\
+                    Mr Wexley’s office expects 40 new clinics in Easton.\n";
+        let d = doc(text, &[]);
+        let (p, _) = alone(
+            &d,
+            "Mr Wexley’s office expects 40 new clinics in Easton.",
+            "40",
+        )
+        .expect("card");
+        assert_eq!(
+            p,
+            "Tobin Wexley’s office expects ____ new clinics in Easton."
+        );
+    }
+
+    #[test]
+    fn a_capitalized_word_that_is_no_person_is_not_expanded() {
+        // "Southern Valdora" names a region; "Valdora" never speaks.
+        let text = "Southern Valdora grew fast.\nValdora built 40 new bridges in the decade.\n";
+        let d = doc(text, &[]);
+        let (p, notes) =
+            alone(&d, "Valdora built 40 new bridges in the decade.", "40").expect("card");
+        assert_eq!(p, "Valdora built ____ new bridges in the decade.");
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_weekday_takes_the_documents_date_or_is_dropped() {
+        let dated = doc(
+            "March 6, 2024\nThe Easton council voted on Monday to spend $4 million on parks.\n",
+            &[],
+        );
+        let (p, notes) = alone(
+            &dated,
+            "The Easton council voted on Monday to spend $4 million on parks.",
+            "$4 million",
+        )
+        .expect("card");
+        // March 6, 2024 was a Wednesday: the Monday before it.
+        assert_eq!(
+            p,
+            "The Easton council voted on March 4, 2024 to spend ____ on parks."
+        );
+        assert_eq!(notes, vec!["\"on Monday\" → \"on March 4, 2024\""]);
+        let undated = doc(
+            "No date here.\nThe Easton council voted on Monday to spend $4 million on parks.\n",
+            &[],
+        );
+        let (p, _) = alone(
+            &undated,
+            "The Easton council voted on Monday to spend $4 million on parks.",
+            "$4 million",
+        )
+        .expect("card");
+        assert_eq!(p, "The Easton council voted to spend ____ on parks.");
+        // "Monday's vote" cannot lose its day.
+        assert!(
+            alone(
+                &undated,
+                "Monday’s vote gave Easton $4 million for parks.",
+                "$4 million"
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn a_month_before_a_referring_noun_takes_the_year_or_no_card() {
+        let dated = doc("June 10, 2024\nText.\n", &[]);
+        let (p, _) = alone(
+            &dated,
+            "Analysts at Easton Bank expect the May report to show 3% growth.",
+            "3%",
+        )
+        .expect("card");
+        assert_eq!(
+            p,
+            "Analysts at Easton Bank expect the May 2024 report to show ____ growth."
+        );
+        let undated = doc("Text.\n", &[]);
+        assert!(
+            alone(
+                &undated,
+                "Analysts at Easton Bank expect the May report to show 3% growth.",
+                "3%"
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn story_nouns_and_stray_they_leave_a_stem_unnamed() {
+        let d = doc("Text.\n", &[]);
+        for (s, span) in [
+            (
+                "The offer fell short of the $20 demanded by Harbor Media.",
+                "$20",
+            ),
+            (
+                "Harbor Media will give up the management contract at the end of 2031.",
+                "2031",
+            ),
+            (
+                "Less than 24 hours after the massacre, Easton police made an arrest.",
+                "24",
+            ),
+            (
+                "Lord Fenwick gave the Easton leader a flat worth £20,000 in Kelso.",
+                "£20,000",
+            ),
+            (
+                "Easton Customs requires payment within 10 days of their shipments arriving.",
+                "10",
+            ),
+            (
+                "While most amount to less than $0.15 per hour, Kelso raised its own.",
+                "$0.15",
+            ),
+        ] {
+            assert!(alone(&d, s, span).is_none(), "{s}");
+        }
+        // Named where it stands, or a plural noun before "their": a card.
+        for (s, span) in [
+            (
+                "The killings of two guards in Kelso led to 20 arrests in Easton.",
+                "20",
+            ),
+            (
+                "The Easton agency will contact 30 million borrowers to invite them to apply.",
+                "30 million",
+            ),
+            (
+                "In 2025, Kelso, Easton and Marlow all spent more than 3.5% of their budgets on roads.",
+                "3.5%",
+            ),
+        ] {
+            assert!(alone(&d, s, span).is_some(), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_firm_taken_for_a_person_is_no_he() {
+        let d = doc(
+            "Talks went on.\nHe said his company’s lander should be ready in 2031.\n",
+            &[person("Harbor Robotics", None)],
+        );
+        let text =
+            "Harbor Robotics made news.\nHe said his company’s lander should be ready in 2031.\n";
+        let d2 = doc(text, &[person("Harbor Robotics", None)]);
+        assert!(
+            alone(
+                &d2,
+                "He said his company’s lander should be ready in 2031.",
+                "2031"
+            )
+            .is_none()
+        );
+        drop(d);
     }
 
     #[test]

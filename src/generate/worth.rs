@@ -88,7 +88,7 @@ pub fn figure_is_aside(fact: &DeckFact, frame: &Frame) -> bool {
             .expect("valid regex")
     });
     static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:\s*or so\b|\s+(seconds|minutes|hours|days|weeks)\s+(later|earlier|afterwards|ago)\b)")
+        Regex::new(r"^(?i:\s*or so\b|\s+(seconds|minutes|hours|days|weeks)\s+(later|earlier|afterwards|ago)\b|\s+(months|years)\s+(ago|earlier|before)\b|\s+years?\s+(younger|older)\b)")
             .expect("valid regex")
     });
     static WHO_CLAUSE: LazyLock<Regex> =
@@ -100,8 +100,68 @@ pub fn figure_is_aside(fact: &DeckFact, frame: &Frame) -> bool {
     let (before, after) = (&t[..at], &t[at + super::clause::SLOT.len_utf8()..]);
     LEADING.is_match(before)
         || LOOSE.is_match(after)
+        || trivial_count(fact, before, after)
+        || year_labels_a_name(fact, before)
         || (WHO_CLAUSE.is_match(before) && fact.kind() != FactKind::Date)
         || reads_as_talk(t)
+}
+
+/// A year written as part of a name ("the State Opening of Parliament
+/// ____", "Vision ____"): the name is the event, its year a label no one
+/// would ask.
+fn year_labels_a_name(fact: &DeckFact, before: &str) -> bool {
+    if fact.kind() != FactKind::Date || fact.text.trim().len() != 4 {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    let Some(last) = words.next() else {
+        return false;
+    };
+    let opening = words
+        .next()
+        .is_none_or(|w| w.ends_with(['.', '!', '?', ':']));
+    let lower = last.to_lowercase();
+    last.starts_with(|c: char| c.is_uppercase())
+        && !last.ends_with([',', ';', ':', '.'])
+        && !opening
+        && crate::lexicon::month(lower.trim_end_matches('.')).is_none()
+        && crate::lexicon::lower_flags(&lower)
+            & (crate::lexicon::FUNCTION_WORD | crate::lexicon::STOP | crate::lexicon::WEEKDAY)
+            == 0
+}
+
+/// Counts no teacher would ask: a poll's or survey's sample ("All ____
+/// economists in a recent poll"), a span a record is measured over ("its
+/// lowest level in more than ____ months"), a handful of unnamed officials
+/// or sources ("____ officials said").
+fn trivial_count(fact: &DeckFact, before: &str, after: &str) -> bool {
+    static POLL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(poll|polls|polled|survey|surveys|surveyed|respondents|questioned|interviewed)\b")
+            .expect("valid regex")
+    });
+    static RECORD_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(lowest|highest|biggest|largest|smallest|strongest|weakest|fastest|slowest|best|worst|first)\b[^,;]*\b(in|since|for)(\s+(more than|over|nearly|almost|about|roughly|at least|the past|the last))?\s*$")
+            .expect("valid regex")
+    });
+    static SPAN_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+(months|years|weeks|days|decades)\b").expect("valid regex")
+    });
+    static UNNAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+((senior|current|former|other|U\.S\.|administration|government|law enforcement|federal|state|Israeli|American|European|Western)\s+)*(officials|sources|aides|staffers|diplomats|people familiar|people briefed|people with knowledge)\b")
+            .expect("valid regex")
+    });
+    if fact.kind() != FactKind::Quantity {
+        return false;
+    }
+    let small = fact.value.as_f64().is_some_and(|v| v <= 12.0);
+    static SAMPLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+([\w-]+\s+){0,2}?(economists|analysts|adults|voters|people|respondents|Americans|residents|students|parents|teachers|workers|members|businesses|households|participants|experts|executives|CEOs|leaders|firms|companies|consumers|doctors|nurses|physicians)\b")
+            .expect("valid regex")
+    });
+    let people_counted = SAMPLE.is_match(after);
+    (POLL.is_match(before) || POLL.is_match(after)) && people_counted
+        || RECORD_SPAN.is_match(before) && SPAN_UNIT.is_match(after)
+        || small && UNNAMED.is_match(after)
 }
 
 /// Whether a sentence is talk rather than report: fillers and hedges of
@@ -483,6 +543,53 @@ fn content_words(t: &str) -> usize {
 /// anyone's).
 pub fn telling_quote(t: &str) -> bool {
     content_words(t) >= 5
+}
+
+/// Whether a quotation tells its speaker apart from the other people of its
+/// story, as a who-said card needs: the speaker talks of themselves ("I",
+/// "my") about something named or counted ("I was not on the July 25 call"),
+/// or the quote names the place or body of the speaker's role ("… in Easton"
+/// by the Easton mayor). Words any of them could say ("Americans deserve
+/// modern airports", "we believe our scientists can do it") are not asked.
+pub fn marks_its_speaker(quote: &str, role: Option<&str>) -> bool {
+    static SELF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(I|I’m|I'm|I’ve|I've|I’ll|I'll|I’d|I'd|my|My|me|mine|myself)\b")
+            .expect("valid regex")
+    });
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*").expect("valid regex"));
+    let mut named = false;
+    let mut prev_end: Option<&str> = None;
+    let mut caps: Vec<&str> = Vec::new();
+    let mut last = 0;
+    for m in WORD.find_iter(quote) {
+        let w = m.as_str().trim_end_matches(['.', '’', '\'']);
+        let gap = &quote[last..m.start()];
+        let opening = prev_end.is_none()
+            || gap.contains(['.', '!', '?', '“', '"', '‘', ':', '—', '('])
+            || prev_end.is_some_and(|p| p.ends_with(['.', '!', '?']));
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            named = true;
+        }
+        let capital = w.starts_with(|c: char| c.is_uppercase());
+        if capital {
+            caps.push(w.trim_end_matches("’s").trim_end_matches("'s"));
+        }
+        if capital && !opening && !w.starts_with("I’") && !w.starts_with("I'") && w != "I" {
+            named = true;
+        }
+        prev_end = Some(m.as_str());
+        last = m.end();
+    }
+    if SELF.is_match(quote) && named {
+        return true;
+    }
+    role.is_some_and(|r| {
+        r.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3 && w.starts_with(|c: char| c.is_uppercase()))
+            .filter(|w| !crate::lexicon::is_title(w))
+            .any(|w| caps.contains(&w))
+    })
 }
 
 /// How well a quotation serves a who-said card: its words that carry
@@ -971,6 +1078,87 @@ mod tests {
         let f = m.facts.into_iter().next().expect("fact");
         let frame = Frame::new(sentence, text).expect("frame");
         (f, frame)
+    }
+
+    #[test]
+    fn trivial_counts_and_year_labels_are_not_asked() {
+        for (kind, text, sentence) in [
+            (
+                FactKind::Quantity,
+                "90",
+                "All 90 economists in a recent Harbor poll had expected a cut.",
+            ),
+            (
+                FactKind::Quantity,
+                "14",
+                "Copper hit its lowest level in more than 14 months in Kelso trading.",
+            ),
+            (
+                FactKind::Quantity,
+                "12",
+                "The Kelso forecast is a big improvement from 12 months ago.",
+            ),
+            (
+                FactKind::Quantity,
+                "3",
+                "The Easton council delayed the vote, 3 officials said.",
+            ),
+            (
+                FactKind::Quantity,
+                "10",
+                "At 71 the Kelso mayor could pass for a man 10 years younger.",
+            ),
+            (
+                FactKind::Date,
+                "2031",
+                "The mayor spoke at the opening of the Kelso Games 2031 last night.",
+            ),
+        ] {
+            let value: f64 = text.parse().expect("number");
+            let (f, frame) = framed(kind, text, value, sentence);
+            assert!(figure_is_aside(&f, &frame), "{sentence}");
+        }
+        // A poll's finding, a count that is the point, a year said of an event: asked.
+        for (kind, text, sentence) in [
+            (
+                FactKind::Quantity,
+                "30",
+                "The Easton survey found the town has 30 empty shops.",
+            ),
+            (
+                FactKind::Date,
+                "2031",
+                "The Kelso Games opened in 2031 with a new stadium.",
+            ),
+        ] {
+            let value: f64 = text.parse().expect("number");
+            let (f, frame) = framed(kind, text, value, sentence);
+            assert!(!figure_is_aside(&f, &frame), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn quotes_that_anyone_could_have_said_do_not_mark_their_speaker() {
+        for q in [
+            "Travellers deserve modern airports that meet the needs of their families",
+            "We believe our scientists can make the impossible a reality for patients",
+            "Financial players are making significant money on the way down",
+        ] {
+            assert!(!marks_its_speaker(q, Some("Transport Secretary")), "{q}");
+        }
+        // The speaker on themselves about something named; or their own town.
+        assert!(marks_its_speaker(
+            "I was not on the May 3 call between the two ministers",
+            None
+        ));
+        assert!(marks_its_speaker(
+            "Homelessness has fallen in Easton because we lead with housing",
+            Some("Easton Mayor")
+        ));
+        assert!(!marks_its_speaker(
+            "I have received lots of calls expressing shock and dismay",
+            None
+        ));
     }
 
     #[test]

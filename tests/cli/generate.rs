@@ -195,8 +195,8 @@ The city council approved $20 billion for the harbor bridge, officials said on M
 The bridge opened on June 1, 2024, after 38 months of work.\n";
 
 const SPEAKERS: &str = "# Who said what\n\n\
-“The bridge will carry more than ten thousand trucks each day,” said Omar Haddad, the chief engineer.\n\n\
-Transit director Lena Moreau said: “Buses will cross the bridge every ten minutes at rush hour.”\n";
+“I designed the Harbor Bridge to carry more than ten thousand trucks each day,” said Omar Haddad, the chief engineer.\n\n\
+Transit director Lena Moreau said: “I will run Route 9 buses across the bridge every ten minutes at rush hour.”\n";
 
 fn generate_in(s: &Scratch, docs: &[&str], extra: &[&str]) -> (crate::common::Done, String) {
     let out = s.path("deck.toml");
@@ -289,7 +289,7 @@ Released April 8, 2025\n\n\
 Today, Lakeside Port Authority opened a terminal that can board 1,800 passengers an hour.\n\n\
 Mayor Priya Anand cut the ribbon at noon. The mayor said the terminal cost $64 million to build.\n\n\
 But Lakeside Port Authority expects ridership to grow 30% by 2030.\n\n\
-“We moved 2 million riders through a tent for nine years and nobody complained,” Anand said.\n\n\
+“I watched 2 million riders squeeze through a tent for nine years and nobody complained,” Anand said.\n\n\
 Will fares rise in 2026?\n\n\
 For more information, call (555) 010-2025 before May 1, 2025.\n";
 
@@ -346,8 +346,8 @@ fn cards_stand_alone_and_say_what_was_rewritten() {
     // Trivia gives no card: the FAQ question, the contact line, the figure in the quote.
     assert!(!all.contains("fares"), "{all}");
     assert!(!all.contains("more information"), "{all}");
-    assert!(!all.contains("We moved ____"), "{all}");
-    assert!(all.contains("“We moved 2 million riders"), "{all}");
+    assert!(!all.contains("I watched ____"), "{all}");
+    assert!(all.contains("“I watched 2 million riders"), "{all}");
     // One card per fact, one per sentence.
     let facts: Vec<&str> = deck["cards"]
         .as_array()
