@@ -457,7 +457,7 @@ fn quote_cards(
     if quote_needs_context(&excerpt)
         || !telling_quote(&excerpt)
         || statistic_quote(&excerpt)
-        || !marks_its_speaker(&excerpt, fact.speaker_role().as_deref())
+        || !marks_its_speaker(&excerpt, fact.speaker_role())
     {
         return Vec::new();
     }
